@@ -1,0 +1,87 @@
+package app.domus.shared.aws;
+
+import dagger.Module;
+import dagger.Provides;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * AWS clients, built once per cold start. Region, credentials and endpoints come from the SDK's standard
+ * providers (so {@code AWS_ENDPOINT_URL_*} points them at LocalStack or the embedded local cloud); the
+ * HTTP client is the JDK's URL connection client, which starts fastest in Lambda. Every call has a
+ * deadline: a slow dependency fails this invocation rather than holding it to the function's timeout.
+ */
+@Module
+public final class AwsModule {
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(8);
+
+    @Provides @Singleton
+    static PlatformConfig config() {
+        return new PlatformConfig();
+    }
+
+    @Provides @Singleton
+    static Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Provides @Singleton
+    static SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    static ClientOverrideConfiguration overrides() {
+        return ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                .apiCallTimeout(CALL_TIMEOUT)
+                .build();
+    }
+
+    @Provides @Singleton
+    static DynamoDbClient dynamoDb(SdkHttpClient http) {
+        return DynamoDbClient.builder().httpClient(http).overrideConfiguration(overrides()).build();
+    }
+
+    @Provides @Singleton
+    static DynamoDbEnhancedClient enhanced(DynamoDbClient dynamoDb) {
+        return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
+    }
+
+    @Provides @Singleton
+    static SnsClient sns(SdkHttpClient http) {
+        return SnsClient.builder().httpClient(http).overrideConfiguration(overrides()).build();
+    }
+
+    @Provides @Singleton
+    static SqsClient sqs(SdkHttpClient http) {
+        return SqsClient.builder().httpClient(http).overrideConfiguration(overrides()).build();
+    }
+
+    @Provides @Singleton
+    static S3Client s3(SdkHttpClient http) {
+        return S3Client.builder().httpClient(http).overrideConfiguration(overrides())
+                .forcePathStyle(S3Paths.forcePathStyle()).build();
+    }
+
+    @Provides @Singleton
+    static S3Presigner presigner() {
+        return S3Presigner.builder()
+                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+                        .pathStyleAccessEnabled(S3Paths.forcePathStyle()).build())
+                .build();
+    }
+}

@@ -1,0 +1,37 @@
+package app.domus.shared.directory;
+
+import app.domus.shared.persistence.TableItem;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+
+/** pk {@code BUILDING#<id>}, sk {@code PROFILE}; gsi1 {@code ORG#<orgId>#BUILDINGS} / id lists an organisation's buildings. */
+@DynamoDbBean
+public class BuildingItem extends TableItem {
+    private String id;
+    private String organisationId;
+    private String name;
+    private String street;
+    private String city;
+    private String postalCode;
+    private String country;
+    private String createdAt;
+
+    public static String pk(String id) { return "BUILDING#" + id; }
+    public static String byOrganisation(String orgId) { return "ORG#" + orgId + "#BUILDINGS"; }
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public String getOrganisationId() { return organisationId; }
+    public void setOrganisationId(String organisationId) { this.organisationId = organisationId; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getStreet() { return street; }
+    public void setStreet(String street) { this.street = street; }
+    public String getCity() { return city; }
+    public void setCity(String city) { this.city = city; }
+    public String getPostalCode() { return postalCode; }
+    public void setPostalCode(String postalCode) { this.postalCode = postalCode; }
+    public String getCountry() { return country; }
+    public void setCountry(String country) { this.country = country; }
+    public String getCreatedAt() { return createdAt; }
+    public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
+}

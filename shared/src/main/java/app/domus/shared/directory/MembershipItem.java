@@ -1,0 +1,59 @@
+package app.domus.shared.directory;
+
+import app.domus.shared.persistence.TableItem;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+
+/**
+ * A person's role in an organisation at a scope. pk {@code USER#<userId>}, sk
+ * {@code MEMBER#<orgId>#<role>#<scopeId>}; gsi1 {@code ORG#<orgId>#MEMBERS} lists an organisation's members;
+ * gsi2 {@code BUILDING#<buildingId>#MEMBERS} / {@code <role>#<userId>} finds a building's staff and residents.
+ */
+@DynamoDbBean
+public class MembershipItem extends TableItem {
+    private String userId;
+    private String organisationId;
+    private String role;
+    private String buildingId;
+    private String unitId;
+    private String createdAt;
+
+    public static String pk(String userId) { return "USER#" + userId; }
+    public static String skPrefix(String orgId) { return "MEMBER#" + orgId + "#"; }
+    public static String byOrganisation(String orgId) { return "ORG#" + orgId + "#MEMBERS"; }
+    public static String byBuilding(String buildingId) { return "BUILDING#" + buildingId + "#MEMBERS"; }
+
+    public static MembershipItem of(String userId, String orgId, Role role, String buildingId, String unitId, String now) {
+        MembershipItem m = new MembershipItem();
+        m.setUserId(userId);
+        m.setOrganisationId(orgId);
+        m.setRole(role.name());
+        m.setBuildingId(buildingId);
+        m.setUnitId(unitId);
+        m.setCreatedAt(now);
+        String scopeId = unitId != null ? unitId : buildingId != null ? buildingId : orgId;
+        m.setPk(pk(userId));
+        m.setSk(skPrefix(orgId) + role.name() + "#" + scopeId);
+        m.setGsi1pk(byOrganisation(orgId));
+        m.setGsi1sk(userId + "#" + role.name() + "#" + scopeId);
+        if (buildingId != null) {
+            m.setGsi2pk(byBuilding(buildingId));
+            m.setGsi2sk(role.name() + "#" + userId);
+        }
+        return m;
+    }
+
+    public Role roleValue() { return Role.valueOf(role); }
+
+    public String getUserId() { return userId; }
+    public void setUserId(String userId) { this.userId = userId; }
+    public String getOrganisationId() { return organisationId; }
+    public void setOrganisationId(String organisationId) { this.organisationId = organisationId; }
+    public String getRole() { return role; }
+    public void setRole(String role) { this.role = role; }
+    public String getBuildingId() { return buildingId; }
+    public void setBuildingId(String buildingId) { this.buildingId = buildingId; }
+    public String getUnitId() { return unitId; }
+    public void setUnitId(String unitId) { this.unitId = unitId; }
+    public String getCreatedAt() { return createdAt; }
+    public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
+}

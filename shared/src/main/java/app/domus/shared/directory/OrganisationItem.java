@@ -1,0 +1,24 @@
+package app.domus.shared.directory;
+
+import app.domus.shared.persistence.TableItem;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+
+/** pk {@code ORG#<id>}, sk {@code PROFILE}. */
+@DynamoDbBean
+public class OrganisationItem extends TableItem {
+    private String id;
+    private String name;
+    private String createdBy;
+    private String createdAt;
+
+    public static String pk(String id) { return "ORG#" + id; }
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getCreatedBy() { return createdBy; }
+    public void setCreatedBy(String createdBy) { this.createdBy = createdBy; }
+    public String getCreatedAt() { return createdAt; }
+    public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
+}

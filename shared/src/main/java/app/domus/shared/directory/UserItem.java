@@ -1,0 +1,56 @@
+package app.domus.shared.directory;
+
+import app.domus.shared.persistence.TableItem;
+import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+
+/**
+ * A person with an account. pk {@code USER#<id>}, sk {@code PROFILE}. The e-mail's uniqueness is held by a
+ * separate {@link EmailItem}, written in the same transaction.
+ */
+@DynamoDbBean
+public class UserItem extends TableItem {
+    public static final String SK = "PROFILE";
+
+    private String id;
+    private String email;
+    private String displayName;
+    private String phone;
+    private String passwordHash;
+    private String passwordChangedAt;
+    private Boolean mfaEnabled;
+    private String mfaSecret;
+    private String mfaPendingSecret;
+    private Long mfaLastUsedStep;
+    private List<String> recoveryCodeHashes;
+    private String createdAt;
+
+    public static String pk(String id) { return "USER#" + id; }
+
+    public boolean mfaOn() { return Boolean.TRUE.equals(mfaEnabled); }
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public String getDisplayName() { return displayName; }
+    public void setDisplayName(String displayName) { this.displayName = displayName; }
+    public String getPhone() { return phone; }
+    public void setPhone(String phone) { this.phone = phone; }
+    public String getPasswordHash() { return passwordHash; }
+    public void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
+    public String getPasswordChangedAt() { return passwordChangedAt; }
+    public void setPasswordChangedAt(String passwordChangedAt) { this.passwordChangedAt = passwordChangedAt; }
+    public Boolean getMfaEnabled() { return mfaEnabled; }
+    public void setMfaEnabled(Boolean mfaEnabled) { this.mfaEnabled = mfaEnabled; }
+    public String getMfaSecret() { return mfaSecret; }
+    public void setMfaSecret(String mfaSecret) { this.mfaSecret = mfaSecret; }
+    public String getMfaPendingSecret() { return mfaPendingSecret; }
+    public void setMfaPendingSecret(String mfaPendingSecret) { this.mfaPendingSecret = mfaPendingSecret; }
+    public Long getMfaLastUsedStep() { return mfaLastUsedStep; }
+    public void setMfaLastUsedStep(Long mfaLastUsedStep) { this.mfaLastUsedStep = mfaLastUsedStep; }
+    public List<String> getRecoveryCodeHashes() { return recoveryCodeHashes; }
+    public void setRecoveryCodeHashes(List<String> recoveryCodeHashes) { this.recoveryCodeHashes = recoveryCodeHashes; }
+    public String getCreatedAt() { return createdAt; }
+    public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
+}

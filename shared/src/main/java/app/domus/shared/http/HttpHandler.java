@@ -1,0 +1,69 @@
+package app.domus.shared.http;
+
+import app.domus.shared.json.Json;
+import app.domus.shared.observability.Observability;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Base of every HTTP API handler: correlation id, structured logging, and the one error format. A
+ * handler parses, authorises, calls one service method and maps the result; anything it throws becomes
+ * an {@code application/problem+json} response. Unexpected failures are logged with the correlation id
+ * and answered with a bare 500 that names only that id.
+ */
+public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpHandler.class);
+
+    protected abstract HttpResponse handle(HttpRequest request);
+
+    /** Largest body this endpoint accepts, in bytes. */
+    protected int maxBodyBytes() {
+        return HttpRequest.DEFAULT_MAX_BODY_BYTES;
+    }
+
+    @Override
+    public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String sent = event.getHeaders() == null ? null : headerIgnoringCase(event.getHeaders(), "x-correlation-id");
+        String correlationId = Observability.acceptOrCreate(sent);
+        return Observability.invocation(context, correlationId, () -> {
+            HttpRequest request = new HttpRequest(event, correlationId, maxBodyBytes());
+            try {
+                return handle(request).toEvent(correlationId);
+            } catch (ApiException e) {
+                if (e.type().status() >= 500) LOG.warn("Request failed: {}", e.getMessage());
+                else LOG.info("Request refused: {} {}", e.type().status(), e.type().name());
+                return problem(Problem.of(e, request.path(), correlationId), e);
+            } catch (RuntimeException | Error e) {
+                LOG.error("Unhandled error serving {} {}", request.method(), request.path(), e);
+                ApiException internal = new ApiException(ProblemType.INTERNAL,
+                        "The request could not be completed. Quote correlation id " + correlationId + " when you report it.");
+                return problem(Problem.of(internal, request.path(), correlationId), internal);
+            }
+        });
+    }
+
+    private static APIGatewayV2HTTPResponse problem(Problem problem, ApiException cause) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", Problem.MEDIA_TYPE);
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Correlation-Id", problem.correlationId());
+        if (cause.retryAfter() != null) {
+            headers.put("Retry-After", String.valueOf(Math.max(1, cause.retryAfter().toSeconds())));
+        }
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(problem.status()).withHeaders(headers)
+                .withBody(Json.write(problem)).build();
+    }
+
+    private static String headerIgnoringCase(Map<String, String> headers, String name) {
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) return e.getValue();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,47 @@
+package app.domus.shared.http;
+
+/**
+ * The stable problem types the API returns (RFC 9457 {@code type} member). Clients switch on the URI,
+ * so a type, once published, keeps its URI and meaning.
+ */
+public enum ProblemType {
+    VALIDATION(400, "validation-error", "The request is not valid"),
+    MALFORMED_JSON(400, "malformed-json", "The request body is not valid JSON"),
+    INVALID_CURSOR(400, "invalid-cursor", "The paging cursor is not valid"),
+    UNAUTHORIZED(401, "unauthorized", "Authentication is required"),
+    INVALID_CREDENTIALS(401, "invalid-credentials", "The email or password is wrong"),
+    INVALID_TOKEN(401, "invalid-token", "The token is not valid"),
+    INVALID_MFA_CODE(401, "invalid-mfa-code", "The verification code is not valid"),
+    FORBIDDEN(403, "forbidden", "You may not do this"),
+    NOT_FOUND(404, "not-found", "Not found"),
+    INVITATION_NOT_FOUND(404, "invitation-not-found", "The invitation code does not exist"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    CONFLICT(409, "conflict", "The request conflicts with the current state"),
+    INVITATION_USED(409, "invitation-used", "The invitation code has already been used"),
+    EMAIL_UNAVAILABLE(409, "email-unavailable", "This email cannot be used to register"),
+    INVALID_STATE(409, "invalid-state", "The request is not allowed in the current state"),
+    INVITATION_EXPIRED(410, "invitation-expired", "The invitation code has expired"),
+    PRECONDITION_FAILED(412, "precondition-failed", "The resource has changed since you read it"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body must be application/json"),
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
+    ACCOUNT_LOCKED(429, "account-locked", "Too many failed sign-in attempts"),
+    INTERNAL(500, "internal-error", "Something went wrong on our side"),
+    UNAVAILABLE(503, "unavailable", "A dependency is unavailable");
+
+    private static final String BASE = "https://problems.domus.app/";
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public int status() { return status; }
+    public String uri() { return BASE + slug; }
+    public String title() { return title; }
+}
