@@ -1,0 +1,68 @@
+package app.domus.identity.account;
+
+import app.domus.identity.UserView;
+import app.domus.identity.password.PasswordHasher;
+import app.domus.identity.sessions.SessionService;
+import app.domus.shared.access.AccessService;
+import app.domus.shared.directory.UserItem;
+import app.domus.shared.http.ApiException;
+import app.domus.shared.http.ProblemType;
+import app.domus.shared.persistence.DomusTable;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** The signed-in user's own account: who they are, where they belong, their password. */
+@Singleton
+public class AccountService {
+    private final DomusTable table;
+    private final AccessService access;
+    private final PasswordHasher passwords;
+    private final SessionService sessions;
+    private final Clock clock;
+
+    @Inject
+    public AccountService(DomusTable table, AccessService access, PasswordHasher passwords, SessionService sessions, Clock clock) {
+        this.table = table;
+        this.access = access;
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    public record Membership(String organisationId, String role, String buildingId, String unitId) {}
+
+    public record Me(String userId, String email, String displayName, boolean mfaEnabled, List<Membership> memberships) {}
+
+    public Me me(String userId) {
+        UserView user = UserView.of(user(userId));
+        List<Membership> memberships = access.memberships(userId).stream()
+                .map(m -> new Membership(m.getOrganisationId(), m.roleValue().wire(), m.getBuildingId(), m.getUnitId()))
+                .toList();
+        return new Me(user.userId(), user.email(), user.displayName(), user.mfaEnabled(), memberships);
+    }
+
+    /** Changes the password and ends every other session: whoever knew the old password is signed out. */
+    public void changePassword(String userId, String sessionId, String currentPassword, String newPassword) {
+        UserItem user = user(userId);
+        if (!passwords.matches(currentPassword, user.getPasswordHash())) {
+            throw new ApiException(ProblemType.INVALID_CREDENTIALS, "The current password is wrong");
+        }
+        user.setPasswordHash(passwords.hash(newPassword));
+        user.setPasswordChangedAt(clock.instant().toString());
+        try {
+            table.of(UserItem.class).updateItem(user);
+        } catch (ConditionalCheckFailedException e) {
+            throw new ApiException(ProblemType.CONFLICT, "Your account changed meanwhile; try again");
+        }
+        sessions.closeAll(userId, sessionId);
+    }
+
+    private UserItem user(String userId) {
+        return table.get(UserItem.class, UserItem.pk(userId), UserItem.SK)
+                .orElseThrow(() -> new ApiException(ProblemType.INVALID_TOKEN, "The account no longer exists"));
+    }
+
+}

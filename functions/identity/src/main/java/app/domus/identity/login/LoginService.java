@@ -1,0 +1,132 @@
+package app.domus.identity.login;
+
+import app.domus.identity.UserView;
+import app.domus.identity.mfa.MfaService;
+import app.domus.identity.password.PasswordHasher;
+import app.domus.identity.sessions.SessionService;
+import app.domus.identity.tokens.TokenHash;
+import app.domus.shared.config.Env;
+import app.domus.shared.directory.EmailItem;
+import app.domus.shared.directory.UserItem;
+import app.domus.shared.http.ApiException;
+import app.domus.shared.http.ProblemType;
+import app.domus.shared.ids.Ids;
+import app.domus.shared.persistence.DomusTable;
+import app.domus.shared.ratelimit.RateLimiter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Password sign-in, and the second step when two-factor sign-in is on. One answer for a wrong e-mail and a
+ * wrong password. Two brakes: per client address (loose, since many people may share one), and per
+ * account (five failures in fifteen minutes lock it for fifteen).
+ */
+@Singleton
+public class LoginService {
+    static final Duration MFA_CHALLENGE_LIFETIME = Duration.ofMinutes(5);
+    static final int MFA_MAX_ATTEMPTS = 5;
+
+    private final DomusTable table;
+    private final PasswordHasher passwords;
+    private final AccountLockout lockout;
+    private final RateLimiter rateLimiter;
+    private final SessionService sessions;
+    private final MfaService mfa;
+    private final Clock clock;
+    private final int loginsPerIpPerMinute = Env.intOrDefault("LOGINS_PER_IP_PER_MINUTE", 50);
+
+    @Inject
+    public LoginService(DomusTable table, PasswordHasher passwords, AccountLockout lockout, RateLimiter rateLimiter,
+                        SessionService sessions, MfaService mfa, Clock clock) {
+        this.table = table;
+        this.passwords = passwords;
+        this.lockout = lockout;
+        this.rateLimiter = rateLimiter;
+        this.sessions = sessions;
+        this.mfa = mfa;
+        this.clock = clock;
+    }
+
+    /** Either tokens and the user, or {@code mfaRequired} with the token for {@code POST /auth/mfa/verify}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LoginResult(String accessToken, String refreshToken, UserView user, Boolean mfaRequired, String mfaToken) {
+        static LoginResult signedIn(SessionService.Tokens tokens, UserItem user) {
+            return new LoginResult(tokens.accessToken(), tokens.refreshToken(), UserView.of(user), null, null);
+        }
+    }
+
+    public LoginResult login(String email, String password, String sourceIp, String userAgent) {
+        RateLimiter.Decision perIp = rateLimiter.hit("login-ip#" + sourceIp, loginsPerIpPerMinute, Duration.ofMinutes(1));
+        if (!perIp.allowed()) {
+            throw ApiException.tooManyRequests(ProblemType.TOO_MANY_REQUESTS, "Too many sign-in attempts from your network",
+                    perIp.retryAfter());
+        }
+        lockout.refuseIfLocked(email);
+        UserItem user = table.get(EmailItem.class, EmailItem.pk(email), EmailItem.SK)
+                .flatMap(e -> table.get(UserItem.class, UserItem.pk(e.getUserId()), UserItem.SK))
+                .orElse(null);
+        if (!passwords.matches(password, user == null ? null : user.getPasswordHash())) {
+            lockout.recordFailure(email);
+            throw new ApiException(ProblemType.INVALID_CREDENTIALS, "The email or password is wrong");
+        }
+        lockout.clear(email);
+        if (user.mfaOn()) return new LoginResult(null, null, null, true, challenge(user, sourceIp, userAgent));
+        return LoginResult.signedIn(sessions.open(user, sourceIp, userAgent), user);
+    }
+
+    public LoginResult verifyMfa(String mfaToken, String code) {
+        Instant now = clock.instant();
+        MfaChallengeItem challenge = table.get(MfaChallengeItem.class, MfaChallengeItem.pk(TokenHash.of(mfaToken)), MfaChallengeItem.SK)
+                .filter(c -> Instant.parse(c.getExpiresAt()).isAfter(now))
+                .orElseThrow(() -> new ApiException(ProblemType.INVALID_TOKEN, "The sign-in attempt has expired; sign in again"));
+        UserItem user = table.get(UserItem.class, UserItem.pk(challenge.getUserId()), UserItem.SK)
+                .orElseThrow(() -> new ApiException(ProblemType.INVALID_TOKEN, "The sign-in attempt has expired; sign in again"));
+        try {
+            mfa.verify(user, code);
+        } catch (ApiException wrong) {
+            countWrongCode(challenge);
+            throw wrong;
+        }
+        deleteChallenge(challenge);
+        return LoginResult.signedIn(sessions.open(user, challenge.getSourceIp(), challenge.getUserAgent()), user);
+    }
+
+    private String challenge(UserItem user, String sourceIp, String userAgent) {
+        String token = Ids.secret(32);
+        Instant expires = clock.instant().plus(MFA_CHALLENGE_LIFETIME);
+        MfaChallengeItem item = new MfaChallengeItem();
+        item.setPk(MfaChallengeItem.pk(TokenHash.of(token)));
+        item.setSk(MfaChallengeItem.SK);
+        item.setUserId(user.getId());
+        item.setAttempts(0L);
+        item.setExpiresAt(expires.toString());
+        item.setSourceIp(sourceIp);
+        item.setUserAgent(userAgent);
+        item.setTtl(expires.getEpochSecond() + 60);
+        table.of(MfaChallengeItem.class).putItem(item);
+        return token;
+    }
+
+    private void countWrongCode(MfaChallengeItem challenge) {
+        challenge.setAttempts(challenge.getAttempts() + 1);
+        if (challenge.getAttempts() >= MFA_MAX_ATTEMPTS) {
+            deleteChallenge(challenge);
+            return;
+        }
+        try {
+            table.of(MfaChallengeItem.class).updateItem(challenge);
+        } catch (ConditionalCheckFailedException e) {
+            // a concurrent attempt on the same challenge: it counted too; one lost increment is harmless
+        }
+    }
+
+    private void deleteChallenge(MfaChallengeItem challenge) {
+        table.of(MfaChallengeItem.class).deleteItem(Key.builder().partitionValue(challenge.getPk()).sortValue(challenge.getSk()).build());
+    }
+}

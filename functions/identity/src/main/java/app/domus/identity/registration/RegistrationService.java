@@ -1,0 +1,133 @@
+package app.domus.identity.registration;
+
+import app.domus.identity.password.PasswordHasher;
+import app.domus.identity.sessions.SessionService;
+import app.domus.shared.directory.EmailItem;
+import app.domus.shared.directory.InvitationItem;
+import app.domus.shared.directory.MembershipItem;
+import app.domus.shared.directory.Role;
+import app.domus.shared.directory.UserItem;
+import app.domus.shared.events.EventPublisher;
+import app.domus.shared.http.ApiException;
+import app.domus.shared.http.ProblemType;
+import app.domus.shared.ids.Ids;
+import app.domus.shared.persistence.DomusTable;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactUpdateItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Registration with an invitation code. The invitation is marked used, the e-mail claimed, the user and the
+ * invitation's membership written in one transaction: two registrations with one code at the same moment
+ * produce exactly one user, and an e-mail can belong to one account only.
+ */
+@Singleton
+public class RegistrationService {
+    private final DomusTable table;
+    private final PasswordHasher passwords;
+    private final SessionService sessions;
+    private final EventPublisher events;
+    private final Clock clock;
+
+    @Inject
+    public RegistrationService(DomusTable table, PasswordHasher passwords, SessionService sessions, EventPublisher events,
+                               Clock clock) {
+        this.table = table;
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public record Registered(String userId, String token, String refreshToken) {}
+
+    public Registered register(String email, String password, String invitationCode, String displayName,
+                               String sourceIp, String userAgent) {
+        Instant now = clock.instant();
+        String normalisedEmail = email.strip().toLowerCase(Locale.ROOT);
+        InvitationItem invitation = table.get(InvitationItem.class, InvitationItem.pk(invitationCode), InvitationItem.SK)
+                .orElseThrow(() -> new ApiException(ProblemType.INVITATION_NOT_FOUND, "Check the code and try again"));
+        checkUsable(invitation, normalisedEmail, now);
+        if (table.get(EmailItem.class, EmailItem.pk(normalisedEmail), EmailItem.SK).isPresent()) throw emailUnavailable();
+
+        UserItem user = new UserItem();
+        user.setId(Ids.newId());
+        user.setPk(UserItem.pk(user.getId()));
+        user.setSk(UserItem.SK);
+        user.setEmail(normalisedEmail);
+        user.setDisplayName(displayName);
+        user.setPasswordHash(passwords.hash(password));
+        user.setPasswordChangedAt(now.toString());
+        user.setMfaEnabled(false);
+        user.setCreatedAt(now.toString());
+        EmailItem claim = new EmailItem();
+        claim.setPk(EmailItem.pk(normalisedEmail));
+        claim.setSk(EmailItem.SK);
+        claim.setUserId(user.getId());
+        Role role = Role.valueOf(invitation.getRole());
+        MembershipItem membership = MembershipItem.of(user.getId(), invitation.getOrganisationId(), role,
+                invitation.getBuildingId(), invitation.getUnitId(), now.toString());
+
+        invitation.setStatus(InvitationItem.USED);
+        invitation.setUsedBy(user.getId());
+        try {
+            table.client().transactWriteItems(t -> t
+                    .addUpdateItem(table.of(InvitationItem.class), TransactUpdateItemEnhancedRequest.builder(InvitationItem.class)
+                            .item(invitation)
+                            .conditionExpression(Expression.builder().expression("#status = :open")
+                                    .expressionNames(Map.of("#status", "status"))
+                                    .expressionValues(Map.of(":open", AttributeValue.fromS(InvitationItem.OPEN))).build())
+                            .build())
+                    .addPutItem(table.of(EmailItem.class), claim)
+                    .addPutItem(table.of(UserItem.class), user)
+                    .addPutItem(table.of(MembershipItem.class), membership));
+        } catch (TransactionCanceledException e) {
+            throw raceLost(e);
+        }
+        events.publish("UserRegistered", invitation.getOrganisationId(), Map.of(
+                "userId", user.getId(), "email", normalisedEmail, "role", role.wire(),
+                "organisationId", invitation.getOrganisationId(),
+                "buildingId", String.valueOf(invitation.getBuildingId()), "unitId", String.valueOf(invitation.getUnitId())));
+        SessionService.Tokens tokens = sessions.open(user, sourceIp, userAgent);
+        return new Registered(user.getId(), tokens.accessToken(), tokens.refreshToken());
+    }
+
+    private static void checkUsable(InvitationItem invitation, String email, Instant now) {
+        if (InvitationItem.USED.equals(invitation.getStatus())) {
+            throw new ApiException(ProblemType.INVITATION_USED, "Ask for a new invitation code");
+        }
+        if (Instant.parse(invitation.getExpiresAt()).isBefore(now)) {
+            throw new ApiException(ProblemType.INVITATION_EXPIRED, "Ask for a new invitation code");
+        }
+        if (invitation.getEmail() != null && !invitation.getEmail().equalsIgnoreCase(email)) {
+            throw new ApiException(ProblemType.INVITATION_NOT_FOUND, "Check the code and try again");
+        }
+    }
+
+    /** Which write of the transaction lost tells what happened: the code was taken, or the e-mail was. */
+    private static ApiException raceLost(TransactionCanceledException e) {
+        var reasons = e.cancellationReasons();
+        if (!reasons.isEmpty() && isConditionFailure(reasons.get(0))) {
+            return new ApiException(ProblemType.INVITATION_USED, "Ask for a new invitation code");
+        }
+        if (reasons.size() > 1 && isConditionFailure(reasons.get(1))) return emailUnavailable();
+        return new ApiException(ProblemType.CONFLICT, "Registration collided with another change; try again");
+    }
+
+    private static boolean isConditionFailure(CancellationReason reason) {
+        return "ConditionalCheckFailed".equals(reason.code());
+    }
+
+    private static ApiException emailUnavailable() {
+        return new ApiException(ProblemType.EMAIL_UNAVAILABLE,
+                "Sign in instead, or use the password reset if you forgot your password");
+    }
+}
