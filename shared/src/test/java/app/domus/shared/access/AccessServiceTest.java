@@ -1,0 +1,121 @@
+package app.domus.shared.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.domus.shared.auth.Caller;
+import app.domus.shared.directory.BuildingItem;
+import app.domus.shared.directory.MembershipItem;
+import app.domus.shared.directory.OrganisationItem;
+import app.domus.shared.directory.Role;
+import app.domus.shared.directory.UnitItem;
+import app.domus.shared.http.ApiException;
+import app.domus.shared.http.ProblemType;
+import app.domus.shared.persistence.DomusTable;
+import app.domus.shared.testing.LocalDynamo;
+import app.domus.shared.testing.TestPlatform;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AccessServiceTest {
+    private DomusTable table;
+    private AccessService access;
+
+    @BeforeEach
+    void seed() {
+        table = new DomusTable(LocalDynamo.enhanced(), TestPlatform.config());
+        access = new AccessService(table);
+        org("org1");
+        org("org2");
+        building("b1", "org1");
+        building("b2", "org1");
+        unit("u1", "b1", "org1");
+        unit("u2", "b1", "org1");
+        member("admin", "org1", Role.ORG_ADMIN, null, null);
+        member("manager", "org1", Role.MANAGER, "b1", null);
+        member("tech", "org1", Role.TECHNICIAN, "b1", null);
+        member("owner", "org1", Role.OWNER, "b1", "u1");
+        member("outsider", "org2", Role.ORG_ADMIN, null, null);
+    }
+
+    @Test
+    void outsidersSeeNothingOfAnotherOrganisation() {
+        assertStatus(() -> access.organisation(caller("outsider"), "org1", Action.READ), ProblemType.NOT_FOUND);
+        assertStatus(() -> access.building(caller("outsider"), "b1", Action.READ), ProblemType.NOT_FOUND);
+        assertStatus(() -> access.unit(caller("outsider"), "u1", Action.READ), ProblemType.NOT_FOUND);
+        assertStatus(() -> access.building(caller("admin"), "does-not-exist", Action.READ), ProblemType.NOT_FOUND);
+    }
+
+    @Test
+    void adminMayDoEverythingInTheOrganisation() {
+        assertThat(access.organisation(caller("admin"), "org1", Action.MANAGE).getId()).isEqualTo("org1");
+        assertThat(access.building(caller("admin"), "b2", Action.MANAGE).getId()).isEqualTo("b2");
+        assertThat(access.unit(caller("admin"), "u2", Action.MANAGE).getId()).isEqualTo("u2");
+    }
+
+    @Test
+    void managerManagesTheirBuildingOnly() {
+        assertThat(access.building(caller("manager"), "b1", Action.MANAGE)).isNotNull();
+        assertThat(access.unit(caller("manager"), "u2", Action.MANAGE)).isNotNull();
+        assertStatus(() -> access.building(caller("manager"), "b2", Action.READ), ProblemType.FORBIDDEN);
+        assertStatus(() -> access.organisation(caller("manager"), "org1", Action.MANAGE), ProblemType.FORBIDDEN);
+        assertThat(access.organisation(caller("manager"), "org1", Action.INVITE)).isNotNull();
+    }
+
+    @Test
+    void residentsReadTheirOwnUnitAndBuildingOnly() {
+        assertThat(access.unit(caller("owner"), "u1", Action.READ)).isNotNull();
+        assertThat(access.building(caller("owner"), "b1", Action.READ)).isNotNull();
+        assertStatus(() -> access.unit(caller("owner"), "u2", Action.READ), ProblemType.FORBIDDEN);
+        assertStatus(() -> access.unit(caller("owner"), "u1", Action.MANAGE), ProblemType.FORBIDDEN);
+        assertStatus(() -> access.building(caller("owner"), "b1", Action.MANAGE), ProblemType.FORBIDDEN);
+    }
+
+    @Test
+    void techniciansReadTheirBuilding() {
+        assertThat(access.unit(caller("tech"), "u2", Action.READ)).isNotNull();
+        assertStatus(() -> access.unit(caller("tech"), "u2", Action.MANAGE), ProblemType.FORBIDDEN);
+    }
+
+    private static void assertStatus(Runnable call, ProblemType type) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.type()).isEqualTo(type));
+    }
+
+    private static Caller caller(String userId) {
+        return new Caller(userId, userId + "@example.test", "s");
+    }
+
+    private void org(String id) {
+        OrganisationItem o = new OrganisationItem();
+        o.setPk(OrganisationItem.pk(id));
+        o.setSk("PROFILE");
+        o.setId(id);
+        o.setName(id);
+        table.of(OrganisationItem.class).putItem(o);
+    }
+
+    private void building(String id, String orgId) {
+        BuildingItem b = new BuildingItem();
+        b.setPk(BuildingItem.pk(id));
+        b.setSk("PROFILE");
+        b.setId(id);
+        b.setOrganisationId(orgId);
+        b.setName(id);
+        table.of(BuildingItem.class).putItem(b);
+    }
+
+    private void unit(String id, String buildingId, String orgId) {
+        UnitItem u = new UnitItem();
+        u.setPk(UnitItem.pk(id));
+        u.setSk("PROFILE");
+        u.setId(id);
+        u.setBuildingId(buildingId);
+        u.setOrganisationId(orgId);
+        u.setNumber(id);
+        table.of(UnitItem.class).putItem(u);
+    }
+
+    private void member(String userId, String orgId, Role role, String buildingId, String unitId) {
+        table.of(MembershipItem.class).putItem(MembershipItem.of(userId, orgId, role, buildingId, unitId, "2026-01-01T00:00:00Z"));
+    }
+}
