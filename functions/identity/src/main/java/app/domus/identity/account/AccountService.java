@@ -1,7 +1,10 @@
 package app.domus.identity.account;
 
 import app.domus.identity.UserView;
+import app.domus.identity.login.AccountLockout;
 import app.domus.identity.password.PasswordHasher;
+import app.domus.identity.password.PasswordPolicy;
+import app.domus.shared.validation.Validator;
 import app.domus.identity.sessions.SessionService;
 import app.domus.shared.access.AccessService;
 import app.domus.shared.directory.UserItem;
@@ -21,14 +24,17 @@ public class AccountService {
     private final AccessService access;
     private final PasswordHasher passwords;
     private final SessionService sessions;
+    private final AccountLockout lockout;
     private final Clock clock;
 
     @Inject
-    public AccountService(DomusTable table, AccessService access, PasswordHasher passwords, SessionService sessions, Clock clock) {
+    public AccountService(DomusTable table, AccessService access, PasswordHasher passwords, SessionService sessions,
+                          AccountLockout lockout, Clock clock) {
         this.table = table;
         this.access = access;
         this.passwords = passwords;
         this.sessions = sessions;
+        this.lockout = lockout;
         this.clock = clock;
     }
 
@@ -47,7 +53,13 @@ public class AccountService {
     /** Changes the password and ends every other session: whoever knew the old password is signed out. */
     public void changePassword(String userId, String sessionId, String currentPassword, String newPassword) {
         UserItem user = user(userId);
+        Validator policy = new Validator();
+        PasswordPolicy.check(policy, "newPassword", newPassword, user.getEmail());
+        policy.throwIfInvalid();
+        // A stolen access token must not become a free password oracle: wrong guesses lock like failed sign-ins.
+        lockout.refuseIfLocked(user.getEmail());
         if (!passwords.matches(currentPassword, user.getPasswordHash())) {
+            lockout.recordFailure(user.getEmail());
             throw new ApiException(ProblemType.INVALID_CREDENTIALS, "The current password is wrong");
         }
         user.setPasswordHash(passwords.hash(newPassword));

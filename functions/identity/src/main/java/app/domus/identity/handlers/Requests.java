@@ -27,7 +27,7 @@ final class Requests {
         @Override
         public void validate(Validator v) {
             v.email("email", email);
-            if (v.required("password", password)) v.check(password.length() <= PasswordPolicy.MAX_LENGTH, "password", "is too long");
+            if (v.required("password", password)) v.check(PasswordPolicy.withinMaxLength(password), "password", "is too long");
         }
     }
 
@@ -57,7 +57,7 @@ final class Requests {
         @Override
         public void validate(Validator v) {
             if (v.required("currentPassword", currentPassword)) {
-                v.check(currentPassword.length() <= PasswordPolicy.MAX_LENGTH, "currentPassword", "is too long");
+                v.check(PasswordPolicy.withinMaxLength(currentPassword), "currentPassword", "is too long");
             }
             PasswordPolicy.check(v, "newPassword", newPassword, null);
             if (newPassword != null && newPassword.equals(currentPassword)) v.error("newPassword", "must differ from the current password");

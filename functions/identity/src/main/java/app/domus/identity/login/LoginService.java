@@ -19,6 +19,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -39,11 +42,12 @@ public class LoginService {
     private final SessionService sessions;
     private final MfaService mfa;
     private final Clock clock;
+    private final DynamoDbClient dynamoDb;
     private final int loginsPerIpPerMinute = Env.intOrDefault("LOGINS_PER_IP_PER_MINUTE", 50);
 
     @Inject
     public LoginService(DomusTable table, PasswordHasher passwords, AccountLockout lockout, RateLimiter rateLimiter,
-                        SessionService sessions, MfaService mfa, Clock clock) {
+                        SessionService sessions, MfaService mfa, Clock clock, DynamoDbClient dynamoDb) {
         this.table = table;
         this.passwords = passwords;
         this.lockout = lockout;
@@ -51,6 +55,7 @@ public class LoginService {
         this.sessions = sessions;
         this.mfa = mfa;
         this.clock = clock;
+        this.dynamoDb = dynamoDb;
     }
 
     /** Either tokens and the user, or {@code mfaRequired} with the token for {@code POST /auth/mfa/verify}. */
@@ -86,10 +91,18 @@ public class LoginService {
                 .filter(c -> Instant.parse(c.getExpiresAt()).isAfter(now))
                 .orElseThrow(() -> new ApiException(ProblemType.INVALID_TOKEN, "The sign-in attempt has expired; sign in again"));
         UserItem user = table.get(UserItem.class, UserItem.pk(challenge.getUserId()), UserItem.SK)
-                .orElseThrow(() -> new ApiException(ProblemType.INVALID_TOKEN, "The sign-in attempt has expired; sign in again"));
+                .filter(UserItem::mfaOn)
+                .orElseThrow(() -> {
+                    deleteChallenge(challenge);
+                    return new ApiException(ProblemType.INVALID_TOKEN, "The sign-in attempt has expired; sign in again");
+                });
+        // Wrong codes count against the account as wrong passwords do: otherwise anyone holding the password could
+        // open challenge after challenge and guess codes without limit.
+        lockout.refuseIfLocked(user.getEmail());
         try {
             mfa.verify(user, code);
         } catch (ApiException wrong) {
+            lockout.recordFailure(user.getEmail());
             countWrongCode(challenge);
             throw wrong;
         }
@@ -113,16 +126,18 @@ public class LoginService {
         return token;
     }
 
+    /** Atomic, so that wrong codes sent in parallel each count; the last allowed one ends the challenge. */
     private void countWrongCode(MfaChallengeItem challenge) {
-        challenge.setAttempts(challenge.getAttempts() + 1);
-        if (challenge.getAttempts() >= MFA_MAX_ATTEMPTS) {
-            deleteChallenge(challenge);
-            return;
-        }
         try {
-            table.of(MfaChallengeItem.class).updateItem(challenge);
+            dynamoDb.updateItem(b -> b.tableName(table.name())
+                    .key(Map.of("pk", AttributeValue.fromS(challenge.getPk()), "sk", AttributeValue.fromS(challenge.getSk())))
+                    .updateExpression("ADD attempts :one")
+                    .conditionExpression("attempts < :lastAllowed")
+                    .expressionAttributeValues(Map.of(
+                            ":one", AttributeValue.fromN("1"),
+                            ":lastAllowed", AttributeValue.fromN(Integer.toString(MFA_MAX_ATTEMPTS - 1)))));
         } catch (ConditionalCheckFailedException e) {
-            // a concurrent attempt on the same challenge: it counted too; one lost increment is harmless
+            deleteChallenge(challenge);
         }
     }
 

@@ -35,7 +35,7 @@ public final class Totp {
 
     /** The step the code matches (now ±1), if it is later than {@code lastUsedStep}; -1 otherwise. */
     public static long matchingStep(String secret, String code, long lastUsedStep, Instant now) {
-        if (code == null || !code.matches("\\d{6}")) return -1;
+        if (secret == null || code == null || !code.matches("\\d{6}")) return -1;
         long current = now.getEpochSecond() / STEP.getSeconds();
         for (long step = current - 1; step <= current + 1; step++) {
             if (step > lastUsedStep && code(secret, step).equals(code)) return step;

@@ -17,6 +17,11 @@ public final class PasswordPolicy {
 
     private PasswordPolicy() {}
 
+    /** Length is counted in characters (code points), as the policy counts it at registration. */
+    public static boolean withinMaxLength(String password) {
+        return password.codePointCount(0, password.length()) <= MAX_LENGTH;
+    }
+
     public static void check(Validator v, String field, String password, String email) {
         if (!v.required(field, password)) return;
         int length = password.codePointCount(0, password.length());

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -92,10 +93,14 @@ public class RegistrationService {
         } catch (TransactionCanceledException e) {
             throw raceLost(e);
         }
-        events.publish("UserRegistered", invitation.getOrganisationId(), Map.of(
-                "userId", user.getId(), "email", normalisedEmail, "role", role.wire(),
-                "organisationId", invitation.getOrganisationId(),
-                "buildingId", String.valueOf(invitation.getBuildingId()), "unitId", String.valueOf(invitation.getUnitId())));
+        Map<String, String> payload = new LinkedHashMap<>();
+        payload.put("userId", user.getId());
+        payload.put("email", normalisedEmail);
+        payload.put("role", role.wire());
+        payload.put("organisationId", invitation.getOrganisationId());
+        if (invitation.getBuildingId() != null) payload.put("buildingId", invitation.getBuildingId());
+        if (invitation.getUnitId() != null) payload.put("unitId", invitation.getUnitId());
+        events.publish("UserRegistered", invitation.getOrganisationId(), payload);
         SessionService.Tokens tokens = sessions.open(user, sourceIp, userAgent);
         return new Registered(user.getId(), tokens.accessToken(), tokens.refreshToken());
     }

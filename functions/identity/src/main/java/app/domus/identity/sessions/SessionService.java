@@ -104,7 +104,7 @@ public class SessionService {
 
     public List<SessionView> list(String userId, String currentSessionId) {
         return sessions(userId).stream()
-                .sorted(Comparator.comparing(SessionItem::getCreatedAt).reversed())
+                .sorted(Comparator.comparing(SessionService::createdAt).reversed())
                 .map(s -> new SessionView(s.getSessionId(), s.getCreatedAt(), s.getLastUsedAt(), s.getUserAgent(),
                         s.getSourceIp(), s.getSessionId().equals(currentSessionId)))
                 .toList();
@@ -137,8 +137,12 @@ public class SessionService {
     }
 
     private void evictBeyondLimit(String userId) {
-        List<SessionItem> all = sessions(userId).stream().sorted(Comparator.comparing(SessionItem::getCreatedAt)).toList();
+        List<SessionItem> all = sessions(userId).stream().sorted(Comparator.comparing(SessionService::createdAt)).toList();
         for (int i = 0; i < all.size() - MAX_SESSIONS; i++) close(userId, all.get(i).getSessionId());
+    }
+
+    private static Instant createdAt(SessionItem session) {
+        return Instant.parse(session.getCreatedAt());
     }
 
     private RefreshTokenItem tokenItem(String token, String userId, String sessionId, Instant now) {
