@@ -23,7 +23,8 @@ import java.util.List;
  *   <li>organisation admin: everything in the organisation;</li>
  *   <li>manager: reads the organisation; reads, manages and invites for their building and its units;</li>
  *   <li>technician: reads their building and its units;</li>
- *   <li>owner and tenant: read the organisation, their unit's building and their unit.</li>
+ *   <li>owner and tenant: read the organisation, their unit's building and their unit;</li>
+ *   <li>the building's ownership shares: admins, its managers and its owners.</li>
  * </ul>
  */
 @Singleton
@@ -52,6 +53,7 @@ public class AccessService {
             case READ -> true;
             case MANAGE -> has(mine, Role.ORG_ADMIN);
             case INVITE -> has(mine, Role.ORG_ADMIN) || has(mine, Role.MANAGER);
+            case VIEW_SHARES -> has(mine, Role.ORG_ADMIN);
         };
         if (!allowed) throw ApiException.forbidden("Your role in this organisation does not allow this");
         return org;
@@ -81,7 +83,8 @@ public class AccessService {
         boolean sameBuilding = building.getId().equals(m.getBuildingId());
         return switch (role) {
             case MANAGER -> sameBuilding;
-            case TECHNICIAN, OWNER, TENANT -> sameBuilding && action == Action.READ;
+            case OWNER -> sameBuilding && (action == Action.READ || action == Action.VIEW_SHARES);
+            case TECHNICIAN, TENANT -> sameBuilding && action == Action.READ;
             default -> false;
         };
     }

@@ -7,5 +7,7 @@ public enum Action {
     /** Change it or create things under it (buildings, units, ownerships). */
     MANAGE,
     /** Issue invitation codes for it. */
-    INVITE
+    INVITE,
+    /** See a building's ownership shares (the owners' vote weights). */
+    VIEW_SHARES
 }

@@ -72,6 +72,14 @@ class AccessServiceTest {
     }
 
     @Test
+    void ownershipSharesAreForAdminsManagersAndOwnersOfTheBuilding() {
+        assertThat(access.building(caller("admin"), "b1", Action.VIEW_SHARES)).isNotNull();
+        assertThat(access.building(caller("manager"), "b1", Action.VIEW_SHARES)).isNotNull();
+        assertThat(access.building(caller("owner"), "b1", Action.VIEW_SHARES)).isNotNull();
+        assertStatus(() -> access.building(caller("tech"), "b1", Action.VIEW_SHARES), ProblemType.FORBIDDEN);
+    }
+
+    @Test
     void techniciansReadTheirBuilding() {
         assertThat(access.unit(caller("tech"), "u2", Action.READ)).isNotNull();
         assertStatus(() -> access.unit(caller("tech"), "u2", Action.MANAGE), ProblemType.FORBIDDEN);
