@@ -1,0 +1,28 @@
+package app.domus.tenancy;
+
+import app.domus.shared.access.AccessService;
+import app.domus.shared.aws.AwsModule;
+import app.domus.tenancy.buildings.BuildingService;
+import app.domus.tenancy.invitations.InvitationService;
+import app.domus.tenancy.organisations.OrganisationService;
+import app.domus.tenancy.ownerships.OwnershipService;
+import app.domus.tenancy.units.UnitService;
+import dagger.Component;
+import jakarta.inject.Singleton;
+
+/** Wiring of the tenancy functions, built once per cold start by each handler's public constructor. */
+@Singleton
+@Component(modules = AwsModule.class)
+public interface TenancyComponent {
+    AccessService access();
+
+    OrganisationService organisations();
+
+    BuildingService buildings();
+
+    UnitService units();
+
+    OwnershipService ownerships();
+
+    InvitationService invitations();
+}

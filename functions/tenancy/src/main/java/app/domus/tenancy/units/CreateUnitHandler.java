@@ -1,0 +1,36 @@
+package app.domus.tenancy.units;
+
+import app.domus.shared.access.AccessService;
+import app.domus.shared.access.Action;
+import app.domus.shared.directory.UnitItem;
+import app.domus.shared.http.HttpHandler;
+import app.domus.shared.http.HttpRequest;
+import app.domus.shared.http.HttpResponse;
+import app.domus.tenancy.DaggerTenancyComponent;
+import app.domus.tenancy.TenancyComponent;
+
+/** {@code POST /buildings/{buildingId}/units}: organisation admins and the building's managers. */
+public class CreateUnitHandler extends HttpHandler {
+    private final AccessService access;
+    private final UnitService units;
+
+    public CreateUnitHandler() {
+        TenancyComponent wiring = DaggerTenancyComponent.create();
+        this.access = wiring.access();
+        this.units = wiring.units();
+    }
+
+    CreateUnitHandler(AccessService access, UnitService units) {
+        this.access = access;
+        this.units = units;
+    }
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        var caller = request.caller();
+        var body = request.json(CreateUnitRequest.class);
+        var building = access.building(caller, request.pathParam("buildingId"), Action.MANAGE);
+        UnitItem unit = units.create(building, body);
+        return HttpResponse.created(UnitView.of(unit)).location("/units/" + unit.getId());
+    }
+}

@@ -1,0 +1,25 @@
+package app.domus.tenancy.units;
+
+import app.domus.shared.persistence.TableItem;
+import java.util.Locale;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+
+/**
+ * Claims a unit number within a building: pk {@code BUILDING#<buildingId>}, sk {@code UNIT_NUMBER#<number>}.
+ * Written with the unit in one transaction; the version attribute's "must not exist yet" condition is what
+ * makes two units with the same number impossible, even when created at the same moment.
+ */
+@DynamoDbBean
+public class UnitNumberItem extends TableItem {
+    private String unitId;
+
+    public static String sk(String number) { return "UNIT_NUMBER#" + normalise(number); }
+
+    /** "4 a", "4A" and "4a" are the same door: compare numbers without case or repeated spaces. */
+    public static String normalise(String number) {
+        return number.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+    }
+
+    public String getUnitId() { return unitId; }
+    public void setUnitId(String unitId) { this.unitId = unitId; }
+}
