@@ -39,7 +39,7 @@ import java.time.Clock;
 public final class TenancyFixture {
     public final PlatformConfig config = TestPlatform.config();
     public final DomusTable table = new DomusTable(LocalDynamo.enhanced(), config);
-    public final AccessService access = new AccessService(table);
+    public final AccessService access = new AccessService(table, java.time.Clock.systemUTC());
     public final RecordingEvents events = new RecordingEvents();
     public final OrganisationService organisations = new OrganisationService(table, events, Clock.systemUTC());
     public final BuildingService buildings = new BuildingService(table, events, Clock.systemUTC());

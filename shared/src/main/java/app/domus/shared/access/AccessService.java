@@ -2,14 +2,19 @@ package app.domus.shared.access;
 
 import app.domus.shared.auth.Caller;
 import app.domus.shared.directory.BuildingItem;
+import app.domus.shared.directory.DelegatedRight;
+import app.domus.shared.directory.DelegationItem;
 import app.domus.shared.directory.MembershipItem;
 import app.domus.shared.directory.OrganisationItem;
 import app.domus.shared.directory.Role;
 import app.domus.shared.directory.UnitItem;
 import app.domus.shared.http.ApiException;
 import app.domus.shared.persistence.DomusTable;
+import app.domus.shared.persistence.TableItem;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -24,16 +29,19 @@ import java.util.List;
  *   <li>manager: reads the organisation; reads, manages and invites for their building and its units;</li>
  *   <li>technician: reads their building and its units;</li>
  *   <li>owner and tenant: read the organisation, their unit's building and their unit;</li>
- *   <li>the building's ownership shares: admins, its managers and its owners.</li>
+ *   <li>the building's ownership shares: admins, its managers and its owners;</li>
+ *   <li>an owner's rights for a unit (vote, pay, ...): its owners, and delegates those owners chose.</li>
  * </ul>
  */
 @Singleton
 public class AccessService {
     private final DomusTable table;
+    private final Clock clock;
 
     @Inject
-    public AccessService(DomusTable table) {
+    public AccessService(DomusTable table, Clock clock) {
         this.table = table;
+        this.clock = clock;
     }
 
     public List<MembershipItem> memberships(String userId) {
@@ -75,6 +83,34 @@ public class AccessService {
         boolean allowed = mine.stream().anyMatch(m -> allowsOnUnit(m, unit, action));
         if (!allowed) throw ApiException.forbidden("Your role does not allow this on this unit");
         return unit;
+    }
+
+    /**
+     * May the caller exercise an owner's right for this unit? Yes for an owner of the unit, and for a delegate
+     * holding an accepted, unexpired delegation with that right from someone who still owns the unit. Returns
+     * the unit and on whose behalf the caller acts.
+     */
+    public OwnerAct ownerRight(Caller caller, String unitId, DelegatedRight right) {
+        UnitItem unit = table.get(UnitItem.class, UnitItem.pk(unitId), "PROFILE").orElse(null);
+        if (unit == null) throw ApiException.notFound("The unit");
+        List<MembershipItem> mine = memberships(caller.userId(), unit.getOrganisationId());
+        boolean owner = mine.stream().anyMatch(m -> m.roleValue() == Role.OWNER && unitId.equals(m.getUnitId()));
+        if (owner) return new OwnerAct(unit, caller.userId(), null);
+        Instant now = clock.instant();
+        for (DelegationItem d : table.indexPage(DelegationItem.class, TableItem.GSI1, DelegationItem.receivedBy(caller.userId()),
+                DelegationItem.forUnit(unitId), 100, null).items()) {
+            if (d.grants(right, now) && stillOwns(d.getOwnerId(), unit)) return new OwnerAct(unit, d.getOwnerId(), d.getId());
+        }
+        if (mine.isEmpty()) throw ApiException.notFound("The unit");
+        throw ApiException.forbidden("You hold no right to " + right.wire().replace('_', ' ') + " for this unit");
+    }
+
+    /** The unit, the owner whose right is exercised, and the delegation used (null when the owner acts). */
+    public record OwnerAct(UnitItem unit, String ownerId, String delegationId) {}
+
+    private boolean stillOwns(String ownerId, UnitItem unit) {
+        return memberships(ownerId, unit.getOrganisationId()).stream()
+                .anyMatch(m -> m.roleValue() == Role.OWNER && unit.getId().equals(m.getUnitId()));
     }
 
     private static boolean allowsOnBuilding(MembershipItem m, BuildingItem building, Action action) {

@@ -16,6 +16,7 @@ public class MembershipItem extends TableItem {
     private String buildingId;
     private String unitId;
     private String createdAt;
+    private java.util.List<String> skills;
 
     public static String pk(String userId) { return "USER#" + userId; }
     public static String skPrefix(String orgId) { return "MEMBER#" + orgId + "#"; }
@@ -54,6 +55,9 @@ public class MembershipItem extends TableItem {
     public void setBuildingId(String buildingId) { this.buildingId = buildingId; }
     public String getUnitId() { return unitId; }
     public void setUnitId(String unitId) { this.unitId = unitId; }
+    /** A technician's trades (e.g. plumbing, electrical), matched against fault categories. */
+    public java.util.List<String> getSkills() { return skills; }
+    public void setSkills(java.util.List<String> skills) { this.skills = skills; }
     public String getCreatedAt() { return createdAt; }
     public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
 }

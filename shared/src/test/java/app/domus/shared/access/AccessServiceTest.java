@@ -14,17 +14,24 @@ import app.domus.shared.http.ProblemType;
 import app.domus.shared.persistence.DomusTable;
 import app.domus.shared.testing.LocalDynamo;
 import app.domus.shared.testing.TestPlatform;
+import app.domus.shared.directory.DelegatedRight;
+import app.domus.shared.directory.DelegationItem;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class AccessServiceTest {
+    private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
     private DomusTable table;
     private AccessService access;
 
     @BeforeEach
     void seed() {
         table = new DomusTable(LocalDynamo.enhanced(), TestPlatform.config());
-        access = new AccessService(table);
+        access = new AccessService(table, Clock.fixed(NOW, ZoneOffset.UTC));
         org("org1");
         org("org2");
         building("b1", "org1");
@@ -77,6 +84,64 @@ class AccessServiceTest {
         assertThat(access.building(caller("manager"), "b1", Action.VIEW_SHARES)).isNotNull();
         assertThat(access.building(caller("owner"), "b1", Action.VIEW_SHARES)).isNotNull();
         assertStatus(() -> access.building(caller("tech"), "b1", Action.VIEW_SHARES), ProblemType.FORBIDDEN);
+    }
+
+    @Test
+    void ownersExerciseTheirOwnRights() {
+        var act = access.ownerRight(caller("owner"), "u1", DelegatedRight.VOTE);
+        assertThat(act.ownerId()).isEqualTo("owner");
+        assertThat(act.delegationId()).isNull();
+    }
+
+    @Test
+    void aDelegateActsForTheOwnerWithTheRightsGivenAndNothingMore() {
+        delegation("d1", "owner", "friend", "u1", DelegationItem.ACCEPTED, NOW.plusSeconds(3600), "VOTE");
+        var act = access.ownerRight(caller("friend"), "u1", DelegatedRight.VOTE);
+        assertThat(act.ownerId()).isEqualTo("owner");
+        assertThat(act.delegationId()).isEqualTo("d1");
+        assertStatus(() -> access.ownerRight(caller("friend"), "u1", DelegatedRight.PAY), ProblemType.NOT_FOUND);
+        assertStatus(() -> access.ownerRight(caller("friend"), "u2", DelegatedRight.VOTE), ProblemType.NOT_FOUND);
+    }
+
+    @Test
+    void expiredPendingAndRevokedDelegationsGrantNothing() {
+        delegation("d1", "owner", "late", "u1", DelegationItem.ACCEPTED, NOW.minusSeconds(1), "VOTE");
+        delegation("d2", "owner", "waiting", "u1", DelegationItem.PENDING, NOW.plusSeconds(3600), "VOTE");
+        delegation("d3", "owner", "revoked", "u1", DelegationItem.REVOKED, NOW.plusSeconds(3600), "VOTE");
+        for (String who : new String[] {"late", "waiting", "revoked"}) {
+            assertStatus(() -> access.ownerRight(caller(who), "u1", DelegatedRight.VOTE), ProblemType.NOT_FOUND);
+        }
+    }
+
+    @Test
+    void aDelegationEndsWhenTheOwnerNoLongerOwnsTheUnit() {
+        delegation("d1", "tech", "friend", "u1", DelegationItem.ACCEPTED, NOW.plusSeconds(3600), "VOTE");
+        assertStatus(() -> access.ownerRight(caller("friend"), "u1", DelegatedRight.VOTE), ProblemType.NOT_FOUND);
+    }
+
+    @Test
+    void membersWithoutTheRightAreForbiddenAndOutsidersSeeNothing() {
+        assertStatus(() -> access.ownerRight(caller("tech"), "u1", DelegatedRight.VOTE), ProblemType.FORBIDDEN);
+        assertStatus(() -> access.ownerRight(caller("outsider"), "u1", DelegatedRight.VOTE), ProblemType.NOT_FOUND);
+    }
+
+    private void delegation(String id, String ownerId, String delegateId, String unitId, String status, Instant expires,
+                            String... rights) {
+        DelegationItem d = new DelegationItem();
+        d.setPk(DelegationItem.pk(id));
+        d.setSk(DelegationItem.SK);
+        d.setId(id);
+        d.setOrganisationId("org1");
+        d.setBuildingId("b1");
+        d.setUnitId(unitId);
+        d.setOwnerId(ownerId);
+        d.setDelegateId(delegateId);
+        d.setRights(Set.of(rights));
+        d.setStatus(status);
+        d.setExpiresAt(expires.toString());
+        d.setGsi1pk(DelegationItem.receivedBy(delegateId));
+        d.setGsi1sk(DelegationItem.forUnit(unitId) + id);
+        table.of(DelegationItem.class).putItem(d);
     }
 
     @Test

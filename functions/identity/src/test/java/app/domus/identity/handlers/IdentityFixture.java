@@ -76,7 +76,7 @@ final class IdentityFixture {
     final MfaService mfa = new MfaService(table, clock);
     final AccountLockout lockout = new AccountLockout(table, clock);
     final RateLimiter rateLimiter = new RateLimiter(LocalDynamo.client(), config, clock);
-    final AccountService account = new AccountService(table, new AccessService(table), passwords, sessions, lockout, clock);
+    final AccountService account = new AccountService(table, new AccessService(table, clock), passwords, sessions, lockout, clock);
 
     final List<DomainEvent> events = new CopyOnWriteArrayList<>();
     final List<NotificationRequest> notifications = new CopyOnWriteArrayList<>();
