@@ -13,12 +13,24 @@ import java.util.regex.Pattern;
 public final class Templates {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9_]+)}}");
 
-    private static final Map<String, Message> TEMPLATES = Map.of(
-            "welcome", new Message("Welcome to Domus",
-                    "Hello,\n\nyour Domus account for {{email}} is ready. Sign in with this address to see your home."),
-            "invitation", new Message("Your invitation to Domus",
-                    "You have been invited to Domus as {{role}}.\n\nRegister with the invitation code {{code}} before {{expiresAt}}."),
-            "generic", new Message("{{subject}}", "{{body}}"));
+    private static final Map<String, Message> TEMPLATES = Map.ofEntries(
+            Map.entry("welcome", new Message("Welcome to Domus",
+                    "Hello,\n\nyour Domus account for {{email}} is ready. Sign in with this address to see your home.")),
+            Map.entry("invitation", new Message("Your invitation to Domus",
+                    "You have been invited to Domus as {{role}}.\n\nRegister with the invitation code {{code}} before {{expiresAt}}.")),
+            Map.entry("delegation-invitation", new Message("{{ownerName}} asks you to act for them in Domus",
+                    "{{ownerName}} ({{ownerEmail}}) has delegated rights for unit {{unit}} of {{building}} to you: {{rights}},"
+                            + " until {{expiresAt}}.\n\nSign in to Domus to accept or decline.")),
+            Map.entry("delegation-invitation-register", new Message("{{ownerName}} asks you to act for them in Domus",
+                    "{{ownerName}} ({{ownerEmail}}) has delegated rights for unit {{unit}} of {{building}} to you: {{rights}},"
+                            + " until {{expiresAt}}.\n\nYou have no Domus account yet: registering takes an invitation code from the"
+                            + " building's manager. Register with this address, {{email}}, then sign in to accept or decline.")),
+            Map.entry("delegation-answered", new Message("{{delegateName}} {{answer}} your delegation",
+                    "{{delegateName}} has {{answer}} the rights you delegated for unit {{unit}} of {{building}}: {{rights}}.")),
+            Map.entry("delegation-revoked", new Message("{{ownerName}} revoked your delegation",
+                    "{{ownerName}} has revoked the rights they delegated to you for unit {{unit}} of {{building}}: {{rights}}."
+                            + " You can no longer act for them there.")),
+            Map.entry("generic", new Message("{{subject}}", "{{body}}")));
 
     private Templates() {}
 
