@@ -30,6 +30,24 @@ public final class Templates {
             Map.entry("delegation-revoked", new Message("{{ownerName}} revoked your delegation",
                     "{{ownerName}} has revoked the rights they delegated to you for unit {{unit}} of {{building}}: {{rights}}."
                             + " You can no longer act for them there.")),
+            Map.entry("vote-announced", new Message("Coming vote: {{title}}",
+                    "The owners of {{building}} will vote on \"{{title}}\" from {{startsAt}} until {{endDate}}.\n\n"
+                            + "You will hear from us when voting opens.")),
+            Map.entry("vote-open", new Message("Vote now: {{title}}",
+                    "Voting on \"{{title}}\" is open for the owners of {{building}} until {{endDate}}.\n\n"
+                            + "Cast your ballot in the Domus app.")),
+            Map.entry("vote-closed", new Message("Vote result: {{title}}",
+                    "Voting on \"{{title}}\" for the owners of {{building}} has closed.\n\n{{results}}\n\n"
+                            + "Participation: {{participation}}. The quorum of {{quorum}} of the weight was {{quorumOutcome}}.")),
+            Map.entry("fault-reported", new Message("New fault: {{title}}",
+                    "A fault was reported in {{building}}: {{title}} ({{category}}).\n\nIt was assigned to {{assignee}}.")),
+            Map.entry("fault-unassigned", new Message("New fault needs a technician: {{title}}",
+                    "A fault was reported in {{building}}: {{title}} ({{category}}).\n\n"
+                            + "No technician of the building has that skill, so nobody was assigned; please assign it.")),
+            Map.entry("fault-assigned", new Message("Fault assigned to you: {{title}}",
+                    "You have been assigned a fault in {{building}}: {{title}} ({{category}}).")),
+            Map.entry("fault-resolved", new Message("Your fault report was resolved: {{title}}",
+                    "The fault you reported in {{building}} was resolved:\n\n{{resolution}}")),
             Map.entry("generic", new Message("{{subject}}", "{{body}}")));
 
     private Templates() {}

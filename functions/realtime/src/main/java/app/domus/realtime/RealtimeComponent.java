@@ -1,0 +1,27 @@
+package app.domus.realtime;
+
+import app.domus.realtime.auth.AccessTokenVerifier;
+import app.domus.realtime.auth.TokenKeysModule;
+import app.domus.realtime.connections.ConnectionStore;
+import app.domus.realtime.topics.Topics;
+import app.domus.shared.access.AccessService;
+import app.domus.shared.aws.AwsModule;
+import dagger.Component;
+import jakarta.inject.Singleton;
+
+/** Wiring of the WebSocket API's functions, built once per cold start by each handler's public constructor. */
+@Singleton
+@Component(modules = {AwsModule.class, TokenKeysModule.class})
+public interface RealtimeComponent {
+    AccessService access();
+
+    ConnectionStore connections();
+
+    Topics topics();
+
+    AccessTokenVerifier accessTokens();
+
+    static RealtimeComponent create() {
+        return DaggerRealtimeComponent.create();
+    }
+}

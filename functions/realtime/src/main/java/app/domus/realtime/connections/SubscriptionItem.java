@@ -1,0 +1,29 @@
+package app.domus.realtime.connections;
+
+import app.domus.shared.persistence.TableItem;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+
+/**
+ * A connection following a topic: pk {@code CONNECTION#<connectionId>}, sk {@code TOPIC#<topic>} (so a connection's
+ * subscriptions go with it), gsi1 {@code TOPIC#<topic>} / connection id (so a broadcast finds a topic's connections).
+ * It expires with its connection.
+ */
+@DynamoDbBean
+public class SubscriptionItem extends TableItem {
+    private String connectionId;
+    private String topic;
+    private String userId;
+    private String subscribedAt;
+
+    public static String sk(String topic) { return "TOPIC#" + topic; }
+    public static String byTopic(String topic) { return "TOPIC#" + topic; }
+
+    public String getConnectionId() { return connectionId; }
+    public void setConnectionId(String connectionId) { this.connectionId = connectionId; }
+    public String getTopic() { return topic; }
+    public void setTopic(String topic) { this.topic = topic; }
+    public String getUserId() { return userId; }
+    public void setUserId(String userId) { this.userId = userId; }
+    public String getSubscribedAt() { return subscribedAt; }
+    public void setSubscribedAt(String subscribedAt) { this.subscribedAt = subscribedAt; }
+}

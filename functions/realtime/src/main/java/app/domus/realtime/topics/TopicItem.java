@@ -1,0 +1,42 @@
+package app.domus.realtime.topics;
+
+import app.domus.shared.persistence.TableItem;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+
+/**
+ * Something clients may follow live, registered by the context that publishes on it (a vote registers
+ * {@code vote:<voteId>}): pk {@code TOPIC#<name>}, sk {@code TOPIC}. It names the building whose readers may
+ * follow it, so the WebSocket API can authorise a subscription without knowing what the topic is about.
+ */
+@DynamoDbBean
+public class TopicItem extends TableItem {
+    public static final String SK = "TOPIC";
+
+    private String name;
+    private String organisationId;
+    private String buildingId;
+    private String createdAt;
+
+    public static String pk(String name) { return "TOPIC#" + name; }
+
+    /** A new topic, ready to be written (alone or in the transaction that creates what it is about). */
+    public static TopicItem of(String name, String organisationId, String buildingId, String now) {
+        TopicItem topic = new TopicItem();
+        topic.setPk(pk(name));
+        topic.setSk(SK);
+        topic.setName(name);
+        topic.setOrganisationId(organisationId);
+        topic.setBuildingId(buildingId);
+        topic.setCreatedAt(now);
+        return topic;
+    }
+
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getOrganisationId() { return organisationId; }
+    public void setOrganisationId(String organisationId) { this.organisationId = organisationId; }
+    public String getBuildingId() { return buildingId; }
+    public void setBuildingId(String buildingId) { this.buildingId = buildingId; }
+    public String getCreatedAt() { return createdAt; }
+    public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
+}

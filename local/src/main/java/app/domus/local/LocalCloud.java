@@ -1,0 +1,291 @@
+package app.domus.local;
+
+import app.domus.local.aws.AwsSdkSettings;
+import app.domus.local.aws.LocalAwsServer;
+import app.domus.local.aws.ParameterStore;
+import app.domus.local.aws.SesEmulator;
+import app.domus.local.aws.SsmEmulator;
+import app.domus.local.console.LocalConsole;
+import app.domus.local.console.Outbox;
+import app.domus.local.console.PublishedEvents;
+import app.domus.local.console.QueueInspector;
+import app.domus.local.dynamodb.TableProvisioner;
+import app.domus.local.http.HttpApiGateway;
+import app.domus.local.http.HttpRoutes;
+import app.domus.local.iot.IotDataEmulator;
+import app.domus.local.iot.IotRules;
+import app.domus.local.partners.PartnerDoubles;
+import app.domus.local.runtime.Functions;
+import app.domus.local.s3.S3Emulator;
+import app.domus.local.s3.S3Notifications;
+import app.domus.local.schedule.Schedules;
+import app.domus.local.seed.DemoAccount;
+import app.domus.local.seed.DemoData;
+import app.domus.local.seed.SigningKeys;
+import app.domus.local.sns.SnsEmulator;
+import app.domus.local.sns.TopicSubscriptions;
+import app.domus.local.sqs.QueueProvisioner;
+import app.domus.local.sqs.SqsEventSource;
+import app.domus.local.template.Template;
+import app.domus.local.template.TemplateResource;
+import app.domus.local.websocket.WebSocketApi;
+import app.domus.local.websocket.WebSocketGateway;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Domus's embedded local cloud: everything {@code template.yaml} declares, running in this JVM, no Docker. Start it
+ * from the command line ({@link #main}) or from code and tests ({@link #start}); {@link #close()} stops it.
+ */
+public final class LocalCloud implements AutoCloseable {
+    /** Template parameter that is the JWT issuer; locally, the HTTP API itself. */
+    static final String PUBLIC_BASE_URL_PARAMETER = "PublicBaseUrl";
+    /** Template parameter naming the SSM parameter that holds the platform's JWT signing keys. */
+    static final String SIGNING_KEYS_PARAMETER = "SigningKeysParameter";
+    private static final Duration DEMO_TOKEN_VALIDITY = Duration.ofHours(12);
+
+    private final LocalCloudOptions options;
+    private final LocalEndpoints endpoints;
+    private final DataDirectory data;
+    private final Deployment deployment;
+    private final DemoData demoData;
+    private final SigningKeys signingKeys;
+    private final PartnerDoubles partners;
+    private final Closer running;
+    private final Duration startupTime;
+
+    private LocalCloud(LocalCloudOptions options, LocalEndpoints endpoints, DataDirectory data, Deployment deployment, DemoData demoData,
+                       SigningKeys signingKeys, PartnerDoubles partners, Closer running, Duration startupTime) {
+        this.options = options;
+        this.endpoints = endpoints;
+        this.data = data;
+        this.deployment = deployment;
+        this.demoData = demoData;
+        this.signingKeys = signingKeys;
+        this.partners = partners;
+        this.running = running;
+        this.startupTime = startupTime;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (System.getProperty("log4j2.configurationFile") == null) System.setProperty("log4j2.configurationFile", "domus-local-log4j2.xml");
+        LocalCloudOptions options;
+        try {
+            if (List.of(args).contains("--help")) {
+                System.out.println(CommandLine.USAGE);
+                return;
+            }
+            options = CommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n\n" + CommandLine.USAGE);
+            System.exit(2);
+            return;
+        }
+        LocalCloud cloud = start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the Domus local cloud...");
+            cloud.close();
+        }, "local-cloud-shutdown"));
+        System.out.println(new Banner(cloud).text());
+        new CountDownLatch(1).await();
+    }
+
+    public static LocalCloud start(LocalCloudOptions options) throws Exception {
+        Instant started = Instant.now();
+        Template template = Template.load(options.template());
+        DataDirectory data = DataDirectory.open(options.dataDirectory(), options.fresh());
+        LocalEndpoints endpoints = LocalEndpoints.allocate(options);
+        Closer running = new Closer();
+        try {
+            AwsSdkSettings sdk = running.add(AwsSdkSettings.apply(endpoints, options.region()));
+            Outbox outbox = new Outbox(data.outbox());
+            PublishedEvents publishedEvents = new PublishedEvents();
+            ParameterStore parameters = new ParameterStore(data.parameters());
+            PartnerDoubles partners = running.add(PartnerDoubles.start(template, data.partners(), outbox));
+            Deployment deployment = new Deployment(template, parameterOverrides(template, options, partners, endpoints), endpoints,
+                    options.region(), sdk.sqsEndpoint());
+
+            Functions functions = running.add(new Functions(deployment.functions()));
+            SqsClient sqs = running.add(SqsClient.builder().region(Region.of(options.region())).endpointOverride(URI.create(sdk.sqsEndpoint()))
+                    .httpClient(UrlConnectionHttpClient.create()).build());
+            DynamoDbClient dynamoDb = running.add(DynamoDbClient.builder().region(Region.of(options.region()))
+                    .endpointOverride(URI.create(sdk.dynamoDbEndpoint())).httpClient(UrlConnectionHttpClient.create()).build());
+            IotRules iotRules = running.add(new IotRules(deployment, functions, sqs));
+            S3Notifications s3Notifications = new S3Notifications(deployment.functionEvents("S3"), functions, options.region());
+
+            Emulators emulators = running.add(Emulators.start(data, endpoints, options.region(), sdk, s3Notifications, iotRules));
+            provision(deployment, dynamoDb, sqs, emulators.s3());
+
+            SigningKeys signingKeys = template.parameters().containsKey(SIGNING_KEYS_PARAMETER)
+                    ? SigningKeys.ensure(parameters, String.valueOf(deployment.parameter(SIGNING_KEYS_PARAMETER)))
+                    : null;
+
+            LocalAwsServer aws = running.add(new LocalAwsServer(endpoints.awsPort()));
+            aws.register("sns", new SnsEmulator(new TopicSubscriptions(deployment), sqs, sdk.sqsEndpoint(), functions, outbox, publishedEvents, options.region()));
+            aws.register("ses", new SesEmulator(outbox));
+            aws.register("ssm", new SsmEmulator(parameters, options.region()));
+            aws.register("iotdata", new IotDataEmulator(emulators.mqtt()));
+            Optional<WebSocketApi> webSocketApi = WebSocketApi.from(deployment);
+            if (webSocketApi.isPresent()) {
+                WebSocketGateway webSocket = running.add(new WebSocketGateway(webSocketApi.get(), functions, endpoints.webSocketPort(), options.region()));
+                webSocket.start();
+                aws.registerConnectionsApi(webSocket.connectionsApi());
+            }
+            aws.start();
+
+            List<SqsEventSource> eventSources = sqsEventSources(deployment, functions, sqs, sdk.sqsEndpoint(), running);
+            Schedules schedules = running.add(new Schedules(
+                    concat(deployment.functionEvents("Schedule"), deployment.functionEvents("ScheduleV2")), functions, options.region()));
+            DemoData demoData = DemoData.load(data.demoData());
+            HttpRoutes routes = new HttpRoutes(deployment);
+            JwtSettings jwt = JwtSettings.of(deployment);
+            LocalConsole console = new LocalConsole(outbox, publishedEvents, demoData,
+                    account -> signingKeys == null || jwt == null ? null : signingKeys.mint(account.tokenClaims(), jwt.issuer(), jwt.audiences(), DEMO_TOKEN_VALIDITY),
+                    schedules, new QueueInspector(deployment, sqs, eventSources),
+                    new Health(endpoints, functions, webSocketApi.isPresent())::report, functions.all(), routes.all(), template.directory(), endpointList(endpoints));
+            HttpApiGateway http = running.add(new HttpApiGateway(endpoints.httpPort(), deployment, routes, functions, console));
+            http.start();
+
+            eventSources.forEach(SqsEventSource::start);
+            if (options.runSchedules()) schedules.start();
+
+            if (options.seedDemoData() && !data.seeded()) new DemoSeeding(deployment, functions, demoData, data).run();
+            return new LocalCloud(options, endpoints, data, deployment, demoData, signingKeys, partners, running,
+                    Duration.between(started, Instant.now()));
+        } catch (Exception | Error e) {
+            running.close();
+            throw e;
+        }
+    }
+
+    /** The options with every port as actually bound: start the same local cloud again with these. */
+    public LocalCloudOptions options() {
+        return options.withHttpPort(endpoints.httpPort()).withWebSocketPort(endpoints.webSocketPort()).withMqttPort(endpoints.mqttPort())
+                .withAwsPort(endpoints.awsPort()).withDynamoDbPort(endpoints.dynamoDbPort()).withSqsPort(endpoints.sqsPort())
+                .withS3Port(endpoints.s3Port()).withDataDirectory(data.root()).withFresh(false);
+    }
+
+    public LocalEndpoints endpoints() {
+        return endpoints;
+    }
+
+    public Deployment deployment() {
+        return deployment;
+    }
+
+    public DemoData demoData() {
+        return demoData;
+    }
+
+    /** Base URLs of the partner doubles that were started, by name. */
+    public Map<String, String> partnerDoubles() {
+        return partners.baseUrls();
+    }
+
+    /** From the call to {@link #start} until everything was up and seeded. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /**
+     * A bearer token the HTTP API's JWT authorizer accepts, signed with the platform's keys, carrying {@code claims}
+     * plus issuer, audience and validity.
+     */
+    public String mintToken(Map<String, Object> claims) {
+        JwtSettings jwt = JwtSettings.of(deployment);
+        if (signingKeys == null || jwt == null) throw new IllegalStateException("The template has no JWT authorizer or no " + SIGNING_KEYS_PARAMETER + " parameter");
+        return signingKeys.mint(claims, jwt.issuer(), jwt.audiences(), DEMO_TOKEN_VALIDITY);
+    }
+
+    /** A token for a demo account, as {@link #mintToken} with the account's claims. */
+    public String tokenFor(DemoAccount account) {
+        return mintToken(account.tokenClaims());
+    }
+
+    @Override
+    public void close() {
+        running.close();
+    }
+
+    private static Map<String, String> parameterOverrides(Template template, LocalCloudOptions options, PartnerDoubles partners, LocalEndpoints endpoints) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        if (template.parameters().containsKey(PUBLIC_BASE_URL_PARAMETER)) overrides.put(PUBLIC_BASE_URL_PARAMETER, endpoints.httpUrl());
+        overrides.putAll(partners.parameterOverrides());
+        overrides.putAll(options.parameterOverrides());
+        return overrides;
+    }
+
+    private static void provision(Deployment deployment, DynamoDbClient dynamoDb, SqsClient sqs, S3Emulator s3) throws Exception {
+        try (ExecutorService provisioning = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> tables = provisioning.submit(() -> new TableProvisioner(dynamoDb).provision(deployment));
+            Future<?> queues = provisioning.submit(() -> new QueueProvisioner(sqs).provision(deployment));
+            for (TemplateResource bucket : deployment.resources("AWS::S3::Bucket")) s3.createBucket(deployment.names().bucketName(bucket));
+            tables.get();
+            queues.get();
+        }
+    }
+
+    private static List<SqsEventSource> sqsEventSources(Deployment deployment, Functions functions, SqsClient sqs, String sqsEndpoint, Closer running) {
+        List<SqsEventSource> sources = new ArrayList<>();
+        for (FunctionEvent event : deployment.functionEvents("SQS")) {
+            String queueArn = event.string("Queue");
+            String queueName = queueArn.substring(queueArn.lastIndexOf(':') + 1);
+            int batchSize = event.string("BatchSize") == null ? 10 : Integer.parseInt(event.string("BatchSize"));
+            boolean reportFailures = event.properties().get("FunctionResponseTypes") instanceof List<?> types && types.contains("ReportBatchItemFailures");
+            if ("false".equals(event.string("Enabled"))) continue;
+            sources.add(running.add(new SqsEventSource(queueArn, sqsEndpoint + "/" + LocalResourceNames.ACCOUNT + "/" + queueName,
+                    deployment.region(), batchSize, reportFailures, functions.get(event.functionLogicalId()), sqs)));
+        }
+        return sources;
+    }
+
+    private static List<FunctionEvent> concat(List<FunctionEvent> first, List<FunctionEvent> second) {
+        List<FunctionEvent> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private static Map<String, String> endpointList(LocalEndpoints endpoints) {
+        Map<String, String> list = new LinkedHashMap<>();
+        list.put("http", endpoints.httpUrl());
+        list.put("console", endpoints.httpUrl() + "/_local/");
+        list.put("websocket", endpoints.webSocketUrl());
+        list.put("mqtt", endpoints.mqttUrl());
+        list.put("dynamodb", endpoints.dynamoDbUrl());
+        list.put("sqs", endpoints.sqsUrl());
+        list.put("s3", endpoints.s3Url());
+        list.put("sns, ses, ssm, iot-data, @connections", endpoints.awsUrl());
+        return list;
+    }
+
+    /** The JWT authorizer's issuer and audiences: what a token must carry to be accepted. */
+    record JwtSettings(String issuer, List<String> audiences) {
+        static JwtSettings of(Deployment deployment) {
+            for (TemplateResource api : deployment.resources("AWS::Serverless::HttpApi")) {
+                if (!(deployment.properties(api).get("Auth") instanceof Map<?, ?> auth) || !(auth.get("Authorizers") instanceof Map<?, ?> authorizers)) continue;
+                for (Object definition : authorizers.values()) {
+                    if (definition instanceof Map<?, ?> fields && fields.get("JwtConfiguration") instanceof Map<?, ?> jwt) {
+                        Object audience = jwt.get("audience");
+                        return new JwtSettings(String.valueOf(jwt.get("issuer")),
+                                audience instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(audience)));
+                    }
+                }
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package app.domus.local.aws;
+
+import app.domus.local.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+
+/**
+ * SSM Parameter Store in the AWS JSON 1.1 protocol ({@code X-Amz-Target: AmazonSSM.<Operation>}): GetParameter,
+ * GetParameters, GetParametersByPath, PutParameter, DeleteParameter. Values are returned as stored; decryption of
+ * SecureStrings is a no-op locally.
+ */
+public final class SsmEmulator implements AwsApi {
+    private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+
+    private final ParameterStore store;
+    private final String region;
+
+    public SsmEmulator(ParameterStore store, String region) {
+        this.store = store;
+        this.region = region;
+    }
+
+    @Override
+    public AwsResponse handle(AwsRequest request) {
+        String target = request.header("X-Amz-Target");
+        String operation = target.substring(target.indexOf('.') + 1);
+        JsonNode input = Json.read(request.bodyText().isBlank() ? "{}" : request.bodyText());
+        return switch (operation) {
+            case "GetParameter" -> store.get(input.path("Name").asText())
+                    .map(parameter -> ok(Json.object().set("Parameter", describe(parameter))))
+                    .orElseGet(() -> notFound(input.path("Name").asText()));
+            case "GetParameters" -> getParameters(input);
+            case "GetParametersByPath" -> {
+                ObjectNode output = Json.object();
+                ArrayNode found = output.putArray("Parameters");
+                store.under(input.path("Path").asText(), input.path("Recursive").asBoolean(false)).forEach(parameter -> found.add(describe(parameter)));
+                yield ok(output);
+            }
+            case "PutParameter" -> store.put(input.path("Name").asText(), input.path("Type").asText("String"),
+                            input.path("Value").asText(), input.path("Overwrite").asBoolean(false))
+                    .map(version -> ok(Json.object().put("Version", version).put("Tier", "Standard")))
+                    .orElseGet(() -> error("ParameterAlreadyExists", "The parameter already exists. To overwrite this value, set the overwrite option in the request to true."));
+            case "DeleteParameter" -> store.delete(input.path("Name").asText()) ? ok(Json.object()) : notFound(input.path("Name").asText());
+            default -> error("InvalidAction", "The local cloud does not implement SSM " + operation);
+        };
+    }
+
+    private AwsResponse getParameters(JsonNode input) {
+        ObjectNode output = Json.object();
+        ArrayNode found = output.putArray("Parameters");
+        ArrayNode invalid = output.putArray("InvalidParameters");
+        for (JsonNode name : input.path("Names")) {
+            store.get(name.asText()).ifPresentOrElse(parameter -> found.add(describe(parameter)), () -> invalid.add(name.asText()));
+        }
+        return ok(output);
+    }
+
+    private ObjectNode describe(ParameterStore.Parameter parameter) {
+        ObjectNode described = Json.object();
+        described.put("Name", parameter.name());
+        described.put("Type", parameter.type());
+        described.put("Value", parameter.value());
+        described.put("Version", parameter.version());
+        described.put("LastModifiedDate", parameter.lastModified());
+        described.put("ARN", "arn:aws:ssm:" + region + ":000000000000:parameter" + (parameter.name().startsWith("/") ? "" : "/") + parameter.name());
+        described.put("DataType", "text");
+        return described;
+    }
+
+    private static AwsResponse ok(JsonNode output) {
+        return AwsResponse.json(200, CONTENT_TYPE, Json.write(output));
+    }
+
+    private static AwsResponse notFound(String name) {
+        return error("ParameterNotFound", "Parameter " + name + " not found.");
+    }
+
+    private static AwsResponse error(String type, String message) {
+        return AwsResponse.json(400, CONTENT_TYPE, Json.write(Map.of("__type", type, "message", message)));
+    }
+}

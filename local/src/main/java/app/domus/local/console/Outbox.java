@@ -1,0 +1,61 @@
+package app.domus.local.console;
+
+import app.domus.local.json.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every email, SMS and push notification the platform sent, kept in the data directory (one JSON line each) so a
+ * restart does not lose the invitation mail a newcomer still has to click.
+ */
+public final class Outbox {
+    private static final ObjectMapper MAPPER = Json.MAPPER.copy().registerModule(new JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final Path file;
+    private final List<OutboxMessage> messages = new ArrayList<>();
+
+    public Outbox(Path file) {
+        this.file = file;
+        if (Files.exists(file)) {
+            try {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank()) messages.add(MAPPER.readValue(line, OutboxMessage.class));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the outbox at " + file, e);
+            }
+        }
+    }
+
+    public synchronized void add(OutboxMessage message) {
+        messages.add(message);
+        try {
+            Files.writeString(file, MAPPER.writeValueAsString(message) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("[outbox] " + message.channel() + " to " + String.join(", ", message.to())
+                + (message.subject() == null ? "" : ": " + message.subject()));
+    }
+
+    /** Newest first; {@code recipient} (an address or phone number, or {@code null} for all) narrows it down. */
+    public synchronized List<OutboxMessage> messages(String recipient) {
+        List<OutboxMessage> newestFirst = new ArrayList<>(messages.reversed());
+        if (recipient != null && !recipient.isBlank()) newestFirst.removeIf(message -> !message.isFor(recipient));
+        return newestFirst;
+    }
+
+    static ObjectMapper mapper() {
+        return MAPPER;
+    }
+}

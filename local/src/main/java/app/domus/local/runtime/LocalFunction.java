@@ -1,0 +1,120 @@
+package app.domus.local.runtime;
+
+import app.domus.shared.config.Env;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A deployed function: one handler instance, created on the first invocation (the cold start) inside the function's
+ * environment, reused afterwards, and dropped when an invocation times out, as Lambda recycles a sandbox it had to stop.
+ */
+public final class LocalFunction {
+    private final FunctionDefinition definition;
+    private final ExecutorService invocationThreads;
+    private final AtomicLong invocations = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private HandlerInvoker instance;
+
+    LocalFunction(FunctionDefinition definition, ExecutorService invocationThreads) {
+        this.definition = definition;
+        this.invocationThreads = invocationThreads;
+    }
+
+    public FunctionDefinition definition() {
+        return definition;
+    }
+
+    public long invocationCount() {
+        return invocations.get();
+    }
+
+    public long errorCount() {
+        return errors.get();
+    }
+
+    /**
+     * Invokes the function synchronously with the event JSON and gives its response JSON ({@code null} for none).
+     *
+     * @throws FunctionError when the handler cannot start, throws, or overruns its timeout
+     */
+    public String invoke(String eventJson) throws FunctionError {
+        invocations.incrementAndGet();
+        try {
+            return invokeOnce(eventJson);
+        } catch (FunctionError e) {
+            errors.incrementAndGet();
+            throw e;
+        }
+    }
+
+    private String invokeOnce(String eventJson) throws FunctionError {
+        HandlerInvoker handler = instance();
+        String requestId = UUID.randomUUID().toString();
+        long timeoutMillis = definition.timeout().toMillis();
+        LocalLambdaContext context = new LocalLambdaContext(definition, requestId, Instant.now().plusMillis(timeoutMillis));
+        Future<String> running = invocationThreads.submit(() -> Env.with(definition.environment(), () -> {
+            try {
+                return handler.invoke(eventJson, context);
+            } catch (Throwable failure) {
+                throw new HandlerFailure(failure);
+            }
+        }));
+        try {
+            return running.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            running.cancel(true);
+            discard(handler);
+            String message = String.format("Task timed out after %.2f seconds", timeoutMillis / 1000.0);
+            context.getLogger().log(message);
+            throw new FunctionError("Sandbox.Timedout", message, null);
+        } catch (ExecutionException e) {
+            Throwable failure = e.getCause() instanceof HandlerFailure handlerFailure ? handlerFailure.getCause() : e.getCause();
+            context.getLogger().log("ERROR " + failure);
+            failure.printStackTrace();
+            throw new FunctionError(failure.getClass().getName(), String.valueOf(failure.getMessage()), failure);
+        } catch (InterruptedException e) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new FunctionError("Runtime.Interrupted", "The local cloud is shutting down", e);
+        }
+    }
+
+    private synchronized HandlerInvoker instance() throws FunctionError {
+        if (instance == null) {
+            try {
+                instance = Env.with(definition.environment(), this::coldStart);
+            } catch (HandlerFailure e) {
+                Throwable cause = e.getCause();
+                System.err.println("[" + definition.logicalId() + "] INIT failed: " + cause);
+                cause.printStackTrace();
+                throw new FunctionError("Runtime.InitError", definition.handler() + " could not start: " + cause, cause);
+            }
+        }
+        return instance;
+    }
+
+    private HandlerInvoker coldStart() {
+        try {
+            return HandlerInvoker.coldStart(definition);
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            throw new HandlerFailure(e instanceof java.lang.reflect.InvocationTargetException target ? target.getCause() : e);
+        }
+    }
+
+    private synchronized void discard(HandlerInvoker timedOut) {
+        if (instance == timedOut) instance = null;
+    }
+
+    /** Carries a handler's own exception out of the {@link Env#with} supplier unchanged. */
+    private static final class HandlerFailure extends RuntimeException {
+        HandlerFailure(Throwable cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package app.domus.local.seed;
+
+import app.domus.shared.aws.PlatformConfig;
+import app.domus.shared.directory.InvitationItem;
+import app.domus.shared.directory.Role;
+import app.domus.shared.ids.Ids;
+import app.domus.shared.persistence.DomusTable;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The demo estate: one organisation with one building of six units, fully owned by three owners, with a manager,
+ * a technician and a tenant, plus open invitation codes for a newcomer to register with.
+ *
+ * <p>Everything but the very first invitation goes through the platform's own HTTP API, as the admin and then the
+ * manager would do it, so the demo data is exactly what the real flows produce (and seeding exercises them). The
+ * first invitation is written straight into the table: someone has to be the first admin.
+ */
+public final class DomusDemoSeeder implements DemoSeeder {
+    public static final String PASSWORD = "domus-demo-password";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record UnitPlan(String number, int floor, String share, String owner) {}
+
+    private static final List<UnitPlan> UNITS = List.of(
+            new UnitPlan("1A", 1, "150/1000", "owner"),
+            new UnitPlan("1B", 1, "150/1000", "owner"),
+            new UnitPlan("2A", 2, "175/1000", "owner2"),
+            new UnitPlan("2B", 2, "175/1000", "owner2"),
+            new UnitPlan("3A", 3, "175/1000", "owner3"),
+            new UnitPlan("3B", 3, "175/1000", "owner3"));
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String baseUrl;
+
+    @Override
+    public void seed(SeedContext context) throws Exception {
+        // Templates other than the platform's (the local cloud's own test templates) have nothing to seed.
+        if (!context.hasFunction("CreateInvitationFunction")) return;
+        baseUrl = context.httpBaseUrl();
+        DemoData demo = context.demoData();
+
+        String organisationId = Ids.newId();
+        String adminCode = context.asFunction("CreateInvitationFunction", () -> firstAdminInvitation(organisationId));
+        String admin = register(demo, "admin", Role.ORG_ADMIN, "Ada Admin", "admin@domus.local", adminCode);
+        demo.addId("organisationId", organisationId);
+
+        JsonNode building = post("/organisations/" + organisationId + "/buildings", Map.of("name", "Sunrise Tower A",
+                "address", Map.of("street", "Main Street 12", "city", "Bratislava", "postalCode", "81101", "country", "SK")),
+                admin, 201);
+        String buildingId = building.path("buildingId").asText();
+        demo.addId("buildingId", buildingId);
+
+        Map<String, String> unitIds = new LinkedHashMap<>();
+        for (UnitPlan unit : UNITS) {
+            JsonNode created = post("/buildings/" + buildingId + "/units",
+                    Map.of("number", unit.number(), "floor", unit.floor()), admin, 201);
+            unitIds.put(unit.number(), created.path("unitId").asText());
+            demo.addId("unit." + unit.number(), created.path("unitId").asText());
+        }
+
+        String manager = register(demo, "manager", Role.MANAGER, "Mia Manager", "manager@domus.local",
+                invite(admin, organisationId, "manager", Map.of("buildingId", buildingId)));
+        register(demo, "technician", Role.TECHNICIAN, "Tom Technician", "technician@domus.local",
+                invite(manager, organisationId, "technician", Map.of("buildingId", buildingId)));
+
+        Map<String, String> ownerIds = new LinkedHashMap<>();
+        Map<String, String[]> owners = Map.of(
+                "owner", new String[] {"Olga Owner", "owner@domus.local", "1A"},
+                "owner2", new String[] {"Oscar Owner", "owner2@domus.local", "2A"},
+                "owner3", new String[] {"Otto Owner", "owner3@domus.local", "3A"});
+        for (var o : List.of("owner", "owner2", "owner3")) {
+            String[] who = owners.get(o);
+            String code = invite(manager, organisationId, "owner", Map.of("unitId", unitIds.get(who[2])));
+            register(demo, o, Role.OWNER, who[0], who[1], code);
+            ownerIds.put(o, demo.account(o).orElseThrow().userId());
+        }
+        for (UnitPlan unit : UNITS) {
+            post("/units/" + unitIds.get(unit.number()) + "/ownerships",
+                    Map.of("ownerId", ownerIds.get(unit.owner()), "share", unit.share()), manager, 201);
+        }
+        register(demo, "tenant", Role.TENANT, "Tina Tenant", "tenant@domus.local",
+                invite(manager, organisationId, "tenant", Map.of("unitId", unitIds.get("3B"))));
+
+        demo.addInvitationCode(invite(manager, organisationId, "tenant", Map.of("unitId", unitIds.get("1A"))),
+                "tenant of unit 1A in Sunrise Tower A");
+        demo.addInvitationCode(invite(manager, organisationId, "owner", Map.of("unitId", unitIds.get("2B"))),
+                "co-owner of unit 2B in Sunrise Tower A");
+        demo.addInvitationCode(invite(admin, organisationId, "technician", Map.of("buildingId", buildingId)),
+                "technician of Sunrise Tower A");
+    }
+
+    private static String firstAdminInvitation(String organisationId) {
+        DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        DomusTable table = new DomusTable(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build(), new PlatformConfig());
+        Instant now = Instant.now();
+        app.domus.shared.directory.OrganisationItem org = new app.domus.shared.directory.OrganisationItem();
+        org.setPk(app.domus.shared.directory.OrganisationItem.pk(organisationId));
+        org.setSk("PROFILE");
+        org.setId(organisationId);
+        org.setName("Sunrise Residences");
+        org.setCreatedAt(now.toString());
+        table.of(app.domus.shared.directory.OrganisationItem.class).putItem(org);
+
+        InvitationItem invitation = new InvitationItem();
+        invitation.setCode(Ids.humanCode(3));
+        invitation.setPk(InvitationItem.pk(invitation.getCode()));
+        invitation.setSk(InvitationItem.SK);
+        invitation.setGsi1pk(InvitationItem.byOrganisation(organisationId));
+        invitation.setGsi1sk(now.toString());
+        invitation.setOrganisationId(organisationId);
+        invitation.setRole(Role.ORG_ADMIN.name());
+        invitation.setStatus(InvitationItem.OPEN);
+        invitation.setExpiresAt(now.plus(Duration.ofDays(1)).toString());
+        invitation.setCreatedBy("local-cloud");
+        invitation.setCreatedAt(now.toString());
+        table.of(InvitationItem.class).putItem(invitation);
+        return invitation.getCode();
+    }
+
+    private String invite(String token, String organisationId, String role, Map<String, String> scope) throws IOException, InterruptedException {
+        Map<String, Object> body = new LinkedHashMap<>(scope);
+        body.put("organisationId", organisationId);
+        body.put("role", role);
+        body.put("expiresInDays", 30);
+        return post("/invitations", body, token, 201).path("code").asText();
+    }
+
+    /** Registers through the API and records the account; returns its access token. */
+    private String register(DemoData demo, String key, Role role, String name, String email, String code)
+            throws IOException, InterruptedException {
+        JsonNode registered = post("/auth/register",
+                Map.of("email", email, "password", PASSWORD, "invitationCode", code, "displayName", name), null, 201);
+        String userId = registered.path("userId").asText();
+        demo.addAccount(new DemoAccount(key, role.wire(), name, email, PASSWORD, userId,
+                Map.of("sub", userId, "email", email)));
+        return registered.path("token").asText();
+    }
+
+    private JsonNode post(String path, Object body, String token, int expected) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("content-type", "application/json");
+        if (token != null) request.header("authorization", "Bearer " + token);
+        request.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (expected != 0 && response.statusCode() != expected) {
+            throw new IllegalStateException("Seeding " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body() == null || response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+}

@@ -1,0 +1,83 @@
+package app.domus.local.sqs;
+
+import app.domus.local.LocalResourceNames;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.actor.Props;
+import org.apache.pekko.pattern.Patterns;
+import org.elasticmq.NodeAddress;
+import org.elasticmq.StrictSQSLimits$;
+import org.elasticmq.actor.QueueManagerActor;
+import org.elasticmq.actor.queue.QueueEvent;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.elasticmq.util.NowProvider;
+import scala.Option;
+import scala.collection.immutable.List$;
+
+/**
+ * ElasticMQ in this JVM, wired the way ElasticMQ's own server wires message persistence: queues and messages (with
+ * their receive counts) are written to an H2 database under the data directory and restored on the next start.
+ */
+public final class SqsEmulator implements AutoCloseable {
+    private static final Config QUIET_PEKKO = ConfigFactory.parseString("""
+            pekko.loglevel = WARNING
+            pekko.stdout-loglevel = WARNING
+            pekko.log-dead-letters = off
+            pekko.loggers = ["org.apache.pekko.event.slf4j.Slf4jLogger"]
+            pekko.logging-filter = "org.apache.pekko.event.slf4j.Slf4jLoggingFilter"
+            pekko.jvm-shutdown-hooks = off
+            pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
+            """);
+
+    private final ActorSystem actorSystem;
+    private final SQSRestServer server;
+
+    private SqsEmulator(ActorSystem actorSystem, SQSRestServer server) {
+        this.actorSystem = actorSystem;
+        this.server = server;
+    }
+
+    public static SqsEmulator start(int port, String region, Path dataDirectory) throws Exception {
+        Files.createDirectories(dataDirectory);
+        ClassLoader classLoader = SqsEmulator.class.getClassLoader();
+        ActorSystem actorSystem = ActorSystem.create("elasticmq", QUIET_PEKKO.withFallback(ConfigFactory.load(classLoader)), classLoader);
+
+        SqlQueuePersistenceConfig storage = new SqlQueuePersistenceConfig(true, "org.h2.Driver",
+                "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("queues"), "sa", "", false);
+        ActorRef persistence = actorSystem.actorOf(Props.create(SqlQueuePersistenceActor.class, storage, List$.MODULE$.empty()));
+        ActorRef queueManager = actorSystem.actorOf(Props.create(QueueManagerActor.class,
+                new NowProvider(), StrictSQSLimits$.MODULE$, Option.apply(persistence)));
+
+        SQSRestServer server = SQSRestServerBuilder
+                .withActorSystem(actorSystem)
+                .withQueueManagerActor(queueManager)
+                .withQueueEventListener(persistence)
+                .withInterface("127.0.0.1")
+                .withPort(port)
+                .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
+                .withAWSRegion(region)
+                .withAWSAccountId(LocalResourceNames.ACCOUNT)
+                .withSQSLimits(StrictSQSLimits$.MODULE$)
+                .start();
+        server.waitUntilStarted();
+        Patterns.ask(persistence, new QueueEvent.Restore(queueManager), Duration.ofSeconds(30))
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        return new SqsEmulator(actorSystem, server);
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stopAndWait();
+        actorSystem.terminate();
+        scala.concurrent.Await.result(actorSystem.whenTerminated(), scala.concurrent.duration.Duration.create(10, TimeUnit.SECONDS));
+    }
+}

@@ -1,0 +1,169 @@
+package app.domus.local.sqs;
+
+import app.domus.local.json.Json;
+import app.domus.local.runtime.FunctionError;
+import app.domus.local.runtime.LocalFunction;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Lambda's SQS event source mapping: long-polls the queue, hands batches to the function, deletes what succeeded.
+ * A failed batch is left alone, so its messages come back after the visibility timeout and, past the queue's
+ * {@code maxReceiveCount}, move to the dead-letter queue. With {@code ReportBatchItemFailures} only the reported
+ * messages stay.
+ */
+public final class SqsEventSource implements AutoCloseable {
+    private static final int POLL_WAIT_SECONDS = 1;
+
+    private final String queueArn;
+    private final String queueUrl;
+    private final String region;
+    private final int batchSize;
+    private final boolean reportBatchItemFailures;
+    private final LocalFunction function;
+    private final SqsClient sqs;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicInteger messagesInFlight = new AtomicInteger();
+    private final Thread poller;
+
+    public SqsEventSource(String queueArn, String queueUrl, String region, int batchSize, boolean reportBatchItemFailures,
+                          LocalFunction function, SqsClient sqs) {
+        this.queueArn = queueArn;
+        this.queueUrl = queueUrl;
+        this.region = region;
+        this.batchSize = Math.min(batchSize, 10);
+        this.reportBatchItemFailures = reportBatchItemFailures;
+        this.function = function;
+        this.sqs = sqs;
+        this.poller = Thread.ofVirtual().name("sqs-" + function.definition().logicalId()).unstarted(this::pollUntilClosed);
+    }
+
+    public void start() {
+        poller.start();
+    }
+
+    public String queueUrl() {
+        return queueUrl;
+    }
+
+    /** Messages received and handed to the function but not yet settled. */
+    public int messagesInFlight() {
+        return messagesInFlight.get();
+    }
+
+    private void pollUntilClosed() {
+        while (running.get()) {
+            try {
+                List<Message> batch = sqs.receiveMessage(request -> request.queueUrl(queueUrl)
+                        .maxNumberOfMessages(batchSize)
+                        .waitTimeSeconds(POLL_WAIT_SECONDS)
+                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                        .messageAttributeNames("All")).messages();
+                if (!batch.isEmpty() && running.get()) deliver(batch);
+            } catch (RuntimeException e) {
+                if (!running.get()) return;
+                System.err.println("[sqs " + queueUrl + "] polling failed: " + e.getMessage());
+                pause();
+            }
+        }
+    }
+
+    private void deliver(List<Message> batch) {
+        messagesInFlight.addAndGet(batch.size());
+        try {
+            List<Message> succeeded = invoke(batch);
+            if (!succeeded.isEmpty()) {
+                List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+                for (int i = 0; i < succeeded.size(); i++) {
+                    entries.add(DeleteMessageBatchRequestEntry.builder().id(String.valueOf(i)).receiptHandle(succeeded.get(i).receiptHandle()).build());
+                }
+                sqs.deleteMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
+            }
+        } finally {
+            messagesInFlight.addAndGet(-batch.size());
+        }
+    }
+
+    /** Runs the function on the batch; gives the messages that count as processed. */
+    private List<Message> invoke(List<Message> batch) {
+        String response;
+        try {
+            response = function.invoke(Json.write(event(batch)));
+        } catch (FunctionError failed) {
+            return List.of();
+        }
+        if (!reportBatchItemFailures) return batch;
+        JsonNode failures = response == null ? null : Json.read(response).path("batchItemFailures");
+        if (failures == null || failures.isMissingNode() || failures.isNull() || failures.isEmpty()) return batch;
+        Set<String> failedIds = new HashSet<>();
+        for (JsonNode failure : failures) {
+            String id = failure.path("itemIdentifier").asText("");
+            // Lambda treats a response it cannot match to the batch as a failure of the whole batch.
+            if (batch.stream().noneMatch(message -> message.messageId().equals(id))) return List.of();
+            failedIds.add(id);
+        }
+        return batch.stream().filter(message -> !failedIds.contains(message.messageId())).toList();
+    }
+
+    private ObjectNode event(List<Message> batch) {
+        ObjectNode event = Json.object();
+        ArrayNode records = event.putArray("Records");
+        for (Message message : batch) {
+            ObjectNode record = records.addObject();
+            record.put("messageId", message.messageId());
+            record.put("receiptHandle", message.receiptHandle());
+            record.put("body", message.body());
+            ObjectNode attributes = record.putObject("attributes");
+            message.attributesAsStrings().forEach(attributes::put);
+            ObjectNode messageAttributes = record.putObject("messageAttributes");
+            message.messageAttributes().forEach((name, value) -> messageAttributes.set(name, messageAttribute(value)));
+            record.put("md5OfBody", message.md5OfBody());
+            if (message.md5OfMessageAttributes() != null) record.put("md5OfMessageAttributes", message.md5OfMessageAttributes());
+            record.put("eventSource", "aws:sqs");
+            record.put("eventSourceARN", queueArn);
+            record.put("awsRegion", region);
+        }
+        return event;
+    }
+
+    private static ObjectNode messageAttribute(MessageAttributeValue value) {
+        ObjectNode attribute = Json.object();
+        if (value.stringValue() != null) attribute.put("stringValue", value.stringValue());
+        if (value.binaryValue() != null) attribute.put("binaryValue", Base64.getEncoder().encodeToString(value.binaryValue().asByteArray()));
+        attribute.putArray("stringListValues");
+        attribute.putArray("binaryListValues");
+        attribute.put("dataType", value.dataType());
+        return attribute;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops polling. A poll in progress is abandoned rather than waited out, and a batch it still brings is not handed
+     * to the function, so the messages stay in the queue for the next start.
+     */
+    @Override
+    public void close() {
+        running.set(false);
+        poller.interrupt();
+    }
+}

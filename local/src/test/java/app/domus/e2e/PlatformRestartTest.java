@@ -1,0 +1,82 @@
+package app.domus.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.domus.local.seed.DomusDemoSeeder;
+import app.domus.local.testing.LocalCloudProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The platform keeps what was written through its API across a hard stop: the whole template in a child process,
+ * an organisation and a building created over HTTP, the process killed with SIGKILL, started again on the same data
+ * directory, and everything read back over HTTP with a fresh sign-in.
+ */
+class PlatformRestartTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void dataWrittenThroughTheApiSurvivesAHardStop() throws Exception {
+        Path template = repositoryTemplate();
+        Path data = work.resolve("data");
+        LocalCloudProcess.Ports ports = LocalCloudProcess.Ports.free();
+        String base;
+        String organisationId;
+        String buildingId;
+        try (LocalCloudProcess first = LocalCloudProcess.start(template, data, ports, work.resolve("first.log"))) {
+            base = ports.httpUrl();
+            String admin = signIn(base, "admin@domus.local");
+            organisationId = call(base, "POST", "/organisations", admin, Map.of("name", "Kept Estates"), 201)
+                    .path("organisationId").asText();
+            buildingId = call(base, "POST", "/organisations/" + organisationId + "/buildings", admin,
+                    Map.of("name", "Kept House", "address", Map.of("street", "Quay 1", "city", "Basel", "postalCode", "4051",
+                            "country", "CH")), 201).path("buildingId").asText();
+            first.kill();
+        }
+
+        try (LocalCloudProcess second = LocalCloudProcess.start(template, data, ports, work.resolve("second.log"))) {
+            String admin = signIn(base, "admin@domus.local");
+            assertThat(call(base, "GET", "/organisations/" + organisationId, admin, null, 200).path("name").asText())
+                    .isEqualTo("Kept Estates");
+            JsonNode building = call(base, "GET", "/buildings/" + buildingId, admin, null, 200);
+            assertThat(building.path("address").path("city").asText()).isEqualTo("Basel");
+            assertThat(second.stop(Duration.ofSeconds(20))).isTrue();
+        }
+    }
+
+    private static String signIn(String base, String email) throws Exception {
+        return call(base, "POST", "/auth/login", null, Map.of("email", email, "password", DomusDemoSeeder.PASSWORD), 200)
+                .path("accessToken").asText();
+    }
+
+    private static JsonNode call(String base, String method, String path, String token, Object body, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("content-type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) request.header("authorization", "Bearer " + token);
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expected);
+        return JSON.readTree(response.body());
+    }
+
+    private static Path repositoryTemplate() {
+        Path path = Path.of("").toAbsolutePath();
+        while (!Files.exists(path.resolve("template.yaml")) || !Files.exists(path.resolve("local"))) path = path.getParent();
+        return path.resolve("template.yaml");
+    }
+}

@@ -1,0 +1,46 @@
+package app.domus.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.domus.local.testfunctions.Recorded;
+import app.domus.local.testing.ApiResponse;
+import app.domus.local.testing.LocalCloudClient;
+import app.domus.local.testing.LocalCloudExtension;
+import app.domus.local.testing.LocalCloudTemplate;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Schedules fired on demand (the clock-driven firing is covered by {@code ScheduleExpressionTest}). */
+@ExtendWith(LocalCloudExtension.class)
+@LocalCloudTemplate("classpath:test-template.yaml")
+class SchedulesTest {
+
+    @Test
+    void firesAScheduleWithItsInput(LocalCloudClient cloud) throws Exception {
+        int before = Recorded.of("NightlyFunction").size();
+
+        cloud.fireSchedule("NightlyFunction");
+
+        assertThat(Recorded.of("NightlyFunction")).hasSize(before + 1);
+        assertThat(Recorded.of("NightlyFunction").getLast().path("job").asText()).isEqualTo("nightly-cleanup");
+    }
+
+    @Test
+    void sendsAScheduledEventWhenTheScheduleHasNoInput(LocalCloudClient cloud) throws Exception {
+        cloud.fireSchedule("HourlyFunction");
+
+        JsonNode event = Recorded.await("HourlyFunction", recorded -> true, Duration.ofSeconds(5));
+        assertThat(event.path("detailType").asText()).isEqualTo("Scheduled Event");
+        assertThat(event.path("source").asText()).isEqualTo("aws.events");
+    }
+
+    @Test
+    void listsSchedulesAndRefusesToFireAFunctionWithout(LocalCloudClient cloud) {
+        assertThat(cloud.console("schedules").toString()).contains("cron(0 3 * * ? *)").contains("rate(1 hour)");
+
+        ApiResponse response = cloud.anonymous().post("/_local/schedules/EchoFunction/fire", null);
+        assertThat(response.status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,158 @@
+package app.domus.local.testing;
+
+import app.domus.local.LocalCloud;
+import app.domus.local.seed.DemoAccount;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * A test's handle on the running local cloud: call the HTTP API as a demo user (or with any claims), open a WebSocket,
+ * publish MQTT, read the outbox and the domain events, wait for a queue to drain, fire a schedule. Everything goes
+ * through the same endpoints and console pages a person would use.
+ */
+public final class LocalCloudClient {
+    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(20);
+
+    private final LocalCloud cloud;
+
+    public LocalCloudClient(LocalCloud cloud) {
+        this.cloud = cloud;
+    }
+
+    public LocalCloud cloud() {
+        return cloud;
+    }
+
+    public String httpUrl() {
+        return cloud.endpoints().httpUrl();
+    }
+
+    /** Calls without a token. */
+    public ApiCaller anonymous() {
+        return new ApiCaller(httpUrl(), null);
+    }
+
+    /** Calls as the seeded demo account with this key ({@code manager}, {@code tenant}, ...). */
+    public ApiCaller as(String demoAccountKey) {
+        DemoAccount account = cloud.demoData().account(demoAccountKey)
+                .orElseThrow(() -> new IllegalArgumentException("No demo account " + demoAccountKey + "; there are " + cloud.demoData().accounts()));
+        return withToken(cloud.tokenFor(account));
+    }
+
+    /** Calls with a token the JWT authorizer accepts, carrying these claims (plus issuer, audience, validity). */
+    public ApiCaller withClaims(Map<String, Object> claims) {
+        return withToken(cloud.mintToken(claims));
+    }
+
+    public ApiCaller withToken(String bearerToken) {
+        return new ApiCaller(httpUrl(), bearerToken);
+    }
+
+    /** Every captured email, SMS and push to {@code recipient} ({@code null} for all), newest first. */
+    public List<JsonNode> outbox(String recipient) {
+        String query = recipient == null ? "" : "?to=" + URLEncoder.encode(recipient, StandardCharsets.UTF_8);
+        return elements(console("outbox" + query));
+    }
+
+    /** Waits for the first captured message to {@code recipient}. */
+    public JsonNode awaitOutbox(String recipient) throws InterruptedException {
+        return awaitOne(() -> outbox(recipient), message -> true, "a message to " + recipient);
+    }
+
+    /** Waits until a domain event of this type has been published, and gives the newest. */
+    public JsonNode awaitEvent(String eventType) throws InterruptedException {
+        return awaitEvent(eventType, event -> true);
+    }
+
+    public JsonNode awaitEvent(String eventType, Predicate<JsonNode> matching) throws InterruptedException {
+        return awaitOne(() -> elements(console("events?type=" + URLEncoder.encode(eventType, StandardCharsets.UTF_8))), matching,
+                "a " + eventType + " event");
+    }
+
+    /** Waits until the queue (by logical id) has nothing waiting, in flight or being handled. */
+    public void awaitQueueDrained(String queueLogicalId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(DEFAULT_WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode queue = queue(queueLogicalId);
+            if (queue.path("visible").asInt() + queue.path("inFlight").asInt() + queue.path("delayed").asInt() + queue.path("beingHandled").asInt() == 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Queue " + queueLogicalId + " did not drain: " + queue(queueLogicalId));
+    }
+
+    /** The console's view of one queue: depths and, for a dead-letter queue, its messages. */
+    public JsonNode queue(String queueLogicalId) {
+        for (JsonNode queue : console("queues")) {
+            if (queue.path("logicalId").asText().equals(queueLogicalId)) return queue;
+        }
+        throw new IllegalArgumentException("No queue " + queueLogicalId);
+    }
+
+    /** Fires the function's schedules now, as the console's button does, and waits for the invocation. */
+    public void fireSchedule(String functionLogicalId) {
+        ApiResponse response = anonymous().post("/_local/schedules/" + functionLogicalId + "/fire", null);
+        if (response.status() != 200) throw new AssertionError("Firing " + functionLogicalId + " answered " + response.status() + ": " + response.body());
+    }
+
+    /**
+     * Opens a WebSocket connection with the token in the query string (as the app does).
+     *
+     * @throws WebSocketSession.HandshakeRejected when the gateway refuses it
+     */
+    public WebSocketSession websocket(String token) throws InterruptedException {
+        String query = token == null ? "" : "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return WebSocketSession.open(URI.create(cloud.endpoints().webSocketUrl() + "/" + query));
+    }
+
+    /** Publishes a JSON message to the MQTT broker, as a device would. */
+    public void publishMqtt(String topic, String json) {
+        try {
+            MqttClient device = new MqttClient(cloud.endpoints().mqttUrl(), "test-device-" + UUID.randomUUID(), new MemoryPersistence());
+            device.connect();
+            device.publish(topic, new MqttMessage(json.getBytes(StandardCharsets.UTF_8)));
+            device.disconnect();
+            device.close();
+        } catch (MqttException e) {
+            throw new IllegalStateException("Cannot publish to " + topic, e);
+        }
+    }
+
+    /** A console page's JSON. */
+    public JsonNode console(String page) {
+        ApiResponse response = anonymous().get("/_local/" + page);
+        if (response.status() != 200) throw new AssertionError("/_local/" + page + " answered " + response.status() + ": " + response.body());
+        return response.json();
+    }
+
+    private JsonNode awaitOne(java.util.function.Supplier<List<JsonNode>> source, Predicate<JsonNode> matching, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(DEFAULT_WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode candidate : source.get()) {
+                if (matching.test(candidate)) return candidate;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Waited " + DEFAULT_WAIT + " for " + what + " in vain");
+    }
+
+    private static List<JsonNode> elements(JsonNode array) {
+        List<JsonNode> elements = new ArrayList<>();
+        array.forEach(elements::add);
+        return elements;
+    }
+}
