@@ -8,7 +8,7 @@ import java.util.List;
  * A vote as clients see it. {@code yourBallots} (on a single vote only) holds the ballots of the units the reader
  * votes for, so that a voter sees their own choice, even in a secret vote.
  */
-public record VoteView(String id, String buildingId, String title, String description, List<OptionView> options,
+public record VoteView(String voteId, String buildingId, String title, String description, List<OptionView> options,
                        SettingsView settings, String status, String startsAt, String endDate, Integer eligibleUnits,
                        String totalWeight, String createdBy, String createdAt, String openedAt, String closedAt,
                        List<YourBallot> yourBallots) {

@@ -35,7 +35,7 @@ class CreateVoteHandlerTest {
 
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
         JsonNode created = json(response);
-        String voteId = created.path("id").asText();
+        String voteId = created.path("voteId").asText();
         assertThat(response.getHeaders()).containsEntry("Location", "/votes/" + voteId).containsEntry("ETag", "\"1\"");
         assertThat(created.path("status").asText()).isEqualTo("open");
         assertThat(created.path("startsAt").asText()).isEqualTo(VotesFixture.START.toString());
@@ -77,7 +77,7 @@ class CreateVoteHandlerTest {
     void oneVotePerUnitWeighsEveryUnitTheSame() {
         JsonNode created = json(call(create, post(body(settings("unit", "0.5", true, true))).as(f.admin)));
 
-        VoteItem stored = f.votes.get(created.path("id").asText());
+        VoteItem stored = f.votes.get(created.path("voteId").asText());
         assertThat(stored.electorate()).extracting(EligibleUnit::getWeight).containsOnly("1/1");
         assertThat(stored.getTotalWeight()).isEqualTo("4/1");
         assertThat(stored.getQuorum()).isEqualTo("1/2");
@@ -94,7 +94,7 @@ class CreateVoteHandlerTest {
         assertThat(created.path("status").asText()).isEqualTo("scheduled");
         assertThat(created.path("startsAt").asText()).isEqualTo("2026-03-03T09:00:00Z");
         assertThat(created.has("eligibleUnits")).isFalse();
-        VoteItem stored = f.votes.get(created.path("id").asText());
+        VoteItem stored = f.votes.get(created.path("voteId").asText());
         assertThat(stored.getGsi2pk()).isEqualTo(VoteItem.DUE_TO_OPEN);
         assertThat(stored.getGsi2sk()).startsWith("2026-03-03T09:00:00Z#");
         assertThat(f.events.ofType("VoteCreated")).singleElement()

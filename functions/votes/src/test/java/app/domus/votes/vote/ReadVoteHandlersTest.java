@@ -96,7 +96,7 @@ class ReadVoteHandlersTest {
                 HttpEvents request = listOf(f.buildingA1.getId()).query("limit", "1").as(reader);
                 if (cursor != null) request.query("cursor", cursor);
                 JsonNode page = json(call(list, request));
-                page.path("items").forEach(v -> ids.add(v.path("id").asText()));
+                page.path("items").forEach(v -> ids.add(v.path("voteId").asText()));
                 cursor = page.has("nextCursor") ? page.path("nextCursor").asText() : null;
             } while (cursor != null && ids.size() < 5);
             assertThat(ids).as(reader).containsExactly(first.getId(), second.getId());
