@@ -72,6 +72,15 @@ class SnsFanOutTest {
     }
 
     @Test
+    void answersTopicAttributesForATemplateTopicOnly(LocalCloudClient cloud) {
+        try (SnsClient sns = SnsClient.create()) {
+            assertThat(sns.getTopicAttributes(request -> request.topicArn(TOPIC_ARN)).attributes()).containsEntry("TopicArn", TOPIC_ARN);
+            assertThatThrownBy(() -> sns.getTopicAttributes(request -> request.topicArn(TOPIC_ARN + "Missing")))
+                    .isInstanceOf(NotFoundException.class);
+        }
+    }
+
+    @Test
     void rejectsAPublishToATopicThatDoesNotExist(LocalCloudClient cloud) {
         try (SnsClient sns = SnsClient.create()) {
             assertThatThrownBy(() -> sns.publish(request -> request.topicArn(TOPIC_ARN + "Missing").message("x"))).isInstanceOf(NotFoundException.class);

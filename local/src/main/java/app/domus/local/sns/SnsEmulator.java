@@ -53,6 +53,7 @@ public final class SnsEmulator implements AwsApi {
                         + entry("Token", deviceTokensByEndpoint.getOrDefault(parameters.get("EndpointArn"), "")) + "</Attributes>");
                 case "SetEndpointAttributes", "DeleteEndpoint" -> result(action, "");
                 case "CreateTopic" -> result(action, "<TopicArn>" + createTopic(parameters.get("Name")) + "</TopicArn>");
+                case "GetTopicAttributes" -> result(action, "<Attributes>" + topicAttributes(parameters.get("TopicArn")) + "</Attributes>");
                 case "ListTopics" -> result(action, "<Topics>" + String.join("", topics.topicArns().stream()
                         .map(arn -> "<member><TopicArn>" + arn + "</TopicArn></member>").toList()) + "</Topics>");
                 default -> error(400, "InvalidAction", "The local cloud does not implement SNS " + action);
@@ -60,6 +61,13 @@ public final class SnsEmulator implements AwsApi {
         } catch (TopicNotFound e) {
             return error(404, "NotFound", "Topic does not exist: " + e.getMessage());
         }
+    }
+
+    /** The attributes a readiness probe or a client reads; the topic must exist, as on AWS. */
+    private String topicAttributes(String topicArn) {
+        if (topicArn == null || !topics.exists(topicArn)) throw new TopicNotFound(topicArn);
+        return entry("TopicArn", topicArn) + entry("DisplayName", "") + entry("SubscriptionsConfirmed",
+                Integer.toString(topics.of(topicArn).size()));
     }
 
     /** Publishes the entry whose parameters start with {@code prefix}; gives its message id. */
