@@ -52,6 +52,24 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * from the command line ({@link #main}) or from code and tests ({@link #start}); {@link #close()} stops it.
  */
 public final class LocalCloud implements AutoCloseable {
+    /**
+     * Template parameters whose production value makes no sense on one machine (e.g. {@code AiProvider=aws}), with the
+     * value the local cloud runs them with; listed in {@code local-parameters.properties}, overridable by --parameter.
+     */
+    private static final Map<String, String> LOCAL_PARAMETER_DEFAULTS = localParameterDefaults();
+
+    private static Map<String, String> localParameterDefaults() {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = LocalCloud.class.getResourceAsStream("/local-parameters.properties")) {
+            if (in != null) properties.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Map<String, String> defaults = new LinkedHashMap<>();
+        properties.stringPropertyNames().stream().sorted().forEach(name -> defaults.put(name, properties.getProperty(name)));
+        return defaults;
+    }
+
     /** Template parameter that is the JWT issuer; locally, the HTTP API itself. */
     static final String PUBLIC_BASE_URL_PARAMETER = "PublicBaseUrl";
     /** Template parameter naming the SSM parameter that holds the platform's JWT signing keys. */
@@ -224,6 +242,9 @@ public final class LocalCloud implements AutoCloseable {
     private static Map<String, String> parameterOverrides(Template template, LocalCloudOptions options, PartnerDoubles partners, LocalEndpoints endpoints) {
         Map<String, String> overrides = new LinkedHashMap<>();
         if (template.parameters().containsKey(PUBLIC_BASE_URL_PARAMETER)) overrides.put(PUBLIC_BASE_URL_PARAMETER, endpoints.httpUrl());
+        LOCAL_PARAMETER_DEFAULTS.forEach((name, value) -> {
+            if (template.parameters().containsKey(name)) overrides.put(name, value);
+        });
         overrides.putAll(partners.parameterOverrides());
         overrides.putAll(options.parameterOverrides());
         return overrides;

@@ -60,6 +60,9 @@ class RestartTest {
                 sns.publish(request -> request.phoneNumber("+41790000001").message("kept text"));
             }
             keysBefore = get(ports.httpUrl() + "/.well-known/jwks.json");
+            // ElasticMQ acknowledges a send before its H2 store has written it (AWS acknowledges after); a kill in that
+            // instant loses the message. Give the store its moment, then stop hard. See local/README.md.
+            Thread.sleep(1500);
             first.kill();
         }
 

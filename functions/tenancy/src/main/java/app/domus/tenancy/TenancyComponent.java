@@ -6,6 +6,7 @@ import app.domus.tenancy.buildings.BuildingService;
 import app.domus.tenancy.invitations.InvitationService;
 import app.domus.tenancy.organisations.OrganisationService;
 import app.domus.tenancy.ownerships.OwnershipService;
+import app.domus.tenancy.technicians.TechnicianService;
 import app.domus.tenancy.units.UnitService;
 import dagger.Component;
 import jakarta.inject.Singleton;
@@ -25,4 +26,6 @@ public interface TenancyComponent {
     OwnershipService ownerships();
 
     InvitationService invitations();
+
+    TechnicianService technicians();
 }

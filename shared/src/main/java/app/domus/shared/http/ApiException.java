@@ -9,6 +9,10 @@ import java.util.Map;
  * caller; nothing from an underlying exception is ever copied into it.
  */
 public class ApiException extends RuntimeException {
+    /** The members every problem document has; an extension must not reuse their names. */
+    private static final java.util.Set<String> RESERVED_MEMBERS =
+            java.util.Set.of("type", "title", "status", "detail", "instance", "correlationId", "errors");
+
     private final ProblemType type;
     private final String detail;
     private final List<FieldError> errors;
@@ -22,6 +26,9 @@ public class ApiException extends RuntimeException {
     public ApiException(ProblemType type, String detail, List<FieldError> errors, Duration retryAfter,
                         Map<String, Object> extensions) {
         super(type.name() + ": " + detail, null, false, false);
+        for (String member : RESERVED_MEMBERS) {
+            if (extensions.containsKey(member)) throw new IllegalArgumentException("Problem extension '" + member + "' would hide a standard member");
+        }
         this.type = type;
         this.detail = detail;
         this.errors = List.copyOf(errors);

@@ -37,8 +37,9 @@ public final class Json {
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         // 2.5 where a whole number is expected is the caller's mistake; Jackson would otherwise truncate it to 2.
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        // Bodies are capped by each handler (64 KiB by default, 6 MB for inline photos); a string may use most of that.
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(32).maxStringLength(1_000_000).maxNumberLength(40).build());
+                .maxNestingDepth(32).maxStringLength(8_000_000).maxNumberLength(40).build());
         return mapper;
     }
 

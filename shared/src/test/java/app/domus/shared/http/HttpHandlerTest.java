@@ -132,6 +132,14 @@ class HttpHandlerTest {
     }
 
     @Test
+    void anExtensionCannotHideAStandardProblemMember() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ApiException(ProblemType.INVALID_STATE, "x", List.of(), null,
+                Map.of("status", "resolved"))).isInstanceOf(IllegalArgumentException.class);
+        var ok = new ApiException(ProblemType.INVALID_STATE, "x", List.of(), null, Map.of("currentStatus", "resolved"));
+        assertThat(Json.tree(Json.write(Problem.of(ok, "/f", "c"))).path("status").asInt()).isEqualTo(409);
+    }
+
+    @Test
     void limitMustBeBetween1And100() {
         HttpHandler lister = new HttpHandler() {
             @Override

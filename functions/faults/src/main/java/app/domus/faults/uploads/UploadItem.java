@@ -1,0 +1,48 @@
+package app.domus.faults.uploads;
+
+import app.domus.shared.persistence.TableItem;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+
+/**
+ * A photo a person was allowed to send straight to S3 through a presigned URL. pk {@code UPLOAD#<id>}, sk
+ * {@code UPLOAD}. Status PENDING → USED when a fault takes the photo (in the fault's own transaction, so one
+ * upload becomes one fault's photo). The TTL removes the record a day after its URL expired.
+ */
+@DynamoDbBean
+public class UploadItem extends TableItem {
+    public static final String SK = "UPLOAD";
+    public static final String PENDING = "PENDING";
+    public static final String USED = "USED";
+
+    private String id;
+    private String ownerId;
+    private String objectKey;
+    private String contentType;
+    private Long sizeBytes;
+    private String status;
+    private String faultId;
+    private String createdAt;
+    private String expiresAt;
+
+    public static String pk(String id) { return "UPLOAD#" + id; }
+    public static String objectKey(String ownerId, String uploadId) { return "uploads/" + ownerId + "/" + uploadId; }
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public String getOwnerId() { return ownerId; }
+    public void setOwnerId(String ownerId) { this.ownerId = ownerId; }
+    public String getObjectKey() { return objectKey; }
+    public void setObjectKey(String objectKey) { this.objectKey = objectKey; }
+    public String getContentType() { return contentType; }
+    public void setContentType(String contentType) { this.contentType = contentType; }
+    public Long getSizeBytes() { return sizeBytes; }
+    public void setSizeBytes(Long sizeBytes) { this.sizeBytes = sizeBytes; }
+    public String getStatus() { return status; }
+    public void setStatus(String status) { this.status = status; }
+    public String getFaultId() { return faultId; }
+    public void setFaultId(String faultId) { this.faultId = faultId; }
+    public String getCreatedAt() { return createdAt; }
+    public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
+    public String getExpiresAt() { return expiresAt; }
+    public void setExpiresAt(String expiresAt) { this.expiresAt = expiresAt; }
+}

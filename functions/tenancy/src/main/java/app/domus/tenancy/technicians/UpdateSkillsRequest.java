@@ -1,0 +1,32 @@
+package app.domus.tenancy.technicians;
+
+import app.domus.shared.validation.Validated;
+import app.domus.shared.validation.Validator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Body of {@code PUT /buildings/{buildingId}/technicians/{userId}/skills}: the technician's skills, all of them. */
+public record UpdateSkillsRequest(List<String> skills) implements Validated {
+    @Override
+    public void validate(Validator v) {
+        if (skills == null) {
+            v.error("skills", "is required (an empty list clears the skills)");
+            return;
+        }
+        v.size("skills", skills, 0, Skill.values().length);
+        Set<Skill> seen = EnumSet.noneOf(Skill.class);
+        for (int i = 0; i < skills.size(); i++) {
+            Skill skill = v.oneOf("skills." + i, skills.get(i), Skill.class, true);
+            if (skill != null && !seen.add(skill)) v.error("skills." + i, "repeats " + skill.wire());
+        }
+    }
+
+    /** The skills in their fixed order. */
+    List<Skill> skillSet() {
+        Set<Skill> set = EnumSet.noneOf(Skill.class);
+        skills.forEach(s -> set.add(Skill.valueOf(s.toUpperCase(Locale.ROOT))));
+        return List.copyOf(set);
+    }
+}
