@@ -1,5 +1,6 @@
 package app.domus.delegations;
 
+import app.domus.shared.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.shared.access.AccessService;

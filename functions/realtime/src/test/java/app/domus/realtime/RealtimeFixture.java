@@ -2,7 +2,7 @@ package app.domus.realtime;
 
 import app.domus.realtime.connections.ConnectionStore;
 import app.domus.realtime.connections.SubscriptionItem;
-import app.domus.realtime.testing.MutableClock;
+import app.domus.shared.testing.MutableClock;
 import app.domus.realtime.topics.TopicItem;
 import app.domus.realtime.topics.Topics;
 import app.domus.shared.access.AccessService;

@@ -2,7 +2,7 @@ package app.domus.votes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.domus.realtime.testing.MutableClock;
+import app.domus.shared.testing.MutableClock;
 import app.domus.shared.access.AccessService;
 import app.domus.shared.auth.Caller;
 import app.domus.shared.aws.PlatformConfig;

@@ -11,7 +11,7 @@ import app.domus.identity.mfa.MfaService;
 import app.domus.identity.password.PasswordHasher;
 import app.domus.identity.registration.RegistrationService;
 import app.domus.identity.sessions.SessionService;
-import app.domus.identity.testing.MutableClock;
+import app.domus.shared.testing.MutableClock;
 import app.domus.identity.tokens.TokenIssuer;
 import app.domus.shared.access.AccessService;
 import app.domus.shared.aws.PlatformConfig;

@@ -3,7 +3,7 @@ package app.domus.realtime.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.domus.realtime.testing.MutableClock;
+import app.domus.shared.testing.MutableClock;
 import app.domus.shared.json.Json;
 import app.domus.shared.testing.TestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;

@@ -1,4 +1,4 @@
-package app.domus.identity.testing;
+package app.domus.shared.testing;
 
 import java.time.Clock;
 import java.time.Duration;
