@@ -2,6 +2,8 @@ package app.domus.local.seed;
 
 import app.domus.shared.aws.PlatformConfig;
 import app.domus.shared.directory.InvitationItem;
+import app.domus.shared.directory.MeterItem;
+import app.domus.shared.directory.UnitItem;
 import app.domus.shared.directory.Role;
 import app.domus.shared.ids.Ids;
 import app.domus.shared.persistence.DomusTable;
@@ -23,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The demo estate: one organisation with one building of six units, fully owned by three owners, with a manager,
- * a technician and a tenant, plus open invitation codes for a newcomer to register with.
+ * a technician and a tenant, two meters per unit, plus open invitation codes for a newcomer to register with.
  *
  * <p>Everything but the very first invitation goes through the platform's own HTTP API, as the admin and then the
  * manager would do it, so the demo data is exactly what the real flows produce (and seeding exercises them). The
@@ -95,6 +97,11 @@ public final class DomusDemoSeeder implements DemoSeeder {
         register(demo, "tenant", Role.TENANT, "Tina Tenant", "tenant@domus.local",
                 invite(manager, organisationId, "tenant", Map.of("unitId", unitIds.get("3B"))));
 
+        context.asFunction("GetUnitFunction", () -> {
+            meters(demo, unitIds);
+            return null;
+        });
+
         demo.addInvitationCode(invite(manager, organisationId, "tenant", Map.of("unitId", unitIds.get("1A"))),
                 "tenant of unit 1A in Sunrise Tower A");
         demo.addInvitationCode(invite(manager, organisationId, "owner", Map.of("unitId", unitIds.get("2B"))),
@@ -104,8 +111,7 @@ public final class DomusDemoSeeder implements DemoSeeder {
     }
 
     private static String firstAdminInvitation(String organisationId) {
-        DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-        DomusTable table = new DomusTable(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build(), new PlatformConfig());
+        DomusTable table = table();
         Instant now = Instant.now();
         app.domus.shared.directory.OrganisationItem org = new app.domus.shared.directory.OrganisationItem();
         org.setPk(app.domus.shared.directory.OrganisationItem.pk(organisationId));
@@ -129,6 +135,29 @@ public final class DomusDemoSeeder implements DemoSeeder {
         invitation.setCreatedAt(now.toString());
         table.of(InvitationItem.class).putItem(invitation);
         return invitation.getCode();
+    }
+
+    /**
+     * A cold-water and an electricity meter per unit. Written straight into the table: meters have no API of their own
+     * yet (the meter-reading flows bring it); the demo ids are recorded as {@code meter.<unit>.<type>}.
+     */
+    private static void meters(DemoData demo, Map<String, String> unitIds) {
+        DomusTable table = table();
+        String now = Instant.now().toString();
+        int serial = 100_001;
+        for (Map.Entry<String, String> unit : unitIds.entrySet()) {
+            UnitItem item = table.get(UnitItem.class, UnitItem.pk(unit.getValue()), "PROFILE").orElseThrow();
+            for (MeterItem.Type type : List.of(MeterItem.Type.COLD_WATER, MeterItem.Type.ELECTRICITY)) {
+                MeterItem meter = MeterItem.of(Ids.newId(), item, type, "SN-" + serial++, now);
+                table.of(MeterItem.class).putItem(meter);
+                demo.addId("meter." + unit.getKey() + "." + type.name().toLowerCase(java.util.Locale.ROOT), meter.getId());
+            }
+        }
+    }
+
+    private static DomusTable table() {
+        DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        return new DomusTable(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build(), new PlatformConfig());
     }
 
     private String invite(String token, String organisationId, String role, Map<String, String> scope) throws IOException, InterruptedException {
