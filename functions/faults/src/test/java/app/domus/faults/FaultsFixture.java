@@ -242,11 +242,7 @@ public final class FaultsFixture {
 
     /** Asserts an RFC 9457 problem of this status and type slug, and returns its body. */
     public static JsonNode assertProblem(APIGatewayV2HTTPResponse response, int status, String type) {
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
-        JsonNode problem = json(response);
-        assertThat(problem.path("type").asText()).isEqualTo("https://problems.domus.app/" + type);
-        return problem;
+        return app.domus.shared.testing.Responses.assertProblem(response, status, type);
     }
 
     public static List<String> fieldErrors(JsonNode problem) {
