@@ -1,5 +1,6 @@
 package app.domus.faults;
 
+import app.domus.shared.directory.FaultCategory;
 import app.domus.shared.persistence.TableItem;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;

@@ -1,6 +1,6 @@
 package app.domus.faults.analysis;
 
-import app.domus.faults.FaultCategory;
+import app.domus.shared.directory.FaultCategory;
 import java.util.List;
 
 /**

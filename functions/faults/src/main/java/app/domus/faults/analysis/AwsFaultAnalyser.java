@@ -1,6 +1,6 @@
 package app.domus.faults.analysis;
 
-import app.domus.faults.FaultCategory;
+import app.domus.shared.directory.FaultCategory;
 import app.domus.faults.FaultItem;
 import app.domus.shared.aws.PlatformConfig;
 import app.domus.shared.config.Env;

@@ -1,6 +1,6 @@
 package app.domus.faults.analysis;
 
-import app.domus.faults.FaultCategory;
+import app.domus.shared.directory.FaultCategory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

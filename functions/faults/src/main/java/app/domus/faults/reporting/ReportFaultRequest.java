@@ -1,6 +1,6 @@
 package app.domus.faults.reporting;
 
-import app.domus.faults.FaultCategory;
+import app.domus.shared.directory.FaultCategory;
 import app.domus.faults.photos.PhotoInput;
 import app.domus.faults.photos.PhotoIntake;
 import app.domus.shared.validation.Validated;

@@ -1,6 +1,6 @@
 package app.domus.faults.triage;
 
-import app.domus.faults.FaultCategory;
+import app.domus.shared.directory.FaultCategory;
 import app.domus.faults.FaultEvents;
 import app.domus.faults.FaultHistoryItem;
 import app.domus.faults.FaultItem;

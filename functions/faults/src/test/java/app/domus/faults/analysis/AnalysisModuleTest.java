@@ -1,9 +1,9 @@
 package app.domus.faults.analysis;
 
+import app.domus.shared.directory.FaultCategory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.domus.faults.FaultCategory;
 import app.domus.shared.config.Env;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package app.domus.faults.analysis;
 
+import app.domus.shared.directory.FaultCategory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.domus.faults.FaultCategory;
 import app.domus.faults.FaultItem;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -1,8 +1,8 @@
 package app.domus.faults.analysis;
 
+import app.domus.shared.directory.FaultCategory;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.domus.faults.FaultCategory;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

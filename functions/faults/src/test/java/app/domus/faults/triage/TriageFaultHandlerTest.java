@@ -1,11 +1,11 @@
 package app.domus.faults.triage;
 
+import app.domus.shared.directory.FaultCategory;
 import static app.domus.faults.triage.Sqs.batch;
 import static app.domus.faults.triage.Sqs.failed;
 import static app.domus.faults.triage.Sqs.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.domus.faults.FaultCategory;
 import app.domus.faults.FaultHistoryItem;
 import app.domus.faults.FaultItem;
 import app.domus.faults.FaultsFixture;

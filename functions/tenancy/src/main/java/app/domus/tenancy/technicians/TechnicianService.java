@@ -1,5 +1,6 @@
 package app.domus.tenancy.technicians;
 
+import app.domus.shared.directory.FaultCategory;
 import app.domus.shared.directory.BuildingItem;
 import app.domus.shared.directory.MembershipItem;
 import app.domus.shared.directory.Role;
@@ -26,7 +27,7 @@ public class TechnicianService {
      * Replaces the skills of the building's technician. With {@code If-Match} the version must be the membership's
      * stored one (412 otherwise); without, a concurrent change still makes the write fail (409).
      */
-    public MembershipItem updateSkills(BuildingItem building, String userId, Optional<Long> ifMatch, List<Skill> skills) {
+    public MembershipItem updateSkills(BuildingItem building, String userId, Optional<Long> ifMatch, List<FaultCategory> skills) {
         MembershipItem technician = table.get(MembershipItem.class, MembershipItem.pk(userId),
                 MembershipItem.skPrefix(building.getOrganisationId()) + Role.TECHNICIAN.name() + "#" + building.getId())
                 .orElseThrow(() -> ApiException.notFound("The technician"));
@@ -34,9 +35,9 @@ public class TechnicianService {
     }
 
     /** Writes the skills onto the membership as it was read. */
-    MembershipItem replaceSkills(MembershipItem technician, Optional<Long> ifMatch, List<Skill> skills) {
+    MembershipItem replaceSkills(MembershipItem technician, Optional<Long> ifMatch, List<FaultCategory> skills) {
         if (ifMatch.isPresent() && !ifMatch.get().equals(technician.getVersion())) throw stale();
-        technician.setSkills(skills.stream().map(Skill::wire).toList());
+        technician.setSkills(skills.stream().map(FaultCategory::wire).toList());
         try {
             return table.of(MembershipItem.class).updateItem(technician);
         } catch (ConditionalCheckFailedException e) {

@@ -1,5 +1,6 @@
 package app.domus.tenancy.technicians;
 
+import app.domus.shared.directory.FaultCategory;
 import app.domus.shared.validation.Validated;
 import app.domus.shared.validation.Validator;
 import java.util.EnumSet;
@@ -15,18 +16,18 @@ public record UpdateSkillsRequest(List<String> skills) implements Validated {
             v.error("skills", "is required (an empty list clears the skills)");
             return;
         }
-        v.size("skills", skills, 0, Skill.values().length);
-        Set<Skill> seen = EnumSet.noneOf(Skill.class);
+        v.size("skills", skills, 0, FaultCategory.values().length);
+        Set<FaultCategory> seen = EnumSet.noneOf(FaultCategory.class);
         for (int i = 0; i < skills.size(); i++) {
-            Skill skill = v.oneOf("skills." + i, skills.get(i), Skill.class, true);
+            FaultCategory skill = v.oneOf("skills." + i, skills.get(i), FaultCategory.class, true);
             if (skill != null && !seen.add(skill)) v.error("skills." + i, "repeats " + skill.wire());
         }
     }
 
     /** The skills in their fixed order. */
-    List<Skill> skillSet() {
-        Set<Skill> set = EnumSet.noneOf(Skill.class);
-        skills.forEach(s -> set.add(Skill.valueOf(s.toUpperCase(Locale.ROOT))));
+    List<FaultCategory> skillSet() {
+        Set<FaultCategory> set = EnumSet.noneOf(FaultCategory.class);
+        skills.forEach(s -> set.add(FaultCategory.valueOf(s.toUpperCase(Locale.ROOT))));
         return List.copyOf(set);
     }
 }

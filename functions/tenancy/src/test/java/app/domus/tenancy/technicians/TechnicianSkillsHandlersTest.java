@@ -1,5 +1,6 @@
 package app.domus.tenancy.technicians;
 
+import app.domus.shared.directory.FaultCategory;
 import static app.domus.tenancy.TenancyFixture.assertProblem;
 import static app.domus.tenancy.TenancyFixture.call;
 import static app.domus.tenancy.TenancyFixture.fieldErrors;
@@ -101,11 +102,11 @@ class TechnicianSkillsHandlersTest {
         MembershipItem seenByFirst = stored();
         MembershipItem seenBySecond = stored();
         MembershipItem seenByThird = stored();
-        technicians.replaceSkills(seenByFirst, Optional.empty(), List.of(Skill.CLEANING));
+        technicians.replaceSkills(seenByFirst, Optional.empty(), List.of(FaultCategory.CLEANING));
 
-        assertThatThrownBy(() -> technicians.replaceSkills(seenBySecond, Optional.of(1L), List.of(Skill.OTHER)))
+        assertThatThrownBy(() -> technicians.replaceSkills(seenBySecond, Optional.of(1L), List.of(FaultCategory.OTHER)))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_FAILED));
-        assertThatThrownBy(() -> technicians.replaceSkills(seenByThird, Optional.empty(), List.of(Skill.HEATING)))
+        assertThatThrownBy(() -> technicians.replaceSkills(seenByThird, Optional.empty(), List.of(FaultCategory.HEATING)))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.CONFLICT));
         assertThat(stored().getSkills()).containsExactly("cleaning");
     }

@@ -1,11 +1,11 @@
-package app.domus.faults;
+package app.domus.shared.directory;
 
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The trades a fault can need. Technicians' skills (the tenancy module's {@code Skill}) use the same names,
- * which is what automatic assignment matches on.
+ * The trades a fault can need, and so the skills a technician can have ({@link MembershipItem#getSkills()}):
+ * automatic assignment matches a fault's category against them.
  */
 public enum FaultCategory {
     PLUMBING,
