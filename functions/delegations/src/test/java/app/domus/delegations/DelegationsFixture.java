@@ -148,34 +148,19 @@ public final class DelegationsFixture {
     }
 
     private String organisation(String name) {
-        OrganisationItem org = new OrganisationItem();
-        org.setId(Ids.newId());
-        org.setPk(OrganisationItem.pk(org.getId()));
-        org.setSk("PROFILE");
-        org.setName(name);
+        OrganisationItem org = OrganisationItem.of(Ids.newId(), name, "test", START.toString());
         table.of(OrganisationItem.class).putItem(org);
         return org.getId();
     }
 
     private String building(String orgId, String name) {
-        BuildingItem building = new BuildingItem();
-        building.setId(Ids.newId());
-        building.setPk(BuildingItem.pk(building.getId()));
-        building.setSk("PROFILE");
-        building.setOrganisationId(orgId);
-        building.setName(name);
+        BuildingItem building = BuildingItem.of(Ids.newId(), orgId, name, START.toString());
         table.of(BuildingItem.class).putItem(building);
         return building.getId();
     }
 
     private String unit(String orgId, String buildingId, String number) {
-        UnitItem unit = new UnitItem();
-        unit.setId(Ids.newId());
-        unit.setPk(UnitItem.pk(unit.getId()));
-        unit.setSk("PROFILE");
-        unit.setOrganisationId(orgId);
-        unit.setBuildingId(buildingId);
-        unit.setNumber(number);
+        UnitItem unit = UnitItem.of(Ids.newId(), BuildingItem.of(buildingId, orgId, "", START.toString()), number, START.toString());
         table.of(UnitItem.class).putItem(unit);
         return unit.getId();
     }

@@ -1,5 +1,6 @@
 package app.domus.faults;
 
+import app.domus.shared.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.faults.analysis.FaultAnalyser;
@@ -56,7 +57,8 @@ public final class FaultsFixture {
 
     public final String bucket = S3Double.newBucket();
     public final PlatformConfig config = TestPlatform.config(Map.of("PHOTOS_BUCKET", bucket));
-    public final TestClock clock = new TestClock();
+    /** Starts at the real time: S3's signature checks compare presigned URLs with it. */
+    public final MutableClock clock = new MutableClock(java.time.Instant.now());
     public final DomusTable table = new DomusTable(LocalDynamo.enhanced(), config);
     public final AccessService access = new AccessService(table, clock);
     public final RecordingEvents events = new RecordingEvents();
@@ -149,40 +151,21 @@ public final class FaultsFixture {
     }
 
     private String organisation(String name) {
-        OrganisationItem org = new OrganisationItem();
-        org.setId(Ids.newId());
-        org.setPk(OrganisationItem.pk(org.getId()));
-        org.setSk("PROFILE");
-        org.setName(name);
+        OrganisationItem org = OrganisationItem.of(Ids.newId(), name, "test", clock.instant().toString());
         table.of(OrganisationItem.class).putItem(org);
         return org.getId();
     }
 
     public BuildingItem building(String orgId, String name) {
-        BuildingItem b = new BuildingItem();
-        b.setId(Ids.newId());
-        b.setPk(BuildingItem.pk(b.getId()));
-        b.setSk("PROFILE");
-        b.setGsi1pk(BuildingItem.byOrganisation(orgId));
-        b.setGsi1sk(b.getId());
-        b.setOrganisationId(orgId);
-        b.setName(name);
-        table.of(BuildingItem.class).putItem(b);
-        return b;
+        BuildingItem building = BuildingItem.of(Ids.newId(), orgId, name, clock.instant().toString());
+        table.of(BuildingItem.class).putItem(building);
+        return building;
     }
 
     private UnitItem unit(BuildingItem building, String number) {
-        UnitItem u = new UnitItem();
-        u.setId(Ids.newId());
-        u.setPk(UnitItem.pk(u.getId()));
-        u.setSk("PROFILE");
-        u.setGsi1pk(UnitItem.byBuilding(building.getId()));
-        u.setGsi1sk(number);
-        u.setOrganisationId(building.getOrganisationId());
-        u.setBuildingId(building.getId());
-        u.setNumber(number);
-        table.of(UnitItem.class).putItem(u);
-        return u;
+        UnitItem unit = UnitItem.of(Ids.newId(), building, number, clock.instant().toString());
+        table.of(UnitItem.class).putItem(unit);
+        return unit;
     }
 
     private void delegation(String ownerId, String delegateId, UnitItem unit, DelegatedRight right) {

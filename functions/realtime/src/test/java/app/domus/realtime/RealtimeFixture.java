@@ -48,12 +48,7 @@ public final class RealtimeFixture {
     public final TopicItem voteTopic = topic("vote:VOTE1", buildingA1);
 
     public BuildingItem building(String orgId) {
-        BuildingItem building = new BuildingItem();
-        building.setId(Ids.newId());
-        building.setPk(BuildingItem.pk(building.getId()));
-        building.setSk("PROFILE");
-        building.setOrganisationId(orgId);
-        building.setName("Building");
+        BuildingItem building = BuildingItem.of(Ids.newId(), orgId, "Building", START.toString());
         table.of(BuildingItem.class).putItem(building);
         return building;
     }

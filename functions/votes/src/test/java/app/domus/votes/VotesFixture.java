@@ -174,28 +174,13 @@ public final class VotesFixture {
     }
 
     private BuildingItem building(String orgId, String name) {
-        BuildingItem building = new BuildingItem();
-        building.setId(Ids.newId());
-        building.setPk(BuildingItem.pk(building.getId()));
-        building.setSk("PROFILE");
-        building.setGsi1pk(BuildingItem.byOrganisation(orgId));
-        building.setGsi1sk(building.getId());
-        building.setOrganisationId(orgId);
-        building.setName(name);
+        BuildingItem building = BuildingItem.of(Ids.newId(), orgId, name, START.toString());
         table.of(BuildingItem.class).putItem(building);
         return building;
     }
 
     private UnitItem unit(BuildingItem building, String number) {
-        UnitItem unit = new UnitItem();
-        unit.setId(Ids.newId());
-        unit.setPk(UnitItem.pk(unit.getId()));
-        unit.setSk("PROFILE");
-        unit.setGsi1pk(UnitItem.byBuilding(building.getId()));
-        unit.setGsi1sk(number);
-        unit.setOrganisationId(building.getOrganisationId());
-        unit.setBuildingId(building.getId());
-        unit.setNumber(number);
+        UnitItem unit = UnitItem.of(Ids.newId(), building, number, START.toString());
         table.of(UnitItem.class).putItem(unit);
         return unit;
     }

@@ -3,6 +3,7 @@ package app.domus.local.seed;
 import app.domus.shared.aws.PlatformConfig;
 import app.domus.shared.directory.InvitationItem;
 import app.domus.shared.directory.MeterItem;
+import app.domus.shared.directory.OrganisationItem;
 import app.domus.shared.directory.UnitItem;
 import app.domus.shared.directory.Role;
 import app.domus.shared.ids.Ids;
@@ -113,13 +114,7 @@ public final class DomusDemoSeeder implements DemoSeeder {
     private static String firstAdminInvitation(String organisationId) {
         DomusTable table = table();
         Instant now = Instant.now();
-        app.domus.shared.directory.OrganisationItem org = new app.domus.shared.directory.OrganisationItem();
-        org.setPk(app.domus.shared.directory.OrganisationItem.pk(organisationId));
-        org.setSk("PROFILE");
-        org.setId(organisationId);
-        org.setName("Sunrise Residences");
-        org.setCreatedAt(now.toString());
-        table.of(app.domus.shared.directory.OrganisationItem.class).putItem(org);
+        table.of(OrganisationItem.class).putItem(OrganisationItem.of(organisationId, "Sunrise Residences", "local-cloud", now.toString()));
 
         InvitationItem invitation = new InvitationItem();
         invitation.setCode(Ids.humanCode(3));

@@ -18,6 +18,20 @@ public class BuildingItem extends TableItem {
     public static String pk(String id) { return "BUILDING#" + id; }
     public static String byOrganisation(String orgId) { return "ORG#" + orgId + "#BUILDINGS"; }
 
+    /** A building with its keys; the address is set by the caller. */
+    public static BuildingItem of(String id, String organisationId, String name, String now) {
+        BuildingItem building = new BuildingItem();
+        building.setPk(pk(id));
+        building.setSk("PROFILE");
+        building.setGsi1pk(byOrganisation(organisationId));
+        building.setGsi1sk(id);
+        building.setId(id);
+        building.setOrganisationId(organisationId);
+        building.setName(name);
+        building.setCreatedAt(now);
+        return building;
+    }
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getOrganisationId() { return organisationId; }

@@ -13,6 +13,17 @@ public class OrganisationItem extends TableItem {
 
     public static String pk(String id) { return "ORG#" + id; }
 
+    public static OrganisationItem of(String id, String name, String createdBy, String now) {
+        OrganisationItem org = new OrganisationItem();
+        org.setPk(pk(id));
+        org.setSk("PROFILE");
+        org.setId(id);
+        org.setName(name);
+        org.setCreatedBy(createdBy);
+        org.setCreatedAt(now);
+        return org;
+    }
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getName() { return name; }

@@ -17,6 +17,26 @@ public class UnitItem extends TableItem {
     public static String pk(String id) { return "UNIT#" + id; }
     public static String byBuilding(String buildingId) { return "BUILDING#" + buildingId + "#UNITS"; }
 
+    /** "4 a", "4A" and "4a" are the same door: numbers compare without case or repeated spaces. */
+    public static String normalisedNumber(String number) {
+        return number.strip().replaceAll("\\s+", " ").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** A unit of the building with its keys, listed in the building by its normalised number. */
+    public static UnitItem of(String id, BuildingItem building, String number, String now) {
+        UnitItem unit = new UnitItem();
+        unit.setPk(pk(id));
+        unit.setSk("PROFILE");
+        unit.setGsi1pk(byBuilding(building.getId()));
+        unit.setGsi1sk(normalisedNumber(number));
+        unit.setId(id);
+        unit.setOrganisationId(building.getOrganisationId());
+        unit.setBuildingId(building.getId());
+        unit.setNumber(number.strip());
+        unit.setCreatedAt(now);
+        return unit;
+    }
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getOrganisationId() { return organisationId; }

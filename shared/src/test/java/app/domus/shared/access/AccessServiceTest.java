@@ -159,33 +159,15 @@ class AccessServiceTest {
     }
 
     private void org(String id) {
-        OrganisationItem o = new OrganisationItem();
-        o.setPk(OrganisationItem.pk(id));
-        o.setSk("PROFILE");
-        o.setId(id);
-        o.setName(id);
-        table.of(OrganisationItem.class).putItem(o);
+        table.of(OrganisationItem.class).putItem(OrganisationItem.of(id, id, "test", "2026-01-01T00:00:00Z"));
     }
 
     private void building(String id, String orgId) {
-        BuildingItem b = new BuildingItem();
-        b.setPk(BuildingItem.pk(id));
-        b.setSk("PROFILE");
-        b.setId(id);
-        b.setOrganisationId(orgId);
-        b.setName(id);
-        table.of(BuildingItem.class).putItem(b);
+        table.of(BuildingItem.class).putItem(BuildingItem.of(id, orgId, id, "2026-01-01T00:00:00Z"));
     }
 
     private void unit(String id, String buildingId, String orgId) {
-        UnitItem u = new UnitItem();
-        u.setPk(UnitItem.pk(id));
-        u.setSk("PROFILE");
-        u.setId(id);
-        u.setBuildingId(buildingId);
-        u.setOrganisationId(orgId);
-        u.setNumber(id);
-        table.of(UnitItem.class).putItem(u);
+        table.of(UnitItem.class).putItem(UnitItem.of(id, BuildingItem.of(buildingId, orgId, buildingId, "2026-01-01T00:00:00Z"), id, "2026-01-01T00:00:00Z"));
     }
 
     private void member(String userId, String orgId, Role role, String buildingId, String unitId) {

@@ -150,36 +150,10 @@ final class IdentityFixture {
         String unitId = Ids.newId();
         String now = clock.instant().toString();
 
-        OrganisationItem org = new OrganisationItem();
-        org.setPk(OrganisationItem.pk(orgId));
-        org.setSk("PROFILE");
-        org.setId(orgId);
-        org.setName("Hausverwaltung Test");
-        org.setCreatedAt(now);
-        table.of(OrganisationItem.class).putItem(org);
-
-        BuildingItem building = new BuildingItem();
-        building.setPk(BuildingItem.pk(buildingId));
-        building.setSk("PROFILE");
-        building.setId(buildingId);
-        building.setOrganisationId(orgId);
-        building.setName("Lindenstraße 5");
-        building.setGsi1pk(BuildingItem.byOrganisation(orgId));
-        building.setGsi1sk(buildingId);
-        building.setCreatedAt(now);
+        table.of(OrganisationItem.class).putItem(OrganisationItem.of(orgId, "Hausverwaltung Test", "test", now));
+        BuildingItem building = BuildingItem.of(buildingId, orgId, "Lindenstraße 5", now);
         table.of(BuildingItem.class).putItem(building);
-
-        UnitItem unit = new UnitItem();
-        unit.setPk(UnitItem.pk(unitId));
-        unit.setSk("PROFILE");
-        unit.setId(unitId);
-        unit.setOrganisationId(orgId);
-        unit.setBuildingId(buildingId);
-        unit.setNumber("3B");
-        unit.setGsi1pk(UnitItem.byBuilding(buildingId));
-        unit.setGsi1sk("3B");
-        unit.setCreatedAt(now);
-        table.of(UnitItem.class).putItem(unit);
+        table.of(UnitItem.class).putItem(UnitItem.of(unitId, building, "3B", now));
 
         String code = Ids.humanCode(3);
         InvitationItem invitation = new InvitationItem();

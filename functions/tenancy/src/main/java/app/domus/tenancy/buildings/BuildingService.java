@@ -39,16 +39,8 @@ public class BuildingService {
     public record BuildingCreated(String organisationId, String buildingId) {}
 
     public BuildingItem create(String organisationId, CreateBuildingRequest request) {
-        BuildingItem building = new BuildingItem();
-        building.setId(Ids.newId());
-        building.setPk(BuildingItem.pk(building.getId()));
-        building.setSk("PROFILE");
-        building.setGsi1pk(BuildingItem.byOrganisation(organisationId));
-        building.setGsi1sk(building.getId());
-        building.setOrganisationId(organisationId);
-        building.setName(request.name().strip());
+        BuildingItem building = BuildingItem.of(Ids.newId(), organisationId, request.name().strip(), clock.instant().toString());
         apply(building, request.address());
-        building.setCreatedAt(clock.instant().toString());
         table.of(BuildingItem.class).putItem(building);
         events.publish("BuildingCreated", organisationId, new BuildingCreated(organisationId, building.getId()));
         return building;

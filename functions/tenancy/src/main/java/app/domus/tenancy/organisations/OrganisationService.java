@@ -35,13 +35,7 @@ public class OrganisationService {
      */
     public OrganisationItem create(Caller caller, CreateOrganisationRequest request) {
         String now = clock.instant().toString();
-        OrganisationItem org = new OrganisationItem();
-        org.setId(Ids.newId());
-        org.setPk(OrganisationItem.pk(org.getId()));
-        org.setSk("PROFILE");
-        org.setName(request.name().strip());
-        org.setCreatedBy(caller.userId());
-        org.setCreatedAt(now);
+        OrganisationItem org = OrganisationItem.of(Ids.newId(), request.name().strip(), caller.userId(), now);
         MembershipItem admin = MembershipItem.of(caller.userId(), org.getId(), Role.ORG_ADMIN, null, null, now);
         table.client().transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
                 .addPutItem(table.of(OrganisationItem.class), org)

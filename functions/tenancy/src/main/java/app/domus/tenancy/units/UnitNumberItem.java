@@ -1,7 +1,7 @@
 package app.domus.tenancy.units;
 
+import app.domus.shared.directory.UnitItem;
 import app.domus.shared.persistence.TableItem;
-import java.util.Locale;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 
 /**
@@ -13,12 +13,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 public class UnitNumberItem extends TableItem {
     private String unitId;
 
-    public static String sk(String number) { return "UNIT_NUMBER#" + normalise(number); }
-
-    /** "4 a", "4A" and "4a" are the same door: compare numbers without case or repeated spaces. */
-    public static String normalise(String number) {
-        return number.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
-    }
+    public static String sk(String number) { return "UNIT_NUMBER#" + UnitItem.normalisedNumber(number); }
 
     public String getUnitId() { return unitId; }
     public void setUnitId(String unitId) { this.unitId = unitId; }

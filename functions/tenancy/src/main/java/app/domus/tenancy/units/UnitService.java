@@ -34,18 +34,9 @@ public class UnitService {
 
     /** Creates the unit; its number must be free in the building (409 otherwise). */
     public UnitItem create(BuildingItem building, CreateUnitRequest request) {
-        UnitItem unit = new UnitItem();
-        unit.setId(Ids.newId());
-        unit.setPk(UnitItem.pk(unit.getId()));
-        unit.setSk("PROFILE");
-        unit.setGsi1pk(UnitItem.byBuilding(building.getId()));
-        unit.setGsi1sk(UnitNumberItem.normalise(request.number()));
-        unit.setOrganisationId(building.getOrganisationId());
-        unit.setBuildingId(building.getId());
-        unit.setNumber(request.number().strip());
+        UnitItem unit = UnitItem.of(Ids.newId(), building, request.number(), clock.instant().toString());
         unit.setFloor(request.floor());
         unit.setAreaSquareMetres(request.areaSquareMetres());
-        unit.setCreatedAt(clock.instant().toString());
         UnitNumberItem claim = new UnitNumberItem();
         claim.setPk(BuildingItem.pk(building.getId()));
         claim.setSk(UnitNumberItem.sk(request.number()));
