@@ -19,7 +19,7 @@ class OpenApiContractTest {
     static void load() throws Exception {
         ObjectMapper json = new ObjectMapper();
         openApi = json.valueToTree(CloudFormationYaml.load(CloudFormationYaml.repoRoot().resolve("api/openapi.yaml")));
-        template = json.valueToTree(CloudFormationYaml.load(CloudFormationYaml.repoRoot().resolve("template.yaml")));
+        template = LanguageExtensions.expand(json.valueToTree(CloudFormationYaml.load(CloudFormationYaml.repoRoot().resolve("template.yaml"))));
     }
 
     @Test

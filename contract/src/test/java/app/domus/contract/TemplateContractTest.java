@@ -24,18 +24,25 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code template.yaml} against the official SAM schema and policy templates (from {@code ../shared/schemas/aws-sam/}
  * when that folder exists), and against the code: every handler class exists in the module whose artifact the
- * function deploys, and every function has a sample event in {@code events/}.
+ * function deploys, and every function has a sample event in {@code events/}. Like CloudFormation, the checks see the
+ * template after the {@code AWS::LanguageExtensions} transform ({@link LanguageExtensions}) and before SAM's.
  */
 class TemplateContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = CloudFormationYaml.repoRoot();
     private static final Path SAM_SCHEMAS = ROOT.resolve("../shared/schemas/aws-sam").normalize();
 
+    private static final String CONSUMER_LOOP = "Fn::ForEach::ConsumerQueues";
+    private static final String LOG_GROUP_LOOP = "Fn::ForEach::FunctionLogGroups";
+
+    /** The template as written, its loops unexpanded. */
+    private static JsonNode source;
     private static JsonNode template;
 
     @BeforeAll
     static void load() throws Exception {
-        template = JSON.valueToTree(CloudFormationYaml.load(ROOT.resolve("template.yaml")));
+        source = JSON.valueToTree(CloudFormationYaml.load(ROOT.resolve("template.yaml")));
+        template = LanguageExtensions.expand(source);
     }
 
     @Test
@@ -158,6 +165,95 @@ class TemplateContractTest {
                 if (!p.path("FunctionResponseTypes").toString().contains("ReportBatchItemFailures")) {
                     problems.add(name + ": does not report partial batch failures");
                 }
+            }
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyConsumerInTheMappingHasItsQueueAndAFunctionReadingItAndEveryQueueIsRead() {
+        JsonNode loop = source.path("Resources").path(CONSUMER_LOOP);
+        assertThat(loop.isArray()).as("Resources has %s", CONSUMER_LOOP).isTrue();
+        Set<String> looped = new TreeSet<>(LanguageExtensions.collection(loop.get(1), source));
+        Set<String> mapped = new TreeSet<>();
+        source.path("Mappings").path("Consumers").fieldNames().forEachRemaining(mapped::add);
+        assertThat(looped).as("the consumers %s loops over are the Consumers mapping's", CONSUMER_LOOP).isEqualTo(mapped);
+
+        Map<String, List<String>> readers = new java.util.TreeMap<>();
+        Set<String> failureDestinations = new TreeSet<>();
+        forEachFunction((name, props) -> props.path("Events").forEach(event -> {
+            JsonNode p = event.path("Properties");
+            if (event.path("Type").asText().equals("SQS")) {
+                readers.computeIfAbsent(p.path("Queue").path("Fn::GetAtt").path(0).asText(), queue -> new ArrayList<>()).add(name);
+            }
+            String destination = p.path("DestinationConfig").path("OnFailure").path("Destination").path("Fn::GetAtt").path(0).asText();
+            if (!destination.isEmpty()) failureDestinations.add(destination);
+        }));
+
+        List<String> problems = new ArrayList<>();
+        JsonNode resources = template.path("Resources");
+        for (String consumer : mapped) {
+            JsonNode eventTypes = source.path("Mappings").path("Consumers").path(consumer).path("EventTypes");
+            if (!eventTypes.isArray() || eventTypes.isEmpty()) problems.add(consumer + ": no EventTypes in the Consumers mapping");
+            for (String suffix : List.of("DLQ", "Queue", "Subscription", "QueuePolicy")) {
+                if (!resources.has(consumer + suffix)) problems.add(consumer + ": no " + consumer + suffix);
+            }
+            if (readers.getOrDefault(consumer + "Queue", List.of()).size() != 1) {
+                problems.add(consumer + ": read by " + readers.getOrDefault(consumer + "Queue", List.of()) + ", not by exactly one function");
+            }
+        }
+        Set<String> deadLetterQueues = new TreeSet<>();
+        resources.fields().forEachRemaining(e -> {
+            String target = e.getValue().path("Properties").path("RedrivePolicy").path("deadLetterTargetArn").path("Fn::GetAtt").path(0).asText();
+            if (!target.isEmpty()) deadLetterQueues.add(target);
+        });
+        resources.fields().forEachRemaining(e -> {
+            String queue = e.getKey();
+            if (!e.getValue().path("Type").asText().equals("AWS::SQS::Queue")) return;
+            if (!readers.containsKey(queue) && !deadLetterQueues.contains(queue) && !failureDestinations.contains(queue)) {
+                problems.add(queue + ": no function reads it, and it is no dead-letter queue or failure destination");
+            }
+        });
+        resources.fields().forEachRemaining(e -> {
+            JsonNode p = e.getValue().path("Properties");
+            if (e.getValue().path("Type").asText().equals("AWS::SNS::Subscription") && p.path("Protocol").asText().equals("sqs")
+                    && !mapped.contains(e.getKey().replaceFirst("Subscription$", ""))) {
+                problems.add(e.getKey() + ": an SQS subscription outside the Consumers mapping");
+            }
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyFunctionLogsToALogGroupOfItsOwnWithARetention() {
+        List<String> problems = new ArrayList<>();
+        Set<String> used = new TreeSet<>();
+        forEachFunction((name, props) -> {
+            String group = props.path("LoggingConfig").path("LogGroup").path("Ref").asText();
+            JsonNode logGroup = template.path("Resources").path(group);
+            if (group.isEmpty() || !logGroup.path("Type").asText().equals("AWS::Logs::LogGroup")) {
+                problems.add(name + ": no LoggingConfig.LogGroup referring to an AWS::Logs::LogGroup (add it to " + LOG_GROUP_LOOP + ")");
+                return;
+            }
+            if (!used.add(group)) problems.add(name + ": shares the log group " + group);
+            if (logGroup.path("Properties").path("RetentionInDays").isMissingNode()) problems.add(group + ": no RetentionInDays");
+        });
+        template.path("Resources").fields().forEachRemaining(e -> {
+            if (e.getValue().path("Type").asText().equals("AWS::Logs::LogGroup") && !used.contains(e.getKey())) {
+                problems.add(e.getKey() + ": no function logs to it");
+            }
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void statefulResourcesOutliveTheStackAndReplacements() {
+        List<String> problems = new ArrayList<>();
+        Set<String> stateful = Set.of("AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::Serverless::SimpleTable");
+        template.path("Resources").fields().forEachRemaining(e -> {
+            if (!stateful.contains(e.getValue().path("Type").asText())) return;
+            for (String policy : List.of("DeletionPolicy", "UpdateReplacePolicy")) {
+                if (!e.getValue().path(policy).asText().equals("Retain")) problems.add(e.getKey() + ": " + policy + " is not Retain");
             }
         });
         assertThat(problems).isEmpty();

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Evaluates CloudFormation intrinsic functions against the local resources, the way CloudFormation does at deploy
  * time: {@code Ref}, {@code Fn::GetAtt}, {@code Fn::Sub}, {@code Fn::Join}, {@code Fn::Select}, {@code Fn::Split},
- * {@code Fn::If} and the condition functions, {@code Fn::FindInMap}, {@code Fn::Base64}.
+ * {@code Fn::If} and the condition functions, {@code Fn::FindInMap} (with the language extensions' {@code DefaultValue}),
+ * {@code Fn::Base64}. {@code Fn::ForEach} is already expanded when the template is loaded ({@link LanguageExtensions}).
  */
 public final class IntrinsicResolver {
     /** {@code AWS::NoValue}: the enclosing property or list element disappears. */
@@ -184,12 +185,15 @@ public final class IntrinsicResolver {
         return Objects.equals(stringOf(resolveNode(arguments.get(0))), stringOf(resolveNode(arguments.get(1))));
     }
 
+    /** {@code [Map, TopKey, SecondKey]}, or with {@code {DefaultValue: ...}} fourth ({@code AWS::LanguageExtensions}). */
     private Object findInMap(List<Object> arguments) {
         Map<String, Object> topLevel = Template.map(template.mappings().get(stringOf(resolveNode(arguments.get(0)))));
         Map<String, Object> secondLevel = Template.map(topLevel.get(stringOf(resolveNode(arguments.get(1)))));
         Object value = secondLevel.get(stringOf(resolveNode(arguments.get(2))));
-        if (value == null) throw new IllegalArgumentException("Fn::FindInMap found nothing for " + arguments);
-        return value;
+        if (value != null) return value;
+        Map<String, Object> options = arguments.size() > 3 ? Template.map(arguments.get(3)) : Map.of();
+        if (options.containsKey("DefaultValue")) return resolveNode(options.get("DefaultValue"));
+        throw new IllegalArgumentException("Fn::FindInMap found nothing for " + arguments);
     }
 
     private static boolean truth(Object value) {

@@ -16,17 +16,30 @@ public final class Template {
     private final Map<String, Object> globals;
     private final Map<String, TemplateResource> resources;
 
-    private Template(Path location, Map<String, Object> document) {
+    private Template(Path location, Map<String, Object> raw, Map<String, String> parameterOverrides) {
         this.location = location;
-        this.parameters = parseParameters(section(document, "Parameters"));
+        this.parameters = parseParameters(section(raw, "Parameters"));
+        Map<String, Object> document = LanguageExtensions.expand(raw, name -> {
+            TemplateParameter parameter = parameters.get(name);
+            return parameter == null ? null : parameter.valueOf(parameterOverrides.get(name));
+        });
         this.conditions = section(document, "Conditions");
         this.mappings = section(document, "Mappings");
         this.globals = section(document, "Globals");
         this.resources = parseResources(section(document, "Resources"));
     }
 
+    /**
+     * Reads the template and expands its {@code Fn::ForEach} loops ({@code AWS::LanguageExtensions}), so that what
+     * this class hands out is plain resources. A loop over a parameter iterates the parameter's default.
+     */
     public static Template load(Path file) throws IOException {
-        return new Template(file.toAbsolutePath().normalize(), CloudFormationYaml.read(file));
+        return load(file, Map.of());
+    }
+
+    /** As {@link #load(Path)}, with a loop over a parameter iterating {@code parameterOverrides}' value where given. */
+    public static Template load(Path file, Map<String, String> parameterOverrides) throws IOException {
+        return new Template(file.toAbsolutePath().normalize(), CloudFormationYaml.read(file), parameterOverrides);
     }
 
     /** The directory the template lives in: the repository root for the platform's template. */
@@ -78,6 +91,11 @@ public final class Template {
         return Collections.unmodifiableMap(parsed);
     }
 
+    /**
+     * A resource's {@code Type}, {@code Properties} and {@code Condition}. {@code DeletionPolicy},
+     * {@code UpdateReplacePolicy}, {@code DependsOn} and {@code Metadata} only steer CloudFormation's stack lifecycle
+     * and are ignored; the data directory outlives every restart anyway.
+     */
     private static Map<String, TemplateResource> parseResources(Map<String, Object> section) {
         Map<String, TemplateResource> parsed = new LinkedHashMap<>();
         section.forEach((logicalId, definition) -> {
