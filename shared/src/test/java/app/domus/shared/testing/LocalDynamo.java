@@ -101,8 +101,9 @@ public final class LocalDynamo {
                     .build();
             Map<String, Object> template = readTemplate();
             tables = new java.util.HashMap<>();
+            // Resources may hold more than resources: an Fn::ForEach (AWS::LanguageExtensions) is a list, not a table.
             ((Map<String, Object>) template.get("Resources")).forEach((id, r) -> {
-                if ("AWS::DynamoDB::Table".equals(((Map<String, Object>) r).get("Type"))) tables.put(id, r);
+                if (r instanceof Map<?, ?> resource && "AWS::DynamoDB::Table".equals(resource.get("Type"))) tables.put(id, r);
             });
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {

@@ -1,9 +1,9 @@
 package app.domus.tenancy.invitations;
 
-import static app.domus.tenancy.TenancyFixture.assertProblem;
-import static app.domus.tenancy.TenancyFixture.call;
-import static app.domus.tenancy.TenancyFixture.fieldErrors;
-import static app.domus.tenancy.TenancyFixture.json;
+import static app.domus.shared.testing.DirectoryWorld.assertProblem;
+import static app.domus.shared.testing.DirectoryWorld.call;
+import static app.domus.shared.testing.DirectoryWorld.fieldErrors;
+import static app.domus.shared.testing.DirectoryWorld.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -165,7 +165,9 @@ class InvitationHandlersTest {
     @Test
     void adminListsEveryInvitationPageByPage() {
         call(create, post(forOrganisation("org_admin")).as(f.admin));
+        f.clock.advance(Duration.ofSeconds(1));
         call(create, post(forBuilding("manager", f.buildingA2.getId())).as(f.admin));
+        f.clock.advance(Duration.ofSeconds(1));
         call(create, post(forUnit("tenant", f.unitA12.getId())).as(f.manager));
 
         List<String> roles = new ArrayList<>();

@@ -1,9 +1,9 @@
 package app.domus.tenancy.organisations;
 
-import static app.domus.tenancy.TenancyFixture.assertProblem;
-import static app.domus.tenancy.TenancyFixture.call;
-import static app.domus.tenancy.TenancyFixture.fieldErrors;
-import static app.domus.tenancy.TenancyFixture.json;
+import static app.domus.shared.testing.DirectoryWorld.assertProblem;
+import static app.domus.shared.testing.DirectoryWorld.call;
+import static app.domus.shared.testing.DirectoryWorld.fieldErrors;
+import static app.domus.shared.testing.DirectoryWorld.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.shared.directory.OrganisationItem;
