@@ -2,31 +2,16 @@ package app.domus.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.domus.shared.config.Env;
-import java.util.HashMap;
+import app.domus.shared.testing.TestPlatform;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The graph every handler's public constructor builds, with either AI provider. */
+/** The graph every handler's public constructor builds through {@link FaultsComponent#create()}, with either AI provider. */
 class FaultsComponentTest {
-    @BeforeAll
-    static void region() {
-        if (System.getProperty("aws.region") == null) System.setProperty("aws.region", "eu-central-1");
-    }
-
-    private static Map<String, String> environment(String aiProvider) {
-        Map<String, String> vars = new HashMap<>(Map.of("TABLE_NAME", "DomusTable", "IDEMPOTENCY_TABLE_NAME", "IdempotencyTable",
-                "EVENTS_TOPIC_ARN", "arn:aws:sns:eu-central-1:000000000000:EventsTopic",
-                "NOTIFICATION_QUEUE_URL", "http://127.0.0.1:9/000000000000/NotificationQueue", "PHOTOS_BUCKET", "photos"));
-        vars.put("AI_PROVIDER", aiProvider);
-        return vars;
-    }
-
     @Test
     void everyEntryPointIsWiredWithTheLocalProvider() {
-        Env.with(environment("local"), () -> {
-            FaultsComponent wiring = DaggerFaultsComponent.create();
+        TestPlatform.coldStart(Map.of("AI_PROVIDER", "local"), () -> {
+            FaultsComponent wiring = FaultsComponent.create();
             assertThat(wiring.faultAccess()).isNotNull();
             assertThat(wiring.uploads()).isNotNull();
             assertThat(wiring.reporting()).isNotNull();
@@ -35,12 +20,13 @@ class FaultsComponentTest {
             assertThat(wiring.triage()).isNotNull();
             assertThat(wiring.notices()).isNotNull();
             assertThat(wiring.idempotency()).isNotNull();
-            return null;
+            assertThat(wiring.reporting()).as("one graph, one of each").isSameAs(wiring.reporting());
+            return wiring;
         });
     }
 
     @Test
     void triageIsWiredWithTheAwsProvider() {
-        Env.with(environment("aws"), () -> assertThat(DaggerFaultsComponent.create().triage()).isNotNull());
+        assertThat(TestPlatform.coldStart(Map.of("AI_PROVIDER", "aws"), () -> FaultsComponent.create().triage())).isNotNull();
     }
 }

@@ -1,6 +1,5 @@
 package app.domus.faults.queries;
 
-import app.domus.faults.DaggerFaultsComponent;
 import app.domus.faults.FaultAccess;
 import app.domus.faults.FaultsComponent;
 import app.domus.shared.http.HttpHandler;
@@ -16,7 +15,7 @@ public class GetFaultHandler extends HttpHandler {
     private final FaultQueries queries;
 
     public GetFaultHandler() {
-        FaultsComponent wiring = DaggerFaultsComponent.create();
+        FaultsComponent wiring = FaultsComponent.create();
         this.access = wiring.faultAccess();
         this.queries = wiring.queries();
     }

@@ -1,6 +1,6 @@
 package app.domus.faults.queries;
 
-import app.domus.faults.DaggerFaultsComponent;
+import app.domus.faults.FaultsComponent;
 import app.domus.shared.http.HttpHandler;
 import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
@@ -13,7 +13,7 @@ public class ListFaultsHandler extends HttpHandler {
     private final FaultQueries queries;
 
     public ListFaultsHandler() {
-        this(DaggerFaultsComponent.create().queries());
+        this(FaultsComponent.create().queries());
     }
 
     ListFaultsHandler(FaultQueries queries) {

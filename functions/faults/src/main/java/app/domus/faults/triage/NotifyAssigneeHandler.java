@@ -1,6 +1,5 @@
 package app.domus.faults.triage;
 
-import app.domus.faults.DaggerFaultsComponent;
 import app.domus.faults.FaultEvents;
 import app.domus.faults.FaultsComponent;
 import app.domus.shared.events.DomainEvent;
@@ -14,7 +13,7 @@ public class NotifyAssigneeHandler extends EventConsumer {
     private final FaultNotices notices;
 
     public NotifyAssigneeHandler() {
-        this(DaggerFaultsComponent.create());
+        this(FaultsComponent.create());
     }
 
     private NotifyAssigneeHandler(FaultsComponent wiring) {

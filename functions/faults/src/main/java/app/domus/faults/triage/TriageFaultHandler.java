@@ -1,6 +1,5 @@
 package app.domus.faults.triage;
 
-import app.domus.faults.DaggerFaultsComponent;
 import app.domus.faults.FaultEvents;
 import app.domus.faults.FaultsComponent;
 import app.domus.shared.events.DomainEvent;
@@ -14,7 +13,7 @@ public class TriageFaultHandler extends EventConsumer {
     private final Triage triage;
 
     public TriageFaultHandler() {
-        this(DaggerFaultsComponent.create());
+        this(FaultsComponent.create());
     }
 
     private TriageFaultHandler(FaultsComponent wiring) {

@@ -1,6 +1,5 @@
 package app.domus.faults.workflow;
 
-import app.domus.faults.DaggerFaultsComponent;
 import app.domus.faults.FaultAccess;
 import app.domus.faults.FaultItem;
 import app.domus.faults.FaultView;
@@ -18,7 +17,7 @@ public class UpdateFaultHandler extends HttpHandler {
     private final WorkflowService workflow;
 
     public UpdateFaultHandler() {
-        FaultsComponent wiring = DaggerFaultsComponent.create();
+        FaultsComponent wiring = FaultsComponent.create();
         this.access = wiring.faultAccess();
         this.workflow = wiring.workflow();
     }

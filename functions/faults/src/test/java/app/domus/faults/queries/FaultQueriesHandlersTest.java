@@ -1,9 +1,9 @@
 package app.domus.faults.queries;
 
-import static app.domus.faults.FaultsFixture.assertProblem;
-import static app.domus.faults.FaultsFixture.call;
-import static app.domus.faults.FaultsFixture.caller;
-import static app.domus.faults.FaultsFixture.json;
+import static app.domus.shared.testing.DirectoryWorld.assertProblem;
+import static app.domus.shared.testing.DirectoryWorld.call;
+import static app.domus.shared.testing.DirectoryWorld.caller;
+import static app.domus.shared.testing.DirectoryWorld.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.faults.FaultItem;

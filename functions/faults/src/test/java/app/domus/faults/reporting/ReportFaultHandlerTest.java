@@ -1,9 +1,9 @@
 package app.domus.faults.reporting;
 
-import static app.domus.faults.FaultsFixture.assertProblem;
-import static app.domus.faults.FaultsFixture.call;
-import static app.domus.faults.FaultsFixture.fieldErrors;
-import static app.domus.faults.FaultsFixture.json;
+import static app.domus.shared.testing.DirectoryWorld.assertProblem;
+import static app.domus.shared.testing.DirectoryWorld.call;
+import static app.domus.shared.testing.DirectoryWorld.fieldErrors;
+import static app.domus.shared.testing.DirectoryWorld.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.faults.FaultHistoryItem;
@@ -213,7 +213,7 @@ class ReportFaultHandlerTest {
                 return keys;
             }
         };
-        var loser = new ReportFaultHandler(f.faultAccess, new ReportingService(f.store, racing, f.faultEvents, f.clock));
+        var loser = new ReportFaultHandler(f.faultAccess, new ReportingService(f.store, racing, f.clock));
 
         assertProblem(call(loser, post(body).as(f.owner)), 409, "conflict");
 

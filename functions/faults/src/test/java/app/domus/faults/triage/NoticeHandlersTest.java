@@ -1,8 +1,8 @@
 package app.domus.faults.triage;
 
-import static app.domus.faults.triage.Sqs.batch;
-import static app.domus.faults.triage.Sqs.failed;
-import static app.domus.faults.triage.Sqs.message;
+import static app.domus.shared.testing.SqsEvents.batch;
+import static app.domus.shared.testing.SqsEvents.failed;
+import static app.domus.shared.testing.SqsEvents.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.faults.FaultItem;

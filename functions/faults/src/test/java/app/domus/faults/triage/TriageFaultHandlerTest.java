@@ -1,9 +1,9 @@
 package app.domus.faults.triage;
 
 import app.domus.shared.directory.FaultCategory;
-import static app.domus.faults.triage.Sqs.batch;
-import static app.domus.faults.triage.Sqs.failed;
-import static app.domus.faults.triage.Sqs.message;
+import static app.domus.shared.testing.SqsEvents.batch;
+import static app.domus.shared.testing.SqsEvents.failed;
+import static app.domus.shared.testing.SqsEvents.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.faults.FaultHistoryItem;
@@ -48,7 +48,7 @@ class TriageFaultHandlerTest {
         busy(f.plumber);
         FaultItem fault = f.report(f.tenant, "Water leaking from the pipe under the sink", "plumbing");
         DomainEvent event = reported(fault);
-        f.events.published.clear();
+        f.events.clear();
 
         assertThat(triage(event)).isEmpty();
 
@@ -193,7 +193,7 @@ class TriageFaultHandlerTest {
         assertThat(f.stored(fault.getId()).getVersion()).isEqualTo(afterFirst.getVersion());
         assertThat(f.store.history(fault.getId())).hasSize(3);
         assertThat(f.events.ofType("FaultAssigned")).extracting(e -> e.payload().path("assignment").asInt())
-                .as("announced again with the same number, which the technician's notice dedupes").containsExactly(1, 1);
+                .as("written once, with the assignment it announces: the retry finds it done").containsExactly(1);
         assertThat(f.notifications.delivered()).hasSize(1);
     }
 

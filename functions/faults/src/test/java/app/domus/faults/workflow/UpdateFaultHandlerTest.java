@@ -1,8 +1,8 @@
 package app.domus.faults.workflow;
 
-import static app.domus.faults.FaultsFixture.call;
-import static app.domus.faults.FaultsFixture.caller;
-import static app.domus.faults.FaultsFixture.json;
+import static app.domus.shared.testing.DirectoryWorld.call;
+import static app.domus.shared.testing.DirectoryWorld.caller;
+import static app.domus.shared.testing.DirectoryWorld.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,14 +44,14 @@ class UpdateFaultHandlerTest {
 
     private void assignToPlumber() {
         ok(patch("{\"assigneeId\":\"" + f.plumber + "\"}").as(f.manager));
-        f.events.published.clear();
+        f.events.clear();
     }
 
     // ---------------------------------------------------------------- assignment
 
     @Test
     void theManagerAssignsATechnicianWhoIsToldThroughFaultAssigned() {
-        f.events.published.clear();
+        f.events.clear();
         f.clock.advance(Duration.ofMinutes(5));
         var response = call(handler, patch("{\"assigneeId\":\"" + f.plumber + "\",\"note\":\"Please today\"}")
                 .header("If-Match", "\"1\"").as(f.manager));
@@ -99,7 +99,7 @@ class UpdateFaultHandlerTest {
         var response = call(handler, patch("{\"assigneeId\":\"" + f.plumber + "\"}").as(f.manager));
 
         assertThat(response.getHeaders()).containsEntry("ETag", "\"2\"");
-        assertThat(f.events.published).isEmpty();
+        assertThat(f.events.all()).isEmpty();
     }
 
     // ---------------------------------------------------------------- workflow
@@ -212,7 +212,7 @@ class UpdateFaultHandlerTest {
         assertThat(stored().getStatus()).isEqualTo("IN_PROGRESS");
         assertThat(stored().getAssigneeId()).isEqualTo(f.plumber);
         assertThat(f.store.history(fault.getId())).hasSize(3);
-        assertThat(f.events.published).isEmpty();
+        assertThat(f.events.all()).isEmpty();
     }
 
     // ---------------------------------------------------------------- bad input
