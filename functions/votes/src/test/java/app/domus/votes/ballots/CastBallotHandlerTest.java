@@ -1,9 +1,9 @@
 package app.domus.votes.ballots;
 
-import static app.domus.votes.VotesFixture.assertProblem;
-import static app.domus.votes.VotesFixture.call;
-import static app.domus.votes.VotesFixture.fieldErrors;
-import static app.domus.votes.VotesFixture.json;
+import static app.domus.shared.testing.DirectoryWorld.assertProblem;
+import static app.domus.shared.testing.DirectoryWorld.call;
+import static app.domus.shared.testing.DirectoryWorld.fieldErrors;
+import static app.domus.shared.testing.DirectoryWorld.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -183,7 +183,7 @@ class CastBallotHandlerTest {
     @Test
     void aDelegateWithoutTheVoteRightCannotVote() {
         String payer = f.user("Paula Payer");
-        f.delegate(f.owner3, payer, f.unit3, Set.of(DelegatedRight.PAY.name()));
+        f.delegation(f.owner3, payer, f.unit3, Set.of(DelegatedRight.PAY.name()));
         VoteItem vote = f.openVote("share", "1/2", false, false);
 
         f.assertRefusedUnchanged(cast, post(vote, ballot("o1", f.unit3.getId())).as(payer), 404, "not-found");

@@ -1,5 +1,7 @@
 package app.domus.votes.lifecycle;
 
+import static app.domus.shared.testing.SqsEvents.batch;
+import static app.domus.shared.testing.SqsEvents.failed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.shared.events.DomainEvent;
@@ -11,9 +13,7 @@ import app.domus.votes.VotesFixture;
 import app.domus.votes.vote.CreateVoteRequest;
 import app.domus.votes.vote.VoteItem;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,23 +21,6 @@ import org.junit.jupiter.api.Test;
 class VoteNotificationsHandlerTest {
     private final VotesFixture f = new VotesFixture();
     private final VoteNotificationsHandler handler = new VoteNotificationsHandler(f.idempotency, f.notifier);
-
-    private static SQSEvent batch(String... bodies) {
-        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
-        for (int i = 0; i < bodies.length; i++) {
-            SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-            m.setMessageId("m" + i);
-            m.setBody(bodies[i]);
-            messages.add(m);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(messages);
-        return event;
-    }
-
-    private static List<String> failed(SQSBatchResponse response) {
-        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
-    }
 
     private String lastEvent(String type) {
         List<DomainEvent> events = f.events.ofType(type);

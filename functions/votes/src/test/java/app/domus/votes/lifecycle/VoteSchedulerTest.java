@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.domus.shared.events.DomainEvent;
 import app.domus.shared.testing.TestContext;
-import app.domus.votes.RecordingEvents;
+import app.domus.shared.events.Outbox;
 import app.domus.votes.VotesFixture;
 import app.domus.votes.vote.EligibleUnit;
 import app.domus.votes.vote.VoteItem;
@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 
 class VoteSchedulerTest {
     private final VotesFixture f = new VotesFixture();
@@ -116,11 +117,13 @@ class VoteSchedulerTest {
     void aFailureIsReportedAfterTheOtherVotesWereHandled() {
         VoteItem vote = f.openVote("share", "1/2", false, false);
         VoteItem healthy = f.openVote("share", "1/2", false, false);
-        var failing = new RecordingEvents(f.clock) {
+        // The closing of one vote cannot be written (its transaction, outbox item included, fails).
+        var failing = new Outbox(f.table, f.clock) {
             @Override
-            public DomainEvent publish(String type, String organisationId, Object payload) {
-                if (payload.toString().contains(vote.getId())) throw new IllegalStateException("SNS is down");
-                return super.publish(type, organisationId, payload);
+            public DomainEvent add(TransactWriteItemsEnhancedRequest.Builder transaction, String type, String organisationId,
+                                   String aggregateId, Object payload) {
+                if (aggregateId.equals(vote.getId())) throw new IllegalStateException("DynamoDB is throttling");
+                return super.add(transaction, type, organisationId, aggregateId, payload);
             }
         };
         VoteScheduler scheduler = new VoteScheduler(f.table, f.votes, f.electorate, f.results, failing, f.clock);
@@ -128,7 +131,7 @@ class VoteSchedulerTest {
 
         assertThatThrownBy(scheduler::run).isInstanceOf(IllegalStateException.class);
 
-        assertThat(failing.ofType("VoteClosed")).singleElement()
+        assertThat(f.events.ofType("VoteClosed")).singleElement()
                 .satisfies(e -> assertThat(e.payload().path("voteId").asText()).isEqualTo(healthy.getId()));
         assertThat(f.votes.get(vote.getId()).getGsi2pk()).as("still to do").isEqualTo(VoteItem.DUE_TO_CLOSE);
         assertThat(f.scheduler.run().closed()).isEqualTo(1);

@@ -1,8 +1,8 @@
 package app.domus.votes.results;
 
-import static app.domus.votes.VotesFixture.assertProblem;
-import static app.domus.votes.VotesFixture.call;
-import static app.domus.votes.VotesFixture.json;
+import static app.domus.shared.testing.DirectoryWorld.assertProblem;
+import static app.domus.shared.testing.DirectoryWorld.call;
+import static app.domus.shared.testing.DirectoryWorld.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.shared.testing.HttpEvents;

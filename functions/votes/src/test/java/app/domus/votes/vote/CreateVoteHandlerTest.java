@@ -1,13 +1,13 @@
 package app.domus.votes.vote;
 
-import static app.domus.votes.VotesFixture.assertProblem;
-import static app.domus.votes.VotesFixture.call;
-import static app.domus.votes.VotesFixture.fieldErrors;
-import static app.domus.votes.VotesFixture.json;
+import static app.domus.shared.testing.DirectoryWorld.assertProblem;
+import static app.domus.shared.testing.DirectoryWorld.call;
+import static app.domus.shared.testing.DirectoryWorld.fieldErrors;
+import static app.domus.shared.testing.DirectoryWorld.json;
 import static app.domus.votes.VotesFixture.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.domus.realtime.topics.TopicItem;
+import app.domus.shared.live.LiveTopicItem;
 import app.domus.shared.testing.HttpEvents;
 import app.domus.votes.VotesFixture;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,7 +64,7 @@ class CreateVoteHandlerTest {
         assertThat(stored.eligible(f.unit3.getId())).get().satisfies(u -> assertThat(u.getWeight()).isEqualTo("3/8"));
         assertThat(stored.eligible(f.unit4.getId())).as("no owner, no vote").isEmpty();
 
-        assertThat(f.table.get(TopicItem.class, TopicItem.pk("vote:" + voteId), TopicItem.SK)).get()
+        assertThat(f.table.get(LiveTopicItem.class, LiveTopicItem.pk("vote:" + voteId), LiveTopicItem.SK)).get()
                 .satisfies(t -> assertThat(t.getBuildingId()).isEqualTo(f.buildingA1.getId()));
         assertThat(f.events.ofType("VoteCreated")).singleElement().satisfies(e -> {
             assertThat(e.organisationId()).isEqualTo(f.orgA);
@@ -120,7 +120,7 @@ class CreateVoteHandlerTest {
         assertThat(fieldErrors(assertProblem(call(create, post(past).as(f.manager)), 400, "validation-error"))).containsExactly("endDate");
         assertThat(fieldErrors(assertProblem(call(create, post(beforeStart).as(f.manager)), 400, "validation-error"))).containsExactly("endDate");
         assertThat(fieldErrors(assertProblem(call(create, post(tooFar).as(f.manager)), 400, "validation-error"))).containsExactly("endDate");
-        assertThat(f.events.published).isEmpty();
+        assertThat(f.events.all()).isEmpty();
     }
 
     @Test
