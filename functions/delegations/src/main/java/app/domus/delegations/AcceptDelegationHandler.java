@@ -9,7 +9,7 @@ public class AcceptDelegationHandler extends HttpHandler {
     private final DelegationService delegations;
 
     public AcceptDelegationHandler() {
-        this(DaggerDelegationsComponent.create().delegations());
+        this(DelegationsComponent.create().delegations());
     }
 
     AcceptDelegationHandler(DelegationService delegations) {

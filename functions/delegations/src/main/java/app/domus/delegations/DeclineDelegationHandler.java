@@ -9,7 +9,7 @@ public class DeclineDelegationHandler extends HttpHandler {
     private final DelegationService delegations;
 
     public DeclineDelegationHandler() {
-        this(DaggerDelegationsComponent.create().delegations());
+        this(DelegationsComponent.create().delegations());
     }
 
     DeclineDelegationHandler(DelegationService delegations) {

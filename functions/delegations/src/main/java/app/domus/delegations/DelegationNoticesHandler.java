@@ -13,7 +13,7 @@ public class DelegationNoticesHandler extends EventConsumer {
     private final DelegationNotices notices;
 
     public DelegationNoticesHandler() {
-        this(DaggerDelegationsComponent.create());
+        this(DelegationsComponent.create());
     }
 
     private DelegationNoticesHandler(DelegationsComponent wiring) {

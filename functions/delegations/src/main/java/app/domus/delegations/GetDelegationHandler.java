@@ -12,7 +12,7 @@ public class GetDelegationHandler extends HttpHandler {
     private final DelegationService delegations;
 
     public GetDelegationHandler() {
-        this(DaggerDelegationsComponent.create().delegations());
+        this(DelegationsComponent.create().delegations());
     }
 
     GetDelegationHandler(DelegationService delegations) {

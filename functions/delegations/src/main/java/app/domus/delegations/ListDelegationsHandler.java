@@ -11,7 +11,7 @@ public class ListDelegationsHandler extends HttpHandler {
     private final DelegationService delegations;
 
     public ListDelegationsHandler() {
-        this(DaggerDelegationsComponent.create().delegations());
+        this(DelegationsComponent.create().delegations());
     }
 
     ListDelegationsHandler(DelegationService delegations) {

@@ -12,7 +12,7 @@ public class RevokeDelegationHandler extends HttpHandler {
     private final DelegationService delegations;
 
     public RevokeDelegationHandler() {
-        this(DaggerDelegationsComponent.create().delegations());
+        this(DelegationsComponent.create().delegations());
     }
 
     RevokeDelegationHandler(DelegationService delegations) {

@@ -1,10 +1,10 @@
 package app.domus.delegations;
 
-import static app.domus.delegations.DelegationsFixture.assertProblem;
-import static app.domus.delegations.DelegationsFixture.call;
-import static app.domus.delegations.DelegationsFixture.caller;
-import static app.domus.delegations.DelegationsFixture.emailOf;
-import static app.domus.delegations.DelegationsFixture.json;
+import static app.domus.shared.testing.DirectoryWorld.assertProblem;
+import static app.domus.shared.testing.DirectoryWorld.call;
+import static app.domus.shared.testing.DirectoryWorld.caller;
+import static app.domus.shared.testing.DirectoryWorld.emailOf;
+import static app.domus.shared.testing.DirectoryWorld.json;
 import static app.domus.delegations.DelegationsFixture.onDelegation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,7 +72,7 @@ class AnswerAndRevokeTest {
         assertThat(json(response).path("status").asText()).isEqualTo("accepted");
         assertThat(json(response).path("direction").asText()).isEqualTo("received");
         assertThat(f.stored(id).getStatus()).isEqualTo(DelegationItem.ACCEPTED);
-        assertThat(f.events).singleElement().satisfies(e -> {
+        assertThat(f.events.all()).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo("DelegationAccepted");
             assertThat(e.payload().path("delegationId").asText()).isEqualTo(id);
             assertThat(e.payload().path("delegateId").asText()).isEqualTo(f.fred);
@@ -155,7 +155,7 @@ class AnswerAndRevokeTest {
         assertThat(response.getHeaders()).containsEntry("ETag", "\"2\"");
         assertThat(json(response).path("status").asText()).isEqualTo("revoked");
         assertThat(f.stored(id).getStatus()).isEqualTo(DelegationItem.REVOKED);
-        assertThat(f.events).singleElement().satisfies(e -> {
+        assertThat(f.events.all()).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo("DelegationRevoked");
             assertThat(e.payload().path("delegateId").asText()).isEqualTo(f.fred);
         });
@@ -242,7 +242,7 @@ class AnswerAndRevokeTest {
     void anAcceptRacingARevokeLosesWith409AndTheRevokeStands() {
         InterleavingTable table = new InterleavingTable(f);
         DelegationQueries queries = new DelegationQueries(table);
-        DelegationService racing = new DelegationService(table, f.access, queries, new DelegationLoops(queries), f.publisher, f.clock);
+        DelegationService racing = new DelegationService(table, f.access, queries, new DelegationLoops(queries), f.outbox, f.clock);
         table.afterNextRead = () -> f.delegations.revoke(caller(f.olga), id, Optional.empty());
 
         assertThatThrownBy(() -> racing.accept(caller(f.fred), id, Optional.empty()))
@@ -255,7 +255,7 @@ class AnswerAndRevokeTest {
     void aRevokeRacingAnAcceptWithIfMatchLosesWith412() {
         InterleavingTable table = new InterleavingTable(f);
         DelegationQueries queries = new DelegationQueries(table);
-        DelegationService racing = new DelegationService(table, f.access, queries, new DelegationLoops(queries), f.publisher, f.clock);
+        DelegationService racing = new DelegationService(table, f.access, queries, new DelegationLoops(queries), f.outbox, f.clock);
         table.afterNextRead = () -> f.delegations.accept(caller(f.fred), id, Optional.empty());
 
         assertThatThrownBy(() -> racing.revoke(caller(f.olga), id, Optional.of(1L)))
@@ -289,7 +289,7 @@ class AnswerAndRevokeTest {
         assertThat(stored.getVersion()).isEqualTo(2L);
         String winner = accepting.get().getStatusCode() == 200 ? DelegationItem.ACCEPTED : DelegationItem.REVOKED;
         assertThat(stored.getStatus()).isEqualTo(winner);
-        assertThat(f.events).hasSize(1);
+        assertThat(f.events.all()).hasSize(1);
     }
 
     private static void await(CyclicBarrier barrier) {

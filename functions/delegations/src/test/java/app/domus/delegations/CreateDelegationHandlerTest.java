@@ -1,10 +1,10 @@
 package app.domus.delegations;
 
-import static app.domus.delegations.DelegationsFixture.assertProblem;
+import static app.domus.shared.testing.DirectoryWorld.assertProblem;
 import static app.domus.delegations.DelegationsFixture.body;
-import static app.domus.delegations.DelegationsFixture.call;
-import static app.domus.delegations.DelegationsFixture.emailOf;
-import static app.domus.delegations.DelegationsFixture.json;
+import static app.domus.shared.testing.DirectoryWorld.call;
+import static app.domus.shared.testing.DirectoryWorld.emailOf;
+import static app.domus.shared.testing.DirectoryWorld.json;
 import static app.domus.delegations.DelegationsFixture.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +53,7 @@ class CreateDelegationHandlerTest {
         assertThat(stored.getExpiresAt()).isEqualTo(f.inDays(30).toString());
         assertThat(stored.getVersion()).isEqualTo(1L);
 
-        assertThat(f.events).singleElement().satisfies(e -> {
+        assertThat(f.events.all()).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo("DelegationCreated");
             assertThat(e.organisationId()).isEqualTo(f.orgA);
             assertThat(e.payload().path("delegationId").asText()).isEqualTo(id);
@@ -72,7 +72,7 @@ class CreateDelegationHandlerTest {
         assertThat(stored.getDelegateId()).isNull();
         assertThat(stored.getDelegateEmail()).isEqualTo("new.friend@example.test");
         assertThat(stored.getGsi1pk()).isEqualTo("EMAIL#new.friend@example.test#RECEIVED");
-        assertThat(f.events).singleElement().satisfies(e -> {
+        assertThat(f.events.all()).singleElement().satisfies(e -> {
             assertThat(e.payload().path("delegateId").isMissingNode()).isTrue();
             assertThat(e.payload().path("delegateEmail").asText()).isEqualTo("new.friend@example.test");
         });

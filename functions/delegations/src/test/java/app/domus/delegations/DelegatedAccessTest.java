@@ -1,9 +1,9 @@
 package app.domus.delegations;
 
-import static app.domus.delegations.DelegationsFixture.call;
-import static app.domus.delegations.DelegationsFixture.caller;
-import static app.domus.delegations.DelegationsFixture.emailOf;
-import static app.domus.delegations.DelegationsFixture.json;
+import static app.domus.shared.testing.DirectoryWorld.call;
+import static app.domus.shared.testing.DirectoryWorld.caller;
+import static app.domus.shared.testing.DirectoryWorld.emailOf;
+import static app.domus.shared.testing.DirectoryWorld.json;
 import static app.domus.delegations.DelegationsFixture.onDelegation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -100,7 +100,7 @@ class DelegatedAccessTest {
         assertThat(stored.getStatus()).isEqualTo(DelegationItem.ACCEPTED);
         assertThat(stored.getDelegateId()).isEqualTo(nina);
         assertThat(stored.getGsi1pk()).isEqualTo(DelegationItem.receivedBy(nina));
-        assertThat(f.events.get(f.events.size() - 1).payload().path("delegateId").asText()).isEqualTo(nina);
+        assertThat(f.events.last().payload().path("delegateId").asText()).isEqualTo(nina);
         assertThat(act(nina, f.unit3B, DelegatedRight.VOTE).ownerId()).isEqualTo(f.olga);
         assertThat(json(call(f.list, HttpEvents.request("GET", "/delegations").claims(ninasToken))).path("items"))
                 .as("listed once, now under her id").singleElement()

@@ -1,9 +1,9 @@
 package app.domus.delegations;
 
 import static app.domus.delegations.DelegationsFixture.body;
-import static app.domus.delegations.DelegationsFixture.call;
-import static app.domus.delegations.DelegationsFixture.caller;
-import static app.domus.delegations.DelegationsFixture.emailOf;
+import static app.domus.shared.testing.DirectoryWorld.call;
+import static app.domus.shared.testing.DirectoryWorld.caller;
+import static app.domus.shared.testing.DirectoryWorld.emailOf;
 import static app.domus.delegations.DelegationsFixture.onDelegation;
 import static app.domus.delegations.DelegationsFixture.post;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,10 @@
 package app.domus.delegations;
 
-import static app.domus.delegations.DelegationsFixture.caller;
-import static app.domus.delegations.DelegationsFixture.emailOf;
+import static app.domus.shared.testing.DirectoryWorld.caller;
+import static app.domus.shared.testing.DirectoryWorld.emailOf;
+import static app.domus.shared.testing.SqsEvents.batch;
+import static app.domus.shared.testing.SqsEvents.failed;
+import static app.domus.shared.testing.SqsEvents.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.shared.events.DomainEvent;
@@ -23,31 +26,11 @@ import org.junit.jupiter.api.Test;
 /** The events the service publishes, delivered as the events queue would, turn into the right notification requests. */
 class DelegationNoticesHandlerTest {
     private final DelegationsFixture f = new DelegationsFixture();
-    private final IdempotencyStore idempotency = new IdempotencyStore(LocalDynamo.client(), f.config, f.clock);
-    private final DelegationNoticesHandler handler = new DelegationNoticesHandler(idempotency, f.notices);
-
-    private static SQSEvent.SQSMessage message(String id, String body) {
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId(id);
-        m.setBody(body);
-        return m;
-    }
-
-    private static SQSEvent batch(SQSEvent.SQSMessage... messages) {
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(messages));
-        return event;
-    }
-
-    private static List<String> failed(SQSBatchResponse response) {
-        List<String> ids = new ArrayList<>();
-        response.getBatchItemFailures().forEach(failure -> ids.add(failure.getItemIdentifier()));
-        return ids;
-    }
+    private final DelegationNoticesHandler handler = new DelegationNoticesHandler(f.idempotency, f.notices);
 
     /** Delivers the last event the service published, as its queue would. */
     private SQSBatchResponse deliverLast(String messageId) {
-        DomainEvent last = f.events.get(f.events.size() - 1);
+        DomainEvent last = f.events.last();
         return handler.handleRequest(batch(message(messageId, Json.write(last))), new TestContext());
     }
 
@@ -57,7 +40,7 @@ class DelegationNoticesHandlerTest {
 
         assertThat(failed(deliverLast("m1"))).isEmpty();
 
-        assertThat(f.notifications).singleElement().satisfies(n -> {
+        assertThat(f.notifications.sent).singleElement().satisfies(n -> {
             assertThat(n.id()).isEqualTo("delegation-invitation-" + id);
             assertThat(n.userId()).isEqualTo(f.fred);
             assertThat(n.email()).isNull();
@@ -75,7 +58,7 @@ class DelegationNoticesHandlerTest {
 
         assertThat(failed(deliverLast("m1"))).isEmpty();
 
-        assertThat(f.notifications).singleElement().satisfies(n -> {
+        assertThat(f.notifications.sent).singleElement().satisfies(n -> {
             assertThat(n.id()).isEqualTo("delegation-invitation-" + id);
             assertThat(n.userId()).isNull();
             assertThat(n.email()).isEqualTo("new.friend@example.test");
@@ -92,16 +75,16 @@ class DelegationNoticesHandlerTest {
         f.delegations.decline(caller(f.oscar), declined, Optional.empty());
         deliverLast("m2");
 
-        assertThat(f.notifications).hasSize(2).allSatisfy(n -> {
+        assertThat(f.notifications.sent).hasSize(2).allSatisfy(n -> {
             assertThat(n.userId()).isEqualTo(f.olga);
             assertThat(n.template()).isEqualTo("delegation-answered");
             assertThat(n.category()).isEqualTo(Category.ACCOUNT);
         });
-        assertThat(f.notifications.get(0).id()).isEqualTo("delegation-accepted-" + accepted);
-        assertThat(f.notifications.get(0).data()).containsEntry("delegateName", "Fred Friend").containsEntry("answer", "accepted")
+        assertThat(f.notifications.sent.get(0).id()).isEqualTo("delegation-accepted-" + accepted);
+        assertThat(f.notifications.sent.get(0).data()).containsEntry("delegateName", "Fred Friend").containsEntry("answer", "accepted")
                 .containsEntry("unit", "3B");
-        assertThat(f.notifications.get(1).id()).isEqualTo("delegation-declined-" + declined);
-        assertThat(f.notifications.get(1).data()).containsEntry("delegateName", "Oscar Owner").containsEntry("answer", "declined");
+        assertThat(f.notifications.sent.get(1).id()).isEqualTo("delegation-declined-" + declined);
+        assertThat(f.notifications.sent.get(1).data()).containsEntry("delegateName", "Oscar Owner").containsEntry("answer", "declined");
     }
 
     @Test
@@ -113,11 +96,11 @@ class DelegationNoticesHandlerTest {
         f.delegations.revoke(caller(f.olga), toAddress, Optional.empty());
         deliverLast("m2");
 
-        assertThat(f.notifications).extracting(NotificationRequest::id)
+        assertThat(f.notifications.sent).extracting(NotificationRequest::id)
                 .containsExactly("delegation-revoked-" + toFred, "delegation-revoked-" + toAddress);
-        assertThat(f.notifications.get(0).userId()).isEqualTo(f.fred);
-        assertThat(f.notifications.get(1).email()).isEqualTo("new.friend@example.test");
-        assertThat(f.notifications).allSatisfy(n -> {
+        assertThat(f.notifications.sent.get(0).userId()).isEqualTo(f.fred);
+        assertThat(f.notifications.sent.get(1).email()).isEqualTo("new.friend@example.test");
+        assertThat(f.notifications.sent).allSatisfy(n -> {
             assertThat(n.template()).isEqualTo("delegation-revoked");
             assertThat(n.data()).containsEntry("ownerName", "Olga Owner").containsEntry("rights", "vote");
         });
@@ -131,7 +114,7 @@ class DelegationNoticesHandlerTest {
         assertThat(failed(handler.handleRequest(batch(message("m1", body)), new TestContext()))).isEmpty();
         assertThat(failed(handler.handleRequest(batch(message("m1-again", body), message("m2", body)), new TestContext()))).isEmpty();
 
-        assertThat(f.notifications).hasSize(1);
+        assertThat(f.notifications.sent).hasSize(1);
     }
 
     @Test
@@ -152,7 +135,7 @@ class DelegationNoticesHandlerTest {
                 message("good", good)), new TestContext());
 
         assertThat(failed(response)).containsExactlyInAnyOrder("poison", "not-an-event", "no-delegation", "unknown-unit");
-        assertThat(f.notifications).extracting(NotificationRequest::userId).containsExactly(f.fred);
+        assertThat(f.notifications.sent).extracting(NotificationRequest::userId).containsExactly(f.fred);
     }
 
     @Test
@@ -166,7 +149,7 @@ class DelegationNoticesHandlerTest {
                 sent.add(request);
             }
         };
-        DelegationNoticesHandler consumer = new DelegationNoticesHandler(idempotency, new DelegationNotices(f.table, flaky));
+        DelegationNoticesHandler consumer = new DelegationNoticesHandler(f.idempotency, new DelegationNotices(f.table, flaky));
         f.delegate(f.olga, emailOf(f.fred), f.unit3B, "vote");
         String body = Json.write(f.events.get(0));
 
@@ -183,6 +166,6 @@ class DelegationNoticesHandlerTest {
                 f.clock.instant()));
 
         assertThat(failed(handler.handleRequest(batch(message("m1", other)), new TestContext()))).isEmpty();
-        assertThat(f.notifications).isEmpty();
+        assertThat(f.notifications.sent).isEmpty();
     }
 }

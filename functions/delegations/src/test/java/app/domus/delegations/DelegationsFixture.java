@@ -1,78 +1,33 @@
 package app.domus.delegations;
 
-import app.domus.shared.testing.MutableClock;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import app.domus.shared.access.AccessService;
-import app.domus.shared.auth.Caller;
-import app.domus.shared.aws.PlatformConfig;
 import app.domus.shared.directory.BuildingItem;
 import app.domus.shared.directory.DelegationItem;
-import app.domus.shared.directory.EmailItem;
-import app.domus.shared.directory.MembershipItem;
-import app.domus.shared.directory.OrganisationItem;
 import app.domus.shared.directory.Role;
 import app.domus.shared.directory.UnitItem;
-import app.domus.shared.directory.UserItem;
-import app.domus.shared.events.DomainEvent;
-import app.domus.shared.events.EventPublisher;
-import app.domus.shared.http.HttpHandler;
-import app.domus.shared.ids.Ids;
 import app.domus.shared.json.Json;
-import app.domus.shared.notify.NotificationRequest;
-import app.domus.shared.notify.NotificationSender;
-import app.domus.shared.persistence.DomusTable;
+import app.domus.shared.testing.DirectoryWorld;
 import app.domus.shared.testing.HttpEvents;
-import app.domus.shared.testing.LocalDynamo;
-import app.domus.shared.testing.TestContext;
-import app.domus.shared.testing.TestPlatform;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Fresh tables in DynamoDB Local, the delegation services and handlers wired to them with a clock the test
- * moves and an event publisher and notification sender that record instead of calling AWS, and a populated
- * world: organisation A with building A1 ("Lindenstraße 5"), whose unit 3B has three co-owners (Olga, Oscar,
- * Owen) and a tenant, and whose unit 4A has its own owner (Paula); A1's manager and A's admin; Fred, who has an
- * account but no role anywhere; and the admin of organisation B, an outsider to A. Every person's account holds
- * the address the test's tokens claim ({@code <userId>@example.test}, lower-cased).
+ * The directory world (starting at {@link #START}) with the delegation services and handlers wired to it, and a
+ * populated world: organisation A with building A1 ("Lindenstraße 5"), whose unit 3B has three co-owners (Olga,
+ * Oscar, Owen) and a tenant, and whose unit 4A has its own owner (Paula); A1's manager and A's admin; Fred, who has
+ * an account but no role anywhere; and the admin of organisation B, an outsider to A. Every person's account holds
+ * the address the test's tokens claim ({@link #emailOf}).
  */
-public final class DelegationsFixture {
+public final class DelegationsFixture extends DirectoryWorld {
     public static final Instant START = Instant.parse("2026-06-01T09:00:00Z");
 
-    public final MutableClock clock = new MutableClock(START);
-    public final PlatformConfig config = TestPlatform.config();
-    public final DomusTable table = new DomusTable(LocalDynamo.enhanced(), config);
-    public final AccessService access = new AccessService(table, clock);
-    public final List<DomainEvent> events = new CopyOnWriteArrayList<>();
-    public final List<NotificationRequest> notifications = new CopyOnWriteArrayList<>();
-    public final EventPublisher publisher = new EventPublisher(null, config, clock) {
-        @Override
-        public DomainEvent publish(String type, String organisationId, Object payload) {
-            DomainEvent event = DomainEvent.of(type, organisationId, Json.MAPPER.valueToTree(payload), clock.instant());
-            events.add(event);
-            return event;
-        }
-    };
-    public final NotificationSender sender = new NotificationSender(null, config) {
-        @Override
-        public void send(NotificationRequest request) {
-            notifications.add(request);
-        }
-    };
     public final DelegationQueries queries = new DelegationQueries(table);
     public final DelegationService delegations =
-            new DelegationService(table, access, queries, new DelegationLoops(queries), publisher, clock);
-    public final DelegationNotices notices = new DelegationNotices(table, sender);
+            new DelegationService(table, access, queries, new DelegationLoops(queries), outbox, clock);
+    public final DelegationNotices notices = new DelegationNotices(table, notifications);
 
     public final CreateDelegationHandler create = new CreateDelegationHandler(access, delegations);
     public final ListDelegationsHandler list = new ListDelegationsHandler(delegations);
@@ -83,11 +38,13 @@ public final class DelegationsFixture {
 
     public final String orgA = organisation("Org A");
     public final String orgB = organisation("Org B");
-    public final String buildingA1 = building(orgA, "Lindenstraße 5");
-    public final String buildingB1 = building(orgB, "Hafenweg 2");
-    public final String unit3B = unit(orgA, buildingA1, "3B");
-    public final String unit4A = unit(orgA, buildingA1, "4A");
-    public final String unitB = unit(orgB, buildingB1, "1");
+    private final BuildingItem a1 = building(orgA, "Lindenstraße 5");
+    private final BuildingItem b1 = building(orgB, "Hafenweg 2");
+    public final String buildingA1 = a1.getId();
+    public final String buildingB1 = b1.getId();
+    public final String unit3B = unit(a1, "3B").getId();
+    public final String unit4A = unit(a1, "4A").getId();
+    public final String unitB = unit(b1, "1").getId();
 
     public final String olga = user("Olga Owner");
     public final String oscar = user("Oscar Owner");
@@ -100,6 +57,7 @@ public final class DelegationsFixture {
     public final String outsider = user("Otto Outsider");
 
     public DelegationsFixture() {
+        super(START);
         member(olga, orgA, Role.OWNER, buildingA1, unit3B);
         member(oscar, orgA, Role.OWNER, buildingA1, unit3B);
         member(owen, orgA, Role.OWNER, buildingA1, unit3B);
@@ -110,59 +68,9 @@ public final class DelegationsFixture {
         member(outsider, orgB, Role.ORG_ADMIN, null, null);
     }
 
-    // ---------------------------------------------------------------- people and places
-
-    /** The address the test's tokens claim for a user ({@link HttpEvents#as}), as their account holds it. */
-    public static String emailOf(String userId) {
-        return (userId + "@example.test").toLowerCase(Locale.ROOT);
-    }
-
-    public static Caller caller(String userId) {
-        return new Caller(userId, userId + "@example.test", "session-" + userId);
-    }
-
-    public String user(String name) {
-        return register(Ids.newId(), name, null);
-    }
-
     /** Creates an account (user and e-mail claim, as registration does) for {@code email}, or the default address. */
     public String register(String userId, String name, String email) {
-        String address = email != null ? email : emailOf(userId);
-        UserItem user = new UserItem();
-        user.setId(userId);
-        user.setPk(UserItem.pk(userId));
-        user.setSk(UserItem.SK);
-        user.setDisplayName(name);
-        user.setEmail(address);
-        table.of(UserItem.class).putItem(user);
-        EmailItem claim = new EmailItem();
-        claim.setPk(EmailItem.pk(address));
-        claim.setSk(EmailItem.SK);
-        claim.setUserId(userId);
-        table.of(EmailItem.class).putItem(claim);
-        return userId;
-    }
-
-    public void member(String userId, String orgId, Role role, String buildingId, String unitId) {
-        table.of(MembershipItem.class).putItem(MembershipItem.of(userId, orgId, role, buildingId, unitId, START.toString()));
-    }
-
-    private String organisation(String name) {
-        OrganisationItem org = OrganisationItem.of(Ids.newId(), name, "test", START.toString());
-        table.of(OrganisationItem.class).putItem(org);
-        return org.getId();
-    }
-
-    private String building(String orgId, String name) {
-        BuildingItem building = BuildingItem.of(Ids.newId(), orgId, name, START.toString());
-        table.of(BuildingItem.class).putItem(building);
-        return building.getId();
-    }
-
-    private String unit(String orgId, String buildingId, String number) {
-        UnitItem unit = UnitItem.of(Ids.newId(), BuildingItem.of(buildingId, orgId, "", START.toString()), number, START.toString());
-        table.of(UnitItem.class).putItem(unit);
-        return unit.getId();
+        return account(userId, name, email, null).getId();
     }
 
     // ---------------------------------------------------------------- delegations
@@ -199,9 +107,7 @@ public final class DelegationsFixture {
     }
 
     public List<String> eventTypes() {
-        List<String> types = new ArrayList<>();
-        events.forEach(e -> types.add(e.type()));
-        return types;
+        return events.types();
     }
 
     // ---------------------------------------------------------------- HTTP
@@ -212,33 +118,5 @@ public final class DelegationsFixture {
 
     public static HttpEvents onDelegation(String method, String delegationId, String suffix) {
         return HttpEvents.request(method, "/delegations/" + delegationId + suffix).pathParam("delegationId", delegationId);
-    }
-
-    /** Every item in the table: what a refused request must leave unchanged. */
-    public int itemCount() {
-        return LocalDynamo.client().scan(b -> b.tableName(config.tableName())).count();
-    }
-
-    public static APIGatewayV2HTTPResponse call(HttpHandler handler, HttpEvents request) {
-        return handler.handleRequest(request.build(), new TestContext());
-    }
-
-    public static JsonNode json(APIGatewayV2HTTPResponse response) {
-        return Json.tree(response.getBody());
-    }
-
-    /** Asserts an RFC 9457 problem of this status and type slug, and returns its body. */
-    public static JsonNode assertProblem(APIGatewayV2HTTPResponse response, int status, String type) {
-        return app.domus.shared.testing.Responses.assertProblem(response, status, type);
-    }
-
-    /** Asserts the request is refused with this problem and that nothing was written or published. */
-    public JsonNode assertRefusedUnchanged(HttpHandler handler, HttpEvents request, int status, String type) {
-        int before = itemCount();
-        int published = events.size();
-        JsonNode problem = assertProblem(call(handler, request), status, type);
-        assertThat(itemCount()).as("items in the table").isEqualTo(before);
-        assertThat(events).as("events published").hasSize(published);
-        return problem;
     }
 }

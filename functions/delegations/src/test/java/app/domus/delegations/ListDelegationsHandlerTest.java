@@ -1,9 +1,9 @@
 package app.domus.delegations;
 
-import static app.domus.delegations.DelegationsFixture.assertProblem;
-import static app.domus.delegations.DelegationsFixture.call;
-import static app.domus.delegations.DelegationsFixture.emailOf;
-import static app.domus.delegations.DelegationsFixture.json;
+import static app.domus.shared.testing.DirectoryWorld.assertProblem;
+import static app.domus.shared.testing.DirectoryWorld.call;
+import static app.domus.shared.testing.DirectoryWorld.emailOf;
+import static app.domus.shared.testing.DirectoryWorld.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.shared.directory.Role;

@@ -39,6 +39,11 @@ public final class RecordedEvents {
         return all().stream().filter(event -> event.type().equals(type)).toList();
     }
 
+    /** The types of the events, oldest first. */
+    public List<String> types() {
+        return all().stream().map(DomainEvent::type).toList();
+    }
+
     public int size() {
         return all().size();
     }
