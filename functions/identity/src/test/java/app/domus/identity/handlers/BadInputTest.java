@@ -146,7 +146,7 @@ class BadInputTest {
         assertThat(r.json().has("accessToken")).isFalse();
         if (c.fields() != null) assertThat(r.fieldErrors()).isEqualTo(c.fields());
         assertThat(fx.snapshot()).as("table after a refused request").isEqualTo(before);
-        assertThat(fx.events).hasSize(eventsBefore);
+        assertThat(fx.events.all()).hasSize(eventsBefore);
     }
 
     private static List<String> required(Endpoint e) {

@@ -13,27 +13,22 @@ import app.domus.identity.registration.RegistrationService;
 import app.domus.identity.sessions.SessionService;
 import app.domus.shared.testing.MutableClock;
 import app.domus.identity.tokens.TokenIssuer;
-import app.domus.shared.access.AccessService;
 import app.domus.shared.aws.PlatformConfig;
 import app.domus.shared.config.Env;
 import app.domus.shared.directory.BuildingItem;
 import app.domus.shared.directory.InvitationItem;
-import app.domus.shared.directory.OrganisationItem;
-import app.domus.shared.directory.UnitItem;
 import app.domus.shared.directory.UserItem;
-import app.domus.shared.events.DomainEvent;
-import app.domus.shared.events.EventPublisher;
 import app.domus.shared.http.HttpHandler;
 import app.domus.shared.ids.Ids;
 import app.domus.shared.json.Json;
-import app.domus.shared.notify.NotificationRequest;
-import app.domus.shared.notify.NotificationSender;
 import app.domus.shared.persistence.DomusTable;
 import app.domus.shared.ratelimit.RateLimiter;
+import app.domus.shared.testing.DirectoryWorld;
 import app.domus.shared.testing.HttpEvents;
 import app.domus.shared.testing.LocalDynamo;
+import app.domus.shared.testing.RecordedEvents;
+import app.domus.shared.testing.RecordingNotifications;
 import app.domus.shared.testing.TestContext;
-import app.domus.shared.testing.TestPlatform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.nimbusds.jose.JOSEException;
@@ -49,26 +44,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The identity functions wired by hand over DynamoDB Local (fresh tables per fixture), with a clock the test
- * moves, an event publisher and a notification sender that record instead of calling AWS, and helpers that
- * call the handlers the way API Gateway does.
+ * moves, the outbox read back and a notification sender that records (all from the kernel's {@link DirectoryWorld}),
+ * and helpers that call the handlers the way API Gateway does.
  */
 final class IdentityFixture {
     static final String ISSUER = "https://issuer.test";
     static final String AUDIENCE = "domus-app";
     static final String PASSWORD = "correct horse battery staple";
     static final String PROBLEMS = "https://problems.domus.app/";
-    static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+    static final Instant START = DirectoryWorld.START;
 
-    final MutableClock clock = new MutableClock(START);
-    final PlatformConfig config = TestPlatform.config();
-    final DomusTable table = new DomusTable(LocalDynamo.enhanced(), config);
+    /** The kernel's test world this fixture's services run on. */
+    final DirectoryWorld world = new DirectoryWorld(START);
+    final MutableClock clock = world.clock;
+    final PlatformConfig config = world.config;
+    final DomusTable table = world.table;
+    final RecordedEvents events = world.events;
+    final RecordingNotifications notifications = world.notifications;
+
     final SigningKeys keys = KeySetSigningKeys.generated();
     final TokenIssuer tokens = new TokenIssuer(keys, clock, ISSUER, AUDIENCE);
     final PasswordHasher passwords = new PasswordHasher();
@@ -76,25 +75,9 @@ final class IdentityFixture {
     final MfaService mfa = new MfaService(table, clock);
     final AccountLockout lockout = new AccountLockout(table, clock);
     final RateLimiter rateLimiter = new RateLimiter(LocalDynamo.client(), config, clock);
-    final AccountService account = new AccountService(table, new AccessService(table, clock), passwords, sessions, lockout, clock);
+    final AccountService account = new AccountService(table, world.access, passwords, sessions, lockout, clock);
 
-    final List<DomainEvent> events = new CopyOnWriteArrayList<>();
-    final List<NotificationRequest> notifications = new CopyOnWriteArrayList<>();
-    final EventPublisher publisher = new EventPublisher(null, config, clock) {
-        @Override
-        public DomainEvent publish(String type, String organisationId, Object payload) {
-            DomainEvent event = DomainEvent.of(type, organisationId, Json.MAPPER.valueToTree(payload), clock.instant());
-            events.add(event);
-            return event;
-        }
-    };
-    final NotificationSender notifier = new NotificationSender(null, config) {
-        @Override
-        public void send(NotificationRequest request) {
-            notifications.add(request);
-        }
-    };
-    final RegistrationService registration = new RegistrationService(table, passwords, sessions, publisher, clock);
+    final RegistrationService registration = new RegistrationService(table, passwords, sessions, world.outbox, clock);
     final LoginService login;
 
     final RegisterHandler registerHandler;
@@ -145,15 +128,11 @@ final class IdentityFixture {
 
     /** An organisation with a building and a unit, and an OPEN invitation to that unit. */
     Invitation invitation(String role, Instant expiresAt, String forEmail) {
-        String orgId = Ids.newId();
-        String buildingId = Ids.newId();
-        String unitId = Ids.newId();
+        String orgId = world.organisation("Hausverwaltung Test");
+        BuildingItem building = world.building(orgId, "Lindenstraße 5");
+        String buildingId = building.getId();
+        String unitId = world.unit(building, "3B").getId();
         String now = clock.instant().toString();
-
-        table.of(OrganisationItem.class).putItem(OrganisationItem.of(orgId, "Hausverwaltung Test", "test", now));
-        BuildingItem building = BuildingItem.of(buildingId, orgId, "Lindenstraße 5", now);
-        table.of(BuildingItem.class).putItem(building);
-        table.of(UnitItem.class).putItem(UnitItem.of(unitId, building, "3B", now));
 
         String code = Ids.humanCode(3);
         InvitationItem invitation = new InvitationItem();

@@ -1,16 +1,16 @@
 package app.domus.identity.handlers;
 
+import static app.domus.shared.testing.SqsEvents.batch;
+import static app.domus.shared.testing.SqsEvents.failed;
+import static app.domus.shared.testing.SqsEvents.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.shared.events.DomainEvent;
-import app.domus.shared.idempotency.IdempotencyStore;
 import app.domus.shared.json.Json;
 import app.domus.shared.notify.Category;
 import app.domus.shared.notify.NotificationRequest;
-import app.domus.shared.testing.LocalDynamo;
 import app.domus.shared.testing.TestContext;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class WelcomeEmailHandlerTest {
     private final IdentityFixture fx = new IdentityFixture();
     private final WelcomeEmailHandler handler =
-            new WelcomeEmailHandler(new IdempotencyStore(LocalDynamo.client(), fx.config, fx.clock), fx.notifier);
+            new WelcomeEmailHandler(fx.world.idempotency, fx.notifications);
 
     private String userRegistered(String userId) {
         DomainEvent event = DomainEvent.of("UserRegistered", "ORG1", Json.MAPPER.valueToTree(Map.of(
@@ -28,31 +28,12 @@ class WelcomeEmailHandlerTest {
         return Json.write(event);
     }
 
-    private static SQSEvent.SQSMessage message(String id, String body) {
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId(id);
-        m.setBody(body);
-        return m;
-    }
-
-    private static SQSEvent batch(SQSEvent.SQSMessage... messages) {
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(messages));
-        return event;
-    }
-
-    private static List<String> failed(SQSBatchResponse response) {
-        List<String> ids = new ArrayList<>();
-        response.getBatchItemFailures().forEach(f -> ids.add(f.getItemIdentifier()));
-        return ids;
-    }
-
     @Test
     void userRegisteredAsksForOneWelcomeEmail() {
         SQSBatchResponse response = handler.handleRequest(batch(message("m1", userRegistered("USER1"))), new TestContext());
 
         assertThat(failed(response)).isEmpty();
-        assertThat(fx.notifications).singleElement().satisfies(n -> {
+        assertThat(fx.notifications.sent).singleElement().satisfies(n -> {
             assertThat(n.userId()).isEqualTo("USER1");
             assertThat(n.template()).isEqualTo("welcome");
             assertThat(n.category()).isEqualTo(Category.ACCOUNT);
@@ -72,7 +53,7 @@ class WelcomeEmailHandlerTest {
         assertThat(failed(first)).isEmpty();
         assertThat(failed(again)).isEmpty();
         assertThat(failed(twiceInOneBatch)).isEmpty();
-        assertThat(fx.notifications).extracting(NotificationRequest::userId).containsExactly("USER2");
+        assertThat(fx.notifications.sent).extracting(NotificationRequest::userId).containsExactly("USER2");
     }
 
     @Test
@@ -80,7 +61,7 @@ class WelcomeEmailHandlerTest {
         handler.handleRequest(batch(message("m1", userRegistered("USER3")), message("m2", userRegistered("USER4"))),
                 new TestContext());
 
-        assertThat(fx.notifications).extracting(NotificationRequest::userId).containsExactlyInAnyOrder("USER3", "USER4");
+        assertThat(fx.notifications.sent).extracting(NotificationRequest::userId).containsExactlyInAnyOrder("USER3", "USER4");
     }
 
     @Test
@@ -91,7 +72,7 @@ class WelcomeEmailHandlerTest {
                 message("not-an-event", "{\"hello\":\"world\"}")), new TestContext());
 
         assertThat(failed(response)).containsExactlyInAnyOrder("poison", "not-an-event");
-        assertThat(fx.notifications).extracting(NotificationRequest::userId).containsExactly("USER5");
+        assertThat(fx.notifications.sent).extracting(NotificationRequest::userId).containsExactly("USER5");
     }
 
     @Test
@@ -105,7 +86,7 @@ class WelcomeEmailHandlerTest {
                 sent.add(request);
             }
         };
-        WelcomeEmailHandler consumer = new WelcomeEmailHandler(new IdempotencyStore(LocalDynamo.client(), fx.config, fx.clock), flaky);
+        WelcomeEmailHandler consumer = new WelcomeEmailHandler(fx.world.idempotency, flaky);
         String body = userRegistered("USER6");
 
         assertThat(failed(consumer.handleRequest(batch(message("m1", body)), new TestContext()))).containsExactly("m1");
@@ -123,7 +104,7 @@ class WelcomeEmailHandlerTest {
         SQSBatchResponse response = handler.handleRequest(batch(message("m1", other)), new TestContext());
 
         assertThat(failed(response)).isEmpty();
-        assertThat(fx.notifications).isEmpty();
+        assertThat(fx.notifications.sent).isEmpty();
     }
 
     @Test
@@ -134,7 +115,7 @@ class WelcomeEmailHandlerTest {
         SQSBatchResponse response = handler.handleRequest(batch(message("m1", Json.write(published))), new TestContext());
 
         assertThat(failed(response)).isEmpty();
-        assertThat(fx.notifications).singleElement().satisfies(n -> {
+        assertThat(fx.notifications.sent).singleElement().satisfies(n -> {
             assertThat(n.userId()).isEqualTo(userId);
             assertThat(n.template()).isEqualTo("welcome");
             assertThat(n.data()).containsEntry("email", "welcome.me@example.test");
