@@ -20,7 +20,7 @@ final class DataDirectory {
 
     /** What the local cloud keeps in its data directory; {@code --fresh} wipes nothing else. */
     private static final Set<String> OWN_ENTRIES = Set.of("dynamodb", "sqs", "s3", "partners", "ssm-parameters.json",
-            "ssm-parameters.json.tmp", "outbox.jsonl", "demo.json", ".seeded");
+            "ssm-parameters.json.tmp", "outbox.jsonl", "demo.json", ".seeded", "streams");
 
     static DataDirectory open(Path root, boolean fresh) throws IOException {
         Path absolute = root.toAbsolutePath().normalize();
@@ -47,6 +47,11 @@ final class DataDirectory {
 
     Path partners() {
         return root.resolve("partners");
+    }
+
+    /** Where each stream event source keeps how far it got in each shard. */
+    Path streams() {
+        return root.resolve("streams");
     }
 
     Path parameters() {

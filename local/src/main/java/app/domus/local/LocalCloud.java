@@ -9,6 +9,8 @@ import app.domus.local.console.LocalConsole;
 import app.domus.local.console.Outbox;
 import app.domus.local.console.PublishedEvents;
 import app.domus.local.console.QueueInspector;
+import app.domus.local.console.Outages;
+import app.domus.local.dynamodb.StreamEventSource;
 import app.domus.local.dynamodb.TableProvisioner;
 import app.domus.local.http.HttpApiGateway;
 import app.domus.local.http.HttpRoutes;
@@ -45,6 +47,7 @@ import java.util.concurrent.Future;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -132,6 +135,7 @@ public final class LocalCloud implements AutoCloseable {
             AwsSdkSettings sdk = running.add(AwsSdkSettings.apply(endpoints, options.region()));
             Outbox outbox = new Outbox(data.outbox());
             PublishedEvents publishedEvents = new PublishedEvents();
+            Outages outages = new Outages();
             ParameterStore parameters = new ParameterStore(data.parameters());
             PartnerDoubles partners = running.add(PartnerDoubles.start(template, data.partners(), outbox));
             Deployment deployment = new Deployment(template, parameterOverrides(template, options, partners, endpoints), endpoints,
@@ -153,7 +157,7 @@ public final class LocalCloud implements AutoCloseable {
                     : null;
 
             LocalAwsServer aws = running.add(new LocalAwsServer(endpoints.awsPort()));
-            aws.register("sns", new SnsEmulator(new TopicSubscriptions(deployment), sqs, sdk.sqsEndpoint(), functions, outbox, publishedEvents, options.region()));
+            aws.register("sns", new SnsEmulator(new TopicSubscriptions(deployment), sqs, sdk.sqsEndpoint(), functions, outbox, publishedEvents, outages, options.region()));
             aws.register("ses", new SesEmulator(outbox));
             aws.register("ssm", new SsmEmulator(parameters, options.region()));
             aws.register("iotdata", new IotDataEmulator(emulators.mqtt()));
@@ -166,6 +170,10 @@ public final class LocalCloud implements AutoCloseable {
             aws.start();
 
             List<SqsEventSource> eventSources = sqsEventSources(deployment, functions, sqs, sdk.sqsEndpoint(), running);
+            DynamoDbStreamsClient dynamoDbStreams = running.add(DynamoDbStreamsClient.builder().region(Region.of(options.region()))
+                    .endpointOverride(URI.create(sdk.dynamoDbEndpoint())).httpClient(UrlConnectionHttpClient.create()).build());
+            List<StreamEventSource> streamSources = streamEventSources(deployment, functions, dynamoDb, dynamoDbStreams, sqs,
+                    sdk.sqsEndpoint(), data.streams(), running);
             Schedules schedules = running.add(new Schedules(
                     concat(deployment.functionEvents("Schedule"), deployment.functionEvents("ScheduleV2")), functions, options.region()));
             DemoData demoData = DemoData.load(data.demoData());
@@ -174,11 +182,12 @@ public final class LocalCloud implements AutoCloseable {
             LocalConsole console = new LocalConsole(outbox, publishedEvents, demoData,
                     account -> signingKeys == null || jwt == null ? null : signingKeys.mint(account.tokenClaims(), jwt.issuer(), jwt.audiences(), DEMO_TOKEN_VALIDITY),
                     schedules, new QueueInspector(deployment, sqs, eventSources),
-                    new Health(endpoints, functions, webSocketApi.isPresent())::report, functions.all(), routes.all(), template.directory(), endpointList(endpoints));
+                    new Health(endpoints, functions, webSocketApi.isPresent())::report, functions.all(), routes.all(), template.directory(), endpointList(endpoints), outages);
             HttpApiGateway http = running.add(new HttpApiGateway(endpoints.httpPort(), deployment, routes, functions, console));
             http.start();
 
             eventSources.forEach(SqsEventSource::start);
+            streamSources.forEach(StreamEventSource::start);
             if (options.runSchedules()) schedules.start();
 
             if (options.seedDemoData() && !data.seeded()) new DemoSeeding(deployment, functions, demoData, data).run();
@@ -270,6 +279,36 @@ public final class LocalCloud implements AutoCloseable {
             if ("false".equals(event.string("Enabled"))) continue;
             sources.add(running.add(new SqsEventSource(queueArn, sqsEndpoint + "/" + LocalResourceNames.ACCOUNT + "/" + queueName,
                     deployment.region(), batchSize, reportFailures, functions.get(event.functionLogicalId()), sqs)));
+        }
+        return sources;
+    }
+
+    /** Lambda's DynamoDB event source mappings: one poller per function and stream, with the template's settings. */
+    private static List<StreamEventSource> streamEventSources(Deployment deployment, Functions functions, DynamoDbClient dynamoDb,
+                                                              DynamoDbStreamsClient streams, SqsClient sqs, String sqsEndpoint,
+                                                              java.nio.file.Path checkpoints, Closer running) {
+        List<StreamEventSource> sources = new ArrayList<>();
+        for (FunctionEvent event : deployment.functionEvents("DynamoDB")) {
+            if ("false".equals(event.string("Enabled"))) continue;
+            String streamArn = event.string("Stream");
+            int table = streamArn.indexOf(":table/");
+            int stream = streamArn.indexOf("/stream/");
+            if (table < 0 || stream < 0) throw new IllegalArgumentException("Not a DynamoDB stream ARN: " + streamArn);
+            String tableName = streamArn.substring(table + ":table/".length(), stream);
+            Object onFailure = event.map("DestinationConfig").get("OnFailure");
+            String failureQueueArn = onFailure instanceof Map<?, ?> destination && destination.get("Destination") != null
+                    ? String.valueOf(destination.get("Destination")) : null;
+            String failureQueueUrl = failureQueueArn == null ? null
+                    : sqsEndpoint + "/" + LocalResourceNames.ACCOUNT + "/" + failureQueueArn.substring(failureQueueArn.lastIndexOf(':') + 1);
+            var settings = new StreamEventSource.Settings(tableName,
+                    event.string("StartingPosition") == null ? "LATEST" : event.string("StartingPosition"),
+                    event.string("BatchSize") == null ? 100 : Integer.parseInt(event.string("BatchSize")),
+                    event.string("MaximumRetryAttempts") == null ? -1 : Integer.parseInt(event.string("MaximumRetryAttempts")),
+                    Boolean.parseBoolean(event.string("BisectBatchOnFunctionError")),
+                    event.properties().get("FunctionResponseTypes") instanceof List<?> types && types.contains("ReportBatchItemFailures"),
+                    failureQueueUrl);
+            sources.add(running.add(new StreamEventSource(settings, deployment.region(), functions.get(event.functionLogicalId()),
+                    dynamoDb, streams, sqs, checkpoints.resolve(event.functionLogicalId() + "-" + event.name() + ".json"))));
         }
         return sources;
     }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The platform keeps what was written through its API across a hard stop: the whole template in a child process,
- * an organisation and a building created over HTTP, the process killed with SIGKILL, started again on the same data
- * directory, and everything read back over HTTP with a fresh sign-in.
+ * an organisation and a building created over HTTP while SNS is down (so that their events wait in the outbox), the
+ * process killed with SIGKILL right after the 201s, started again on the same data directory, everything read back
+ * over HTTP with a fresh sign-in, and the events published from the outbox after the restart.
  */
 class PlatformRestartTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -40,11 +41,13 @@ class PlatformRestartTest {
         try (LocalCloudProcess first = LocalCloudProcess.start(template, data, ports, work.resolve("first.log"))) {
             base = ports.httpUrl();
             String admin = signIn(base, "admin@domus.local");
+            call(base, "POST", "/_local/outages/sns", null, null, 200);
             organisationId = call(base, "POST", "/organisations", admin, Map.of("name", "Kept Estates"), 201)
                     .path("organisationId").asText();
             buildingId = call(base, "POST", "/organisations/" + organisationId + "/buildings", admin,
                     Map.of("name", "Kept House", "address", Map.of("street", "Quay 1", "city", "Basel", "postalCode", "4051",
                             "country", "CH")), 201).path("buildingId").asText();
+            assertThat(publishedMentioning(base, "BuildingCreated", buildingId)).as("published while SNS is down").isZero();
             first.kill();
         }
 
@@ -54,7 +57,25 @@ class PlatformRestartTest {
                     .isEqualTo("Kept Estates");
             JsonNode building = call(base, "GET", "/buildings/" + buildingId, admin, null, 200);
             assertThat(building.path("address").path("city").asText()).isEqualTo("Basel");
+            awaitPublished(base, "OrganisationCreated", organisationId);
+            awaitPublished(base, "BuildingCreated", buildingId);
             assertThat(second.stop(Duration.ofSeconds(20))).isTrue();
+        }
+    }
+
+    private static int publishedMentioning(String base, String type, String id) throws Exception {
+        int count = 0;
+        for (JsonNode event : call(base, "GET", "/_local/events?type=" + type, null, null, 200)) {
+            if (event.toString().contains(id)) count++;
+        }
+        return count;
+    }
+
+    private static void awaitPublished(String base, String type, String id) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (publishedMentioning(base, type, id) == 0) {
+            if (System.nanoTime() > deadline) throw new AssertionError("No " + type + " event for " + id + " after the restart");
+            Thread.sleep(100);
         }
     }
 

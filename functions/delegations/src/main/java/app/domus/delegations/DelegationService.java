@@ -6,7 +6,9 @@ import app.domus.shared.directory.DelegationItem;
 import app.domus.shared.directory.EmailItem;
 import app.domus.shared.directory.Role;
 import app.domus.shared.directory.UnitItem;
-import app.domus.shared.events.EventPublisher;
+import app.domus.shared.events.Outbox;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import app.domus.shared.http.ApiException;
 import app.domus.shared.http.ProblemType;
 import app.domus.shared.ids.Ids;
@@ -25,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Delegations of an owner's rights for one unit: PENDING when given, then ACCEPTED or DECLINED by the
@@ -44,17 +45,17 @@ public class DelegationService {
     private final AccessService access;
     private final DelegationQueries queries;
     private final DelegationLoops loops;
-    private final EventPublisher events;
+    private final Outbox outbox;
     private final Clock clock;
 
     @Inject
     public DelegationService(DomusTable table, AccessService access, DelegationQueries queries, DelegationLoops loops,
-                             EventPublisher events, Clock clock) {
+                             Outbox outbox, Clock clock) {
         this.table = table;
         this.access = access;
         this.queries = queries;
         this.loops = loops;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -100,10 +101,11 @@ public class DelegationService {
         delegation.setStatus(DelegationItem.PENDING);
         delegation.setExpiresAt(expiresAt.toString());
         delegation.setCreatedAt(now.toString());
-        table.of(DelegationItem.class).putItem(delegation);
+        var transaction = TransactWriteItemsEnhancedRequest.builder().addPutItem(table.of(DelegationItem.class), delegation);
+        outbox.add(transaction, DelegationEvent.CREATED, unit.getOrganisationId(), delegation.getId(), DelegationEvent.of(delegation));
+        table.client().transactWriteItems(transaction.build());
         // The versioned-record extension writes a new item at version 1 but leaves the bean as it was.
         delegation.setVersion(1L);
-        events.publish(DelegationEvent.CREATED, unit.getOrganisationId(), DelegationEvent.of(delegation));
         return shown(delegation, caller, now);
     }
 
@@ -121,16 +123,14 @@ public class DelegationService {
         // neither delegation can be accepted until one of them is revoked.
         loops.refuseLoop(delegation.getUnitId(), delegation.getOwnerId(), caller.userId(), delegation.getId(), now);
         delegation.setStatus(DelegationItem.ACCEPTED);
-        DelegationItem saved = write(delegation, ifMatch);
-        events.publish(DelegationEvent.ACCEPTED, saved.getOrganisationId(), DelegationEvent.of(saved));
+        DelegationItem saved = write(delegation, ifMatch, DelegationEvent.ACCEPTED);
         return shown(saved, caller, now);
     }
 
     public Shown decline(Caller caller, String delegationId, Optional<Long> ifMatch) {
         DelegationItem delegation = answerable(caller, delegationId, ifMatch, "decline");
         delegation.setStatus(DelegationItem.DECLINED);
-        DelegationItem saved = write(delegation, ifMatch);
-        events.publish(DelegationEvent.DECLINED, saved.getOrganisationId(), DelegationEvent.of(saved));
+        DelegationItem saved = write(delegation, ifMatch, DelegationEvent.DECLINED);
         return shown(saved, caller, clock.instant());
     }
 
@@ -147,8 +147,7 @@ public class DelegationService {
                     + "; only a pending or accepted one can be revoked");
         }
         delegation.setStatus(DelegationItem.REVOKED);
-        DelegationItem saved = write(delegation, ifMatch);
-        events.publish(DelegationEvent.REVOKED, saved.getOrganisationId(), DelegationEvent.of(saved));
+        DelegationItem saved = write(delegation, ifMatch, DelegationEvent.REVOKED);
         return shown(saved, caller, clock.instant());
     }
 
@@ -285,10 +284,16 @@ public class DelegationService {
      * the caller's stale read (412); without it, as a conflict (409): either way exactly one of two racing
      * answers (say an accept and a revoke) wins.
      */
-    private DelegationItem write(DelegationItem delegation, Optional<Long> ifMatch) {
+    /** Writes the changed delegation, conditional on the version it was read at, with the event of the change. */
+    private DelegationItem write(DelegationItem delegation, Optional<Long> ifMatch, String eventType) {
+        long readVersion = delegation.getVersion();
+        var transaction = TransactWriteItemsEnhancedRequest.builder().addUpdateItem(table.of(DelegationItem.class), delegation);
+        outbox.add(transaction, eventType, delegation.getOrganisationId(), delegation.getId(), DelegationEvent.of(delegation));
         try {
-            return table.of(DelegationItem.class).updateItem(delegation);
-        } catch (ConditionalCheckFailedException e) {
+            table.client().transactWriteItems(transaction.build());
+            delegation.setVersion(readVersion + 1);
+            return delegation;
+        } catch (TransactionCanceledException e) {
             if (ifMatch.isPresent()) throw stale();
             throw ApiException.conflict("The delegation was changed by someone else at the same time; read it again");
         }

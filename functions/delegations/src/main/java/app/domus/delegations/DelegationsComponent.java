@@ -17,4 +17,9 @@ public interface DelegationsComponent {
     DelegationNotices notices();
 
     IdempotencyStore idempotency();
+
+    /** The one way to build the wiring: once per cold start, in a handler's public constructor. */
+    static DelegationsComponent create() {
+        return DaggerDelegationsComponent.create();
+    }
 }

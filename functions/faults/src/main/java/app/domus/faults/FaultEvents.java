@@ -1,22 +1,17 @@
 package app.domus.faults;
 
-import app.domus.shared.events.EventPublisher;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
+import app.domus.shared.events.NewEvent;
 
-/** The faults context's domain events, published through the platform's one events topic. */
-@Singleton
-public class FaultEvents {
+/**
+ * The faults context's domain events. They are written with the change that causes them (see {@link FaultStore})
+ * and published from the outbox to the platform's one events topic.
+ */
+public final class FaultEvents {
     public static final String REPORTED = "FaultReported";
     public static final String ASSIGNED = "FaultAssigned";
     public static final String RESOLVED = "FaultResolved";
 
-    private final EventPublisher events;
-
-    @Inject
-    public FaultEvents(EventPublisher events) {
-        this.events = events;
-    }
+    private FaultEvents() {}
 
     /** Payload of {@code FaultReported}. */
     public record FaultReported(String faultId, String organisationId, String buildingId, String unitId, String reportedBy,
@@ -33,19 +28,19 @@ public class FaultEvents {
     public record FaultResolved(String faultId, String organisationId, String buildingId, String reportedBy,
                                 String resolvedBy, String resolution, long version) {}
 
-    public void reported(FaultItem fault) {
-        events.publish(REPORTED, fault.getOrganisationId(), new FaultReported(fault.getId(), fault.getOrganisationId(),
+    public static NewEvent reported(FaultItem fault) {
+        return new NewEvent(REPORTED, fault.getOrganisationId(), fault.getId(), new FaultReported(fault.getId(), fault.getOrganisationId(),
                 fault.getBuildingId(), fault.getUnitId(), fault.getReportedBy(), fault.categoryValue().wire(),
                 fault.getPhotoKeys() == null ? 0 : fault.getPhotoKeys().size()));
     }
 
-    public void assigned(FaultItem fault) {
-        events.publish(ASSIGNED, fault.getOrganisationId(), new FaultAssigned(fault.getId(), fault.getOrganisationId(),
+    public static NewEvent assigned(FaultItem fault) {
+        return new NewEvent(ASSIGNED, fault.getOrganisationId(), fault.getId(), new FaultAssigned(fault.getId(), fault.getOrganisationId(),
                 fault.getBuildingId(), fault.getAssigneeId(), fault.getAssignedBy(), fault.getAssignments()));
     }
 
-    public void resolved(FaultItem fault) {
-        events.publish(RESOLVED, fault.getOrganisationId(), new FaultResolved(fault.getId(), fault.getOrganisationId(),
+    public static NewEvent resolved(FaultItem fault) {
+        return new NewEvent(RESOLVED, fault.getOrganisationId(), fault.getId(), new FaultResolved(fault.getId(), fault.getOrganisationId(),
                 fault.getBuildingId(), fault.getReportedBy(), fault.getResolvedBy(), fault.getResolution(), fault.getVersion()));
     }
 }

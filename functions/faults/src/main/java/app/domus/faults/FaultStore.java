@@ -2,6 +2,8 @@ package app.domus.faults;
 
 import app.domus.faults.photos.PhotoIntake;
 import app.domus.faults.uploads.UploadItem;
+import app.domus.shared.events.NewEvent;
+import app.domus.shared.events.Outbox;
 import app.domus.shared.http.ApiException;
 import app.domus.shared.persistence.DomusTable;
 import app.domus.shared.persistence.TableItem;
@@ -20,10 +22,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 @Singleton
 public class FaultStore {
     private final DomusTable table;
+    private final Outbox outbox;
 
     @Inject
-    public FaultStore(DomusTable table) {
+    public FaultStore(DomusTable table, Outbox outbox) {
         this.table = table;
+        this.outbox = outbox;
     }
 
     public Optional<FaultItem> find(String faultId) {
@@ -41,14 +45,15 @@ public class FaultStore {
     }
 
     /**
-     * Stores a new fault with its first history entry, and marks the uploads its photos came from as used. An
+     * Stores a new fault with its first history entry and its events, and marks the uploads its photos came from as used. An
      * upload that changed since it was checked (another fault took it meanwhile) is a 409; nothing is stored.
      */
-    public void create(FaultItem fault, FaultHistoryItem reported, List<UploadItem> consumed) {
+    public void create(FaultItem fault, FaultHistoryItem reported, List<UploadItem> consumed, List<NewEvent> events) {
         var transaction = TransactWriteItemsEnhancedRequest.builder()
                 .addPutItem(table.of(FaultItem.class), fault)
                 .addPutItem(table.of(FaultHistoryItem.class), reported);
         consumed.forEach(upload -> transaction.addUpdateItem(table.of(UploadItem.class), upload));
+        events.forEach(event -> outbox.add(transaction, event));
         try {
             table.client().transactWriteItems(transaction.build());
             fault.setVersion(1L);
@@ -59,12 +64,13 @@ public class FaultStore {
     }
 
     /**
-     * Writes the changed fault, conditional on the version it was read at, with the history entries of the
-     * change. Returns false, writing nothing, when someone else changed the fault in between.
+     * Writes the changed fault, conditional on the version it was read at, with the history entries and the events
+     * of the change. Returns false, writing nothing, when someone else changed the fault in between.
      */
-    public boolean update(FaultItem fault, List<FaultHistoryItem> entries) {
+    public boolean update(FaultItem fault, List<FaultHistoryItem> entries, List<NewEvent> events) {
         var transaction = TransactWriteItemsEnhancedRequest.builder().addUpdateItem(table.of(FaultItem.class), fault);
         entries.forEach(entry -> transaction.addPutItem(table.of(FaultHistoryItem.class), entry));
+        events.forEach(event -> outbox.add(transaction, event));
         long readVersion = fault.getVersion();
         try {
             table.client().transactWriteItems(transaction.build());

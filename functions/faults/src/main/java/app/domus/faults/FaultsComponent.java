@@ -31,4 +31,9 @@ public interface FaultsComponent {
     FaultNotices notices();
 
     IdempotencyStore idempotency();
+
+    /** The one way to build the wiring: once per cold start, in a handler's public constructor. */
+    static FaultsComponent create() {
+        return DaggerFaultsComponent.create();
+    }
 }

@@ -19,4 +19,9 @@ public interface NotificationsComponent {
     PreferencesService preferences();
 
     DeviceService devices();
+
+    /** The one way to build the wiring: once per cold start, in a handler's public constructor. */
+    static NotificationsComponent create() {
+        return DaggerNotificationsComponent.create();
+    }
 }

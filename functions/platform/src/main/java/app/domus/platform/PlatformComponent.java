@@ -1,5 +1,6 @@
 package app.domus.platform;
 
+import app.domus.platform.outbox.OutboxRelay;
 import app.domus.shared.aws.AwsModule;
 import dagger.Component;
 import jakarta.inject.Singleton;
@@ -9,4 +10,11 @@ import jakarta.inject.Singleton;
 @Component(modules = AwsModule.class)
 public interface PlatformComponent {
     ReadinessCheck readiness();
+
+    OutboxRelay outboxRelay();
+
+    /** The one way to build the wiring: once per cold start, in a handler's public constructor. */
+    static PlatformComponent create() {
+        return DaggerPlatformComponent.create();
+    }
 }

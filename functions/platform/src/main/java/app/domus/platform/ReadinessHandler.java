@@ -10,7 +10,7 @@ public class ReadinessHandler extends HttpHandler {
     private final ReadinessCheck readiness;
 
     public ReadinessHandler() {
-        this(DaggerPlatformComponent.create().readiness());
+        this(PlatformComponent.create().readiness());
     }
 
     ReadinessHandler(ReadinessCheck readiness) {

@@ -2,6 +2,8 @@ package app.domus.realtime;
 
 import app.domus.realtime.auth.AccessTokenVerifier;
 import app.domus.realtime.auth.TokenKeysModule;
+import app.domus.realtime.broadcast.ManagementApiModule;
+import app.domus.realtime.broadcast.TopicBroadcaster;
 import app.domus.realtime.connections.ConnectionStore;
 import app.domus.realtime.topics.Topics;
 import app.domus.shared.access.AccessService;
@@ -11,7 +13,7 @@ import jakarta.inject.Singleton;
 
 /** Wiring of the WebSocket API's functions, built once per cold start by each handler's public constructor. */
 @Singleton
-@Component(modules = {AwsModule.class, TokenKeysModule.class})
+@Component(modules = {AwsModule.class, TokenKeysModule.class, ManagementApiModule.class})
 public interface RealtimeComponent {
     AccessService access();
 
@@ -20,6 +22,9 @@ public interface RealtimeComponent {
     Topics topics();
 
     AccessTokenVerifier accessTokens();
+
+    /** Built on first use only: the management API's client needs {@code WEBSOCKET_MANAGEMENT_ENDPOINT}. */
+    TopicBroadcaster broadcaster();
 
     static RealtimeComponent create() {
         return DaggerRealtimeComponent.create();

@@ -15,6 +15,8 @@ import jakarta.inject.Singleton;
 @Singleton
 @Component(modules = AwsModule.class)
 public interface TenancyComponent {
+    app.domus.shared.idempotency.IdempotencyStore idempotency();
+
     AccessService access();
 
     OrganisationService organisations();
@@ -28,4 +30,9 @@ public interface TenancyComponent {
     InvitationService invitations();
 
     TechnicianService technicians();
+
+    /** The one way to build the wiring: once per cold start, in a handler's public constructor. */
+    static TenancyComponent create() {
+        return DaggerTenancyComponent.create();
+    }
 }

@@ -1,6 +1,6 @@
 package app.domus.votes;
 
-import app.domus.realtime.broadcast.ManagementApiModule;
+import app.domus.shared.live.LiveUpdatesModule;
 import app.domus.shared.access.AccessService;
 import app.domus.shared.aws.AwsModule;
 import app.domus.shared.idempotency.IdempotencyStore;
@@ -17,7 +17,7 @@ import java.time.Clock;
 
 /** Wiring of the votes functions, built once per cold start by each handler's public constructor. */
 @Singleton
-@Component(modules = {AwsModule.class, ManagementApiModule.class})
+@Component(modules = {AwsModule.class, LiveUpdatesModule.class})
 public interface VotesComponent {
     AccessService access();
 

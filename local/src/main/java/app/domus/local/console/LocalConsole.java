@@ -41,6 +41,7 @@ public final class LocalConsole implements HttpHandler {
     private final List<HttpRoute> routes;
     private final Path templateDirectory;
     private final Map<String, String> endpoints;
+    private final Outages outages;
 
     /**
      * @param demoTokens mints a bearer token for a demo account
@@ -49,7 +50,9 @@ public final class LocalConsole implements HttpHandler {
      */
     public LocalConsole(Outbox outbox, PublishedEvents events, DemoData demoData, Function<DemoAccount, String> demoTokens,
                         Schedules schedules, QueueInspector queues, Supplier<Map<String, Object>> health,
-                        Collection<LocalFunction> functions, List<HttpRoute> routes, Path templateDirectory, Map<String, String> endpoints) {
+                        Collection<LocalFunction> functions, List<HttpRoute> routes, Path templateDirectory, Map<String, String> endpoints,
+                        Outages outages) {
+        this.outages = outages;
         this.outbox = outbox;
         this.events = events;
         this.demoData = demoData;
@@ -92,6 +95,10 @@ public final class LocalConsole implements HttpHandler {
                         "fire", "POST /_local/schedules/" + schedule.functionLogicalId() + "/fire")).toList());
             } else if (page.startsWith("schedules/") && page.endsWith("/fire") && post) {
                 fire(exchange, page.substring("schedules/".length(), page.length() - "/fire".length()));
+            } else if (page.equals("outages") && !post) {
+                sendJson(exchange, 200, outages.state());
+            } else if (page.startsWith("outages/") && post) {
+                outage(exchange, page.substring("outages/".length()), query);
             } else if (page.equals("api-docs")) {
                 exchange.getResponseHeaders().set("Location", "/_local/api-docs/");
                 send(exchange, 302, null, "");
@@ -102,7 +109,7 @@ public final class LocalConsole implements HttpHandler {
                 swaggerUi(exchange, page.substring("api-docs/".length()));
             } else {
                 sendJson(exchange, 404, Map.of("message", "No console page " + page, "pages", List.of("health", "outbox", "demo",
-                        "queues", "events", "functions", "schedules", "api-docs")));
+                        "queues", "events", "functions", "schedules", "outages", "api-docs")));
             }
         } catch (RuntimeException e) {
             sendJson(exchange, 500, Map.of("message", String.valueOf(e.getMessage())));
@@ -126,6 +133,21 @@ public final class LocalConsole implements HttpHandler {
         demo.put("ids", demoData.ids());
         demo.put("endpoints", endpoints);
         return demo;
+    }
+
+    /** {@code POST /_local/outages/sns?seconds=30} takes SNS down (for 30 s, or until ended); {@code ?end=true} ends it. */
+    private void outage(HttpExchange exchange, String service, Map<String, String> query) throws IOException {
+        try {
+            if (Boolean.parseBoolean(query.get("end"))) {
+                outages.end(service);
+            } else {
+                String seconds = query.get("seconds");
+                outages.start(service, seconds == null ? null : java.time.Duration.ofSeconds(Long.parseLong(seconds)));
+            }
+            sendJson(exchange, 200, outages.state());
+        } catch (IllegalArgumentException e) {
+            sendJson(exchange, 400, Map.of("message", String.valueOf(e.getMessage())));
+        }
     }
 
     private void fire(HttpExchange exchange, String functionLogicalId) throws IOException {
@@ -214,6 +236,7 @@ public final class LocalConsole implements HttpHandler {
               <li><a href="queues">queues</a>: queue depths and dead-letter contents</li>
               <li><a href="schedules">schedules</a>: fire one now with <code>POST /_local/schedules/{Function}/fire</code></li>
               <li><a href="functions">functions</a>: invocations and errors per function</li>
+              <li><a href="outages">outages</a>: take SNS down with <code>POST /_local/outages/sns?seconds=30</code>, bring it back with <code>POST /_local/outages/sns?end=true</code></li>
               <li><a href="api-docs/">api-docs</a>: the HTTP API in Swagger UI</li>
             </ul>
             </body></html>

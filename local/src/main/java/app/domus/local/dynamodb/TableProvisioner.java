@@ -36,6 +36,7 @@ public final class TableProvisioner {
             try {
                 dynamoDb.createTable(createTable(name, properties));
             } catch (ResourceInUseException alreadyThere) {
+                enableStreamIfMissing(name, properties);
                 continue;
             }
             Map<String, Object> ttl = map(properties.get("TimeToLiveSpecification"));
@@ -44,6 +45,16 @@ public final class TableProvisioner {
                         .timeToLiveSpecification(spec -> spec.attributeName(String.valueOf(ttl.get("AttributeName"))).enabled(true)));
             }
         }
+    }
+
+    /** A table made by an older template, before it had a stream: the stream is switched on, the data kept. */
+    private void enableStreamIfMissing(String name, Map<String, Object> properties) {
+        Map<String, Object> stream = map(properties.get("StreamSpecification"));
+        if (!stream.containsKey("StreamViewType")) return;
+        var current = dynamoDb.describeTable(request -> request.tableName(name)).table().streamSpecification();
+        if (current != null && Boolean.TRUE.equals(current.streamEnabled())) return;
+        dynamoDb.updateTable(request -> request.tableName(name).streamSpecification(StreamSpecification.builder()
+                .streamEnabled(true).streamViewType(text(stream, "StreamViewType")).build()));
     }
 
     private static CreateTableRequest createTable(String name, Map<String, Object> properties) {

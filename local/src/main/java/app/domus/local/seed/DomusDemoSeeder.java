@@ -2,7 +2,6 @@ package app.domus.local.seed;
 
 import app.domus.shared.aws.PlatformConfig;
 import app.domus.shared.directory.InvitationItem;
-import app.domus.shared.directory.MeterItem;
 import app.domus.shared.directory.OrganisationItem;
 import app.domus.shared.directory.UnitItem;
 import app.domus.shared.directory.Role;
@@ -142,9 +141,9 @@ public final class DomusDemoSeeder implements DemoSeeder {
         int serial = 100_001;
         for (Map.Entry<String, String> unit : unitIds.entrySet()) {
             UnitItem item = table.get(UnitItem.class, UnitItem.pk(unit.getValue()), "PROFILE").orElseThrow();
-            for (MeterItem.Type type : List.of(MeterItem.Type.COLD_WATER, MeterItem.Type.ELECTRICITY)) {
-                MeterItem meter = MeterItem.of(Ids.newId(), item, type, "SN-" + serial++, now);
-                table.of(MeterItem.class).putItem(meter);
+            for (DemoMeterItem.Type type : List.of(DemoMeterItem.Type.COLD_WATER, DemoMeterItem.Type.ELECTRICITY)) {
+                DemoMeterItem meter = DemoMeterItem.of(Ids.newId(), item, type, "SN-" + serial++, now);
+                table.of(DemoMeterItem.class).putItem(meter);
                 demo.addId("meter." + unit.getKey() + "." + type.name().toLowerCase(java.util.Locale.ROOT), meter.getId());
             }
         }

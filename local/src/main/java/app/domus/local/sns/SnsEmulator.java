@@ -1,5 +1,6 @@
 package app.domus.local.sns;
 
+import app.domus.local.console.Outages;
 import app.domus.local.console.Outbox;
 import app.domus.local.console.OutboxMessage;
 import app.domus.local.console.PublishedEvents;
@@ -30,9 +31,11 @@ public final class SnsEmulator implements AwsApi {
     private final PublishedEvents publishedEvents;
     private final String region;
     private final Map<String, String> deviceTokensByEndpoint = new ConcurrentHashMap<>();
+    private final Outages outages;
 
     public SnsEmulator(TopicSubscriptions topics, SqsClient sqs, String sqsBaseUrl, Functions functions, Outbox outbox,
-                       PublishedEvents publishedEvents, String region) {
+                       PublishedEvents publishedEvents, Outages outages, String region) {
+        this.outages = outages;
         this.topics = topics;
         this.delivery = new SnsDelivery(topics, sqs, sqsBaseUrl, functions, outbox, region);
         this.outbox = outbox;
@@ -44,6 +47,7 @@ public final class SnsEmulator implements AwsApi {
     public AwsResponse handle(AwsRequest request) {
         Map<String, String> parameters = request.formParameters();
         String action = parameters.getOrDefault("Action", "");
+        if (outages.active("sns")) return error(500, "InternalError", "SNS is down (an outage switched on in the local console)");
         try {
             return switch (action) {
                 case "Publish" -> result(action, "<MessageId>" + publish(parameters, "") + "</MessageId>");

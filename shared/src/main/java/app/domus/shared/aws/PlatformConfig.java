@@ -12,6 +12,7 @@ public final class PlatformConfig {
     private final String idempotencyTableName = Env.optional("IDEMPOTENCY_TABLE_NAME").orElse(null);
     private final String eventsTopicArn = Env.optional("EVENTS_TOPIC_ARN").orElse(null);
     private final String notificationQueueUrl = Env.optional("NOTIFICATION_QUEUE_URL").orElse(null);
+    private final String liveUpdatesQueueUrl = Env.optional("LIVE_UPDATES_QUEUE_URL").orElse(null);
     private final String photosBucket = Env.optional("PHOTOS_BUCKET").orElse(null);
     private final String functionName = Env.optional("AWS_LAMBDA_FUNCTION_NAME").orElse("domus-function");
 
@@ -19,6 +20,7 @@ public final class PlatformConfig {
     public String idempotencyTableName() { return need(idempotencyTableName, "IDEMPOTENCY_TABLE_NAME"); }
     public String eventsTopicArn() { return need(eventsTopicArn, "EVENTS_TOPIC_ARN"); }
     public String notificationQueueUrl() { return need(notificationQueueUrl, "NOTIFICATION_QUEUE_URL"); }
+    public String liveUpdatesQueueUrl() { return need(liveUpdatesQueueUrl, "LIVE_UPDATES_QUEUE_URL"); }
     public String photosBucket() { return need(photosBucket, "PHOTOS_BUCKET"); }
     public String functionName() { return functionName; }
 

@@ -50,6 +50,7 @@ public abstract class EventConsumer implements RequestHandler<SQSEvent, SQSBatch
                     });
                 } catch (RuntimeException e) {
                     LOG.error("Message {} failed; it will be retried and then dead-lettered", message.getMessageId(), e);
+                    Observability.count("ConsumerFailures", "Consumer", scope);
                     failures.add(SQSBatchResponse.BatchItemFailure.builder()
                             .withItemIdentifier(message.getMessageId()).build());
                 }

@@ -1,5 +1,6 @@
 package app.domus.shared.http;
 
+import app.domus.shared.idempotency.IdempotencyStore;
 import app.domus.shared.json.Json;
 import app.domus.shared.observability.Observability;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -22,6 +23,16 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     protected abstract HttpResponse handle(HttpRequest request);
 
+    private final boolean acceptsIdempotencyKey = getClass().isAnnotationPresent(AcceptsIdempotencyKey.class);
+
+    /**
+     * The store that keeps responses under their {@code Idempotency-Key}; a handler marked
+     * {@link AcceptsIdempotencyKey} returns its component's.
+     */
+    protected IdempotencyStore idempotency() {
+        return null;
+    }
+
     /** Largest body this endpoint accepts, in bytes. */
     protected int maxBodyBytes() {
         return HttpRequest.DEFAULT_MAX_BODY_BYTES;
@@ -34,6 +45,10 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
         return Observability.invocation(context, correlationId, () -> {
             HttpRequest request = new HttpRequest(event, correlationId, maxBodyBytes());
             try {
+                if (acceptsIdempotencyKey && "POST".equals(request.method())) {
+                    return IdempotentRequests.run(idempotency(), getClass().getSimpleName(), request, correlationId,
+                            () -> handle(request).toEvent(correlationId));
+                }
                 return handle(request).toEvent(correlationId);
             } catch (ApiException e) {
                 if (e.type().status() >= 500) LOG.warn("Request failed: {}", e.getMessage());

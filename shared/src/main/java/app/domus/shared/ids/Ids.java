@@ -12,23 +12,43 @@ public final class Ids {
 
     private Ids() {}
 
+    private static long lastMillis = -1;
+    private static long lastHi;
+    private static long lastLo;
+
     public static String newId() {
         return newId(System.currentTimeMillis());
     }
 
-    static String newId(long epochMillis) {
+    /**
+     * Ids made in one process are strictly increasing (ULID's monotonic mode): within one millisecond, the random
+     * part of the previous id is incremented instead of drawn anew, so two events of one transaction keep their order.
+     */
+    static synchronized String newId(long epochMillis) {
+        long hi;
+        long lo;
+        if (epochMillis == lastMillis) {
+            lo = (lastLo + 1) & 0xFF_FFFF_FFFFL;
+            hi = lo == 0 ? (lastHi + 1) & 0xFF_FFFF_FFFFL : lastHi;
+        } else {
+            byte[] random = new byte[10];
+            RANDOM.nextBytes(random);
+            hi = 0;
+            lo = 0;
+            for (int i = 0; i < 5; i++) hi = (hi << 8) | (random[i] & 0xff);
+            for (int i = 5; i < 10; i++) lo = (lo << 8) | (random[i] & 0xff);
+            // Room to count up within the millisecond without wrapping into the next one's ids.
+            hi &= 0x7F_FFFF_FFFFL;
+        }
+        lastMillis = epochMillis;
+        lastHi = hi;
+        lastLo = lo;
         char[] out = new char[26];
         long time = epochMillis;
         for (int i = 9; i >= 0; i--) {
             out[i] = ALPHABET[(int) (time & 31)];
             time >>>= 5;
         }
-        byte[] random = new byte[10];
-        RANDOM.nextBytes(random);
-        long hi = 0;
-        long lo = 0;
-        for (int i = 0; i < 5; i++) hi = (hi << 8) | (random[i] & 0xff);
-        for (int i = 5; i < 10; i++) lo = (lo << 8) | (random[i] & 0xff);
         for (int i = 17; i >= 10; i--) {
             out[i] = ALPHABET[(int) (hi & 31)];
             hi >>>= 5;
@@ -37,6 +57,21 @@ public final class Ids {
             out[i] = ALPHABET[(int) (lo & 31)];
             lo >>>= 5;
         }
+        return new String(out);
+    }
+
+    /**
+     * The smallest id of this millisecond: every id made at or after {@code epochMillis} sorts at or above it, every
+     * id made before sorts below. For range queries over time-ordered ids.
+     */
+    public static String floor(long epochMillis) {
+        char[] out = new char[26];
+        long time = epochMillis;
+        for (int i = 9; i >= 0; i--) {
+            out[i] = ALPHABET[(int) (time & 31)];
+            time >>>= 5;
+        }
+        java.util.Arrays.fill(out, 10, 26, ALPHABET[0]);
         return new String(out);
     }
 

@@ -1,10 +1,11 @@
 package app.domus.faults.reporting;
 
-import app.domus.faults.DaggerFaultsComponent;
 import app.domus.faults.FaultAccess;
 import app.domus.faults.FaultItem;
 import app.domus.faults.FaultsComponent;
+import app.domus.shared.http.AcceptsIdempotencyKey;
 import app.domus.shared.http.HttpHandler;
+import app.domus.shared.idempotency.IdempotencyStore;
 import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
 import java.util.Map;
@@ -14,7 +15,10 @@ import java.util.Map;
  * the right to report faults for the unit named. Photos may ride inline, so the body may be as large as a Lambda
  * invocation allows.
  */
+@AcceptsIdempotencyKey
 public class ReportFaultHandler extends HttpHandler {
+    private IdempotencyStore idempotency;
+
     /** Lambda's 6 MiB invocation payload, less room for the rest of the API Gateway event around the body. */
     static final int MAX_BODY_BYTES = 6 * 1024 * 1024 - 32 * 1024;
 
@@ -22,7 +26,8 @@ public class ReportFaultHandler extends HttpHandler {
     private final ReportingService reporting;
 
     public ReportFaultHandler() {
-        FaultsComponent wiring = DaggerFaultsComponent.create();
+        FaultsComponent wiring = FaultsComponent.create();
+        this.idempotency = wiring.idempotency();
         this.access = wiring.faultAccess();
         this.reporting = wiring.reporting();
     }
@@ -45,5 +50,10 @@ public class ReportFaultHandler extends HttpHandler {
         FaultItem fault = reporting.report(caller.userId(), scope, body);
         return HttpResponse.created(Map.of("faultId", fault.getId())).location("/faults/" + fault.getId())
                 .etag(fault.getVersion());
+    }
+
+    @Override
+    protected IdempotencyStore idempotency() {
+        return idempotency;
     }
 }

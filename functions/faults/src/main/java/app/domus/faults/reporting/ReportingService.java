@@ -20,14 +20,12 @@ import java.util.List;
 public class ReportingService {
     private final FaultStore faults;
     private final PhotoIntake photos;
-    private final FaultEvents events;
     private final Clock clock;
 
     @Inject
-    public ReportingService(FaultStore faults, PhotoIntake photos, FaultEvents events, Clock clock) {
+    public ReportingService(FaultStore faults, PhotoIntake photos, Clock clock) {
         this.faults = faults;
         this.photos = photos;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -60,14 +58,13 @@ public class ReportingService {
             }
         }
         try {
-            faults.create(fault, reported, consumed);
+            faults.create(fault, reported, consumed, List.of(FaultEvents.reported(fault)));
         } catch (RuntimeException e) {
             photos.discard(keys);
             throw e;
         }
         // The copies are the fault's photos now; the uploaded originals are of no further use.
         photos.discard(consumed.stream().map(UploadItem::getObjectKey).toList());
-        events.reported(fault);
         return fault;
     }
 }

@@ -12,6 +12,7 @@ import app.domus.faults.analysis.FaultAnalyser;
 import app.domus.shared.directory.MembershipItem;
 import app.domus.shared.notify.Category;
 import app.domus.shared.notify.NotificationRequest;
+import app.domus.shared.events.NewEvent;
 import app.domus.shared.notify.NotificationSender;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -43,17 +44,15 @@ public class Triage {
     private final FaultStore faults;
     private final FaultAnalyser analyser;
     private final Staff staff;
-    private final FaultEvents events;
     private final NotificationSender notifications;
     private final Clock clock;
 
     @Inject
-    public Triage(FaultStore faults, FaultAnalyser analyser, Staff staff, FaultEvents events,
+    public Triage(FaultStore faults, FaultAnalyser analyser, Staff staff,
                   NotificationSender notifications, Clock clock) {
         this.faults = faults;
         this.analyser = analyser;
         this.staff = staff;
-        this.events = events;
         this.notifications = notifications;
         this.clock = clock;
     }
@@ -66,17 +65,16 @@ public class Triage {
         }
         if (fault.getAnalysedAt() == null) {
             Analysis analysis = analyse(fault);
-            fault = change(faultId, f -> f.getAnalysedAt() != null ? List.of() : List.of(record(f, analysis)));
+            fault = change(faultId, f -> f.getAnalysedAt() != null ? List.of() : List.of(record(f, analysis)), f -> List.of());
         }
         FaultCategory trade = tradeNeeded(fault);
         if (fault.getAssigneeId() == null && fault.statusValue() == FaultStatus.NEW) {
             Optional<String> technician = leastBusyTechnician(fault.getBuildingId(), trade);
             if (technician.isPresent()) {
                 fault = change(faultId, f -> f.getAssigneeId() != null || f.statusValue() != FaultStatus.NEW ? List.of()
-                        : List.of(assign(f, technician.get(), trade)));
+                        : List.of(assign(f, technician.get(), trade)), f -> List.of(FaultEvents.assigned(f)));
             }
         }
-        if (FaultItem.SYSTEM.equals(fault.getAssignedBy())) events.assigned(fault);
         tellManagers(fault, trade);
     }
 
@@ -149,12 +147,16 @@ public class Triage {
         }
     }
 
-    /** Re-reads and re-applies the change until it is written or nothing is left to change. */
-    private FaultItem change(String faultId, Function<FaultItem, List<FaultHistoryItem>> change) {
+    /**
+     * Re-reads and re-applies the change until it is written, with the events {@code announce} gives for the
+     * changed fault, or nothing is left to change.
+     */
+    private FaultItem change(String faultId, Function<FaultItem, List<FaultHistoryItem>> change,
+                             Function<FaultItem, List<NewEvent>> announce) {
         for (int attempt = 1; ; attempt++) {
             FaultItem fault = faults.require(faultId);
             List<FaultHistoryItem> entries = change.apply(fault);
-            if (entries.isEmpty() || faults.update(fault, entries)) return fault;
+            if (entries.isEmpty() || faults.update(fault, entries, announce.apply(fault))) return fault;
             if (attempt == ATTEMPTS) throw new IllegalStateException("Fault " + faultId + " kept changing; triage will be retried");
         }
     }

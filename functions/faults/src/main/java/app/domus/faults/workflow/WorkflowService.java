@@ -7,6 +7,7 @@ import app.domus.faults.FaultRoles;
 import app.domus.faults.FaultStatus;
 import app.domus.faults.FaultStore;
 import app.domus.faults.Staff;
+import app.domus.shared.events.NewEvent;
 import app.domus.shared.http.ApiException;
 import app.domus.shared.http.ProblemType;
 import jakarta.inject.Inject;
@@ -26,14 +27,12 @@ import java.util.Optional;
 public class WorkflowService {
     private final FaultStore faults;
     private final Staff staff;
-    private final FaultEvents events;
     private final Clock clock;
 
     @Inject
-    public WorkflowService(FaultStore faults, Staff staff, FaultEvents events, Clock clock) {
+    public WorkflowService(FaultStore faults, Staff staff, Clock clock) {
         this.faults = faults;
         this.staff = staff;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -51,12 +50,13 @@ public class WorkflowService {
         if (entries.isEmpty()) return fault;
 
         fault.index();
-        if (!faults.update(fault, entries)) {
+        List<NewEvent> events = new ArrayList<>();
+        if (reassigned) events.add(FaultEvents.assigned(fault));
+        if (target == FaultStatus.RESOLVED) events.add(FaultEvents.resolved(fault));
+        if (!faults.update(fault, entries, events)) {
             if (ifMatch.isPresent()) throw stale();
             throw ApiException.conflict("The fault was changed by someone else at the same time; read it again and retry");
         }
-        if (reassigned) events.assigned(fault);
-        if (target == FaultStatus.RESOLVED) events.resolved(fault);
         return fault;
     }
 

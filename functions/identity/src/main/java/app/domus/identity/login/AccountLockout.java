@@ -1,5 +1,6 @@
 package app.domus.identity.login;
 
+import app.domus.shared.observability.Observability;
 import app.domus.shared.http.ApiException;
 import app.domus.shared.http.ProblemType;
 import app.domus.shared.persistence.DomusTable;
@@ -42,6 +43,7 @@ public class AccountLockout {
 
     /** Counts one failure; retried once if a concurrent failure updated the counter first. */
     public void recordFailure(String email) {
+        Observability.count("SignInFailures");
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
                 countFailure(email);

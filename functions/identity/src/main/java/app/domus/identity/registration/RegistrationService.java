@@ -7,7 +7,7 @@ import app.domus.shared.directory.InvitationItem;
 import app.domus.shared.directory.MembershipItem;
 import app.domus.shared.directory.Role;
 import app.domus.shared.directory.UserItem;
-import app.domus.shared.events.EventPublisher;
+import app.domus.shared.events.Outbox;
 import app.domus.shared.http.ApiException;
 import app.domus.shared.http.ProblemType;
 import app.domus.shared.ids.Ids;
@@ -35,16 +35,16 @@ public class RegistrationService {
     private final DomusTable table;
     private final PasswordHasher passwords;
     private final SessionService sessions;
-    private final EventPublisher events;
+    private final Outbox outbox;
     private final Clock clock;
 
     @Inject
-    public RegistrationService(DomusTable table, PasswordHasher passwords, SessionService sessions, EventPublisher events,
+    public RegistrationService(DomusTable table, PasswordHasher passwords, SessionService sessions, Outbox outbox,
                                Clock clock) {
         this.table = table;
         this.passwords = passwords;
         this.sessions = sessions;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -79,20 +79,6 @@ public class RegistrationService {
 
         invitation.setStatus(InvitationItem.USED);
         invitation.setUsedBy(user.getId());
-        try {
-            table.client().transactWriteItems(t -> t
-                    .addUpdateItem(table.of(InvitationItem.class), TransactUpdateItemEnhancedRequest.builder(InvitationItem.class)
-                            .item(invitation)
-                            .conditionExpression(Expression.builder().expression("#status = :open")
-                                    .expressionNames(Map.of("#status", "status"))
-                                    .expressionValues(Map.of(":open", AttributeValue.fromS(InvitationItem.OPEN))).build())
-                            .build())
-                    .addPutItem(table.of(EmailItem.class), claim)
-                    .addPutItem(table.of(UserItem.class), user)
-                    .addPutItem(table.of(MembershipItem.class), membership));
-        } catch (TransactionCanceledException e) {
-            throw raceLost(e);
-        }
         Map<String, String> payload = new LinkedHashMap<>();
         payload.put("userId", user.getId());
         payload.put("email", normalisedEmail);
@@ -100,7 +86,22 @@ public class RegistrationService {
         payload.put("organisationId", invitation.getOrganisationId());
         if (invitation.getBuildingId() != null) payload.put("buildingId", invitation.getBuildingId());
         if (invitation.getUnitId() != null) payload.put("unitId", invitation.getUnitId());
-        events.publish("UserRegistered", invitation.getOrganisationId(), payload);
+        try {
+            table.client().transactWriteItems(t -> {
+                t.addUpdateItem(table.of(InvitationItem.class), TransactUpdateItemEnhancedRequest.builder(InvitationItem.class)
+                                .item(invitation)
+                                .conditionExpression(Expression.builder().expression("#status = :open")
+                                        .expressionNames(Map.of("#status", "status"))
+                                        .expressionValues(Map.of(":open", AttributeValue.fromS(InvitationItem.OPEN))).build())
+                                .build())
+                        .addPutItem(table.of(EmailItem.class), claim)
+                        .addPutItem(table.of(UserItem.class), user)
+                        .addPutItem(table.of(MembershipItem.class), membership);
+                outbox.add(t, "UserRegistered", invitation.getOrganisationId(), user.getId(), payload);
+            });
+        } catch (TransactionCanceledException e) {
+            throw raceLost(e);
+        }
         SessionService.Tokens tokens = sessions.open(user, sourceIp, userAgent);
         return new Registered(user.getId(), tokens.accessToken(), tokens.refreshToken());
     }

@@ -1,5 +1,6 @@
 package app.domus.notifications.delivery;
 
+import app.domus.shared.observability.Observability;
 import app.domus.notifications.devices.DeviceItem;
 import app.domus.notifications.devices.DeviceService;
 import app.domus.notifications.preferences.PreferencesService;
@@ -105,6 +106,7 @@ public class Notifier {
                 status = DeliveryItem.ENDPOINT_DISABLED;
             }
             record(request, channel, partition, shownTarget, status, messageId);
+            if (DeliveryItem.SENT.equals(status)) Observability.count("NotificationsSent", "Channel", channel.name().toLowerCase(java.util.Locale.ROOT));
             return status;
         });
     }

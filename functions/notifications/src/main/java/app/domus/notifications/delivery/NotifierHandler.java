@@ -1,6 +1,5 @@
 package app.domus.notifications.delivery;
 
-import app.domus.notifications.DaggerNotificationsComponent;
 import app.domus.notifications.NotificationsComponent;
 import app.domus.shared.idempotency.IdempotencyStore;
 import app.domus.shared.json.Json;
@@ -33,7 +32,7 @@ public class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchRespons
     private final Notifier notifier;
 
     public NotifierHandler() {
-        NotificationsComponent wiring = DaggerNotificationsComponent.create();
+        NotificationsComponent wiring = NotificationsComponent.create();
         this.idempotency = wiring.idempotency();
         this.notifier = wiring.notifier();
     }

@@ -1,6 +1,6 @@
 package app.domus.notifications.devices;
 
-import app.domus.notifications.DaggerNotificationsComponent;
+import app.domus.notifications.NotificationsComponent;
 import app.domus.shared.http.HttpHandler;
 import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
@@ -10,7 +10,7 @@ public class DeleteDeviceHandler extends HttpHandler {
     private final DeviceService devices;
 
     public DeleteDeviceHandler() {
-        this(DaggerNotificationsComponent.create().devices());
+        this(NotificationsComponent.create().devices());
     }
 
     DeleteDeviceHandler(DeviceService devices) {

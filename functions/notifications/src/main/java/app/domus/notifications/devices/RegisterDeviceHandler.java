@@ -1,17 +1,27 @@
 package app.domus.notifications.devices;
 
-import app.domus.notifications.DaggerNotificationsComponent;
+import app.domus.shared.http.AcceptsIdempotencyKey;
 import app.domus.shared.http.HttpHandler;
+import app.domus.shared.idempotency.IdempotencyStore;
 import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
+import app.domus.notifications.NotificationsComponent;
 import java.util.Map;
 
 /** {@code POST /me/devices}: 201 for a new device, 200 when the token was already registered. */
+@AcceptsIdempotencyKey
 public class RegisterDeviceHandler extends HttpHandler {
+    private IdempotencyStore idempotency;
+
     private final DeviceService devices;
 
     public RegisterDeviceHandler() {
-        this(DaggerNotificationsComponent.create().devices());
+        this(NotificationsComponent.create());
+    }
+
+    private RegisterDeviceHandler(NotificationsComponent wiring) {
+        this(wiring.devices());
+        this.idempotency = wiring.idempotency();
     }
 
     RegisterDeviceHandler(DeviceService devices) {
@@ -26,5 +36,10 @@ public class RegisterDeviceHandler extends HttpHandler {
         String deviceId = registration.device().getDeviceId();
         return HttpResponse.status(registration.created() ? 201 : 200, Map.of("deviceId", deviceId))
                 .location("/me/devices/" + deviceId);
+    }
+
+    @Override
+    protected IdempotencyStore idempotency() {
+        return idempotency;
     }
 }

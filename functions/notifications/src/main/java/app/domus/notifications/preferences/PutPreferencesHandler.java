@@ -1,6 +1,6 @@
 package app.domus.notifications.preferences;
 
-import app.domus.notifications.DaggerNotificationsComponent;
+import app.domus.notifications.NotificationsComponent;
 import app.domus.shared.http.HttpHandler;
 import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
@@ -11,7 +11,7 @@ public class PutPreferencesHandler extends HttpHandler {
     private final PreferencesService preferences;
 
     public PutPreferencesHandler() {
-        this(DaggerNotificationsComponent.create().preferences());
+        this(NotificationsComponent.create().preferences());
     }
 
     PutPreferencesHandler(PreferencesService preferences) {

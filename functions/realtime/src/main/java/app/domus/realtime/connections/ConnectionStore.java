@@ -1,6 +1,6 @@
 package app.domus.realtime.connections;
 
-import app.domus.realtime.topics.TopicItem;
+import app.domus.shared.live.LiveTopicItem;
 import app.domus.shared.http.ApiException;
 import app.domus.shared.persistence.DomusTable;
 import app.domus.shared.persistence.TableItem;
@@ -57,7 +57,7 @@ public class ConnectionStore {
     }
 
     /** Follows the topic (again: following twice is following once), within the per-connection limit. */
-    public SubscriptionItem subscribe(ConnectionItem connection, TopicItem topic) {
+    public SubscriptionItem subscribe(ConnectionItem connection, LiveTopicItem topic) {
         List<SubscriptionItem> current = subscriptions(connection.getConnectionId());
         Optional<SubscriptionItem> existing = current.stream().filter(s -> s.getTopic().equals(topic.getName())).findFirst();
         if (existing.isPresent()) return existing.get();

@@ -3,7 +3,7 @@ package app.domus.realtime.connections;
 import app.domus.realtime.RealtimeComponent;
 import app.domus.realtime.socket.WebSocketHandler;
 import app.domus.realtime.socket.WebSocketRequest;
-import app.domus.realtime.topics.TopicItem;
+import app.domus.shared.live.LiveTopicItem;
 import app.domus.realtime.topics.Topics;
 import app.domus.shared.access.AccessService;
 import app.domus.shared.access.Action;
@@ -39,7 +39,7 @@ public class SubscribeHandler extends WebSocketHandler {
         TopicMessage message = request.json(TopicMessage.class);
         ConnectionItem connection = connections.find(request.connectionId())
                 .orElseThrow(() -> new ApiException(ProblemType.UNAUTHORIZED, "This connection has expired; connect again"));
-        TopicItem topic = topics.get(message.topic());
+        LiveTopicItem topic = topics.get(message.topic());
         try {
             access.building(new Caller(connection.getUserId(), null, null), topic.getBuildingId(), Action.READ);
         } catch (ApiException e) {

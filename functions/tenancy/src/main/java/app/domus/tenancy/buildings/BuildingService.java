@@ -3,7 +3,8 @@ package app.domus.tenancy.buildings;
 import app.domus.shared.directory.BuildingItem;
 import app.domus.shared.directory.MembershipItem;
 import app.domus.shared.directory.Role;
-import app.domus.shared.events.EventPublisher;
+import app.domus.shared.events.Outbox;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import app.domus.shared.http.ApiException;
 import app.domus.shared.http.ProblemType;
 import app.domus.shared.ids.Ids;
@@ -25,13 +26,13 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 @Singleton
 public class BuildingService {
     private final DomusTable table;
-    private final EventPublisher events;
+    private final Outbox outbox;
     private final Clock clock;
 
     @Inject
-    public BuildingService(DomusTable table, EventPublisher events, Clock clock) {
+    public BuildingService(DomusTable table, Outbox outbox, Clock clock) {
         this.table = table;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -41,8 +42,9 @@ public class BuildingService {
     public BuildingItem create(String organisationId, CreateBuildingRequest request) {
         BuildingItem building = BuildingItem.of(Ids.newId(), organisationId, request.name().strip(), clock.instant().toString());
         apply(building, request.address());
-        table.of(BuildingItem.class).putItem(building);
-        events.publish("BuildingCreated", organisationId, new BuildingCreated(organisationId, building.getId()));
+        var transaction = TransactWriteItemsEnhancedRequest.builder().addPutItem(table.of(BuildingItem.class), building);
+        outbox.add(transaction, "BuildingCreated", organisationId, building.getId(), new BuildingCreated(organisationId, building.getId()));
+        table.client().transactWriteItems(transaction.build());
         return building;
     }
 

@@ -3,19 +3,24 @@ package app.domus.tenancy.buildings;
 import app.domus.shared.access.AccessService;
 import app.domus.shared.access.Action;
 import app.domus.shared.directory.BuildingItem;
+import app.domus.shared.http.AcceptsIdempotencyKey;
 import app.domus.shared.http.HttpHandler;
+import app.domus.shared.idempotency.IdempotencyStore;
 import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
-import app.domus.tenancy.DaggerTenancyComponent;
 import app.domus.tenancy.TenancyComponent;
 
 /** {@code POST /organisations/{organisationId}/buildings}: organisation admins add a building. */
+@AcceptsIdempotencyKey
 public class CreateBuildingHandler extends HttpHandler {
+    private IdempotencyStore idempotency;
+
     private final AccessService access;
     private final BuildingService buildings;
 
     public CreateBuildingHandler() {
-        TenancyComponent wiring = DaggerTenancyComponent.create();
+        TenancyComponent wiring = TenancyComponent.create();
+        this.idempotency = wiring.idempotency();
         this.access = wiring.access();
         this.buildings = wiring.buildings();
     }
@@ -32,5 +37,10 @@ public class CreateBuildingHandler extends HttpHandler {
         var org = access.organisation(caller, request.pathParam("organisationId"), Action.MANAGE);
         BuildingItem building = buildings.create(org.getId(), body);
         return HttpResponse.created(BuildingView.of(building)).location("/buildings/" + building.getId());
+    }
+
+    @Override
+    protected IdempotencyStore idempotency() {
+        return idempotency;
     }
 }

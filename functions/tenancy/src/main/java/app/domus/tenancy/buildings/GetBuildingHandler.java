@@ -1,19 +1,19 @@
 package app.domus.tenancy.buildings;
 
+import app.domus.tenancy.TenancyComponent;
 import app.domus.shared.access.AccessService;
 import app.domus.shared.access.Action;
 import app.domus.shared.directory.BuildingItem;
 import app.domus.shared.http.HttpHandler;
 import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
-import app.domus.tenancy.DaggerTenancyComponent;
 
 /** {@code GET /buildings/{buildingId}}: anyone who belongs to the building (or administers its organisation). */
 public class GetBuildingHandler extends HttpHandler {
     private final AccessService access;
 
     public GetBuildingHandler() {
-        this(DaggerTenancyComponent.create().access());
+        this(TenancyComponent.create().access());
     }
 
     GetBuildingHandler(AccessService access) {

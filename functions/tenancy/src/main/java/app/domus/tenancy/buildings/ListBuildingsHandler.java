@@ -5,7 +5,6 @@ import app.domus.shared.access.Action;
 import app.domus.shared.http.HttpHandler;
 import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
-import app.domus.tenancy.DaggerTenancyComponent;
 import app.domus.tenancy.TenancyComponent;
 
 /** {@code GET /organisations/{organisationId}/buildings}: admins see every building, other members their own. */
@@ -14,7 +13,7 @@ public class ListBuildingsHandler extends HttpHandler {
     private final BuildingService buildings;
 
     public ListBuildingsHandler() {
-        TenancyComponent wiring = DaggerTenancyComponent.create();
+        TenancyComponent wiring = TenancyComponent.create();
         this.access = wiring.access();
         this.buildings = wiring.buildings();
     }

@@ -6,7 +6,6 @@ import app.domus.shared.directory.BuildingItem;
 import app.domus.shared.http.HttpHandler;
 import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
-import app.domus.tenancy.DaggerTenancyComponent;
 import app.domus.tenancy.TenancyComponent;
 
 /** {@code PATCH /buildings/{buildingId}}: organisation admins and the building's managers; honours {@code If-Match}. */
@@ -15,7 +14,7 @@ public class UpdateBuildingHandler extends HttpHandler {
     private final BuildingService buildings;
 
     public UpdateBuildingHandler() {
-        TenancyComponent wiring = DaggerTenancyComponent.create();
+        TenancyComponent wiring = TenancyComponent.create();
         this.access = wiring.access();
         this.buildings = wiring.buildings();
     }

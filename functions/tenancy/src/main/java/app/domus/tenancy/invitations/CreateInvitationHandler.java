@@ -4,22 +4,27 @@ import app.domus.shared.access.AccessService;
 import app.domus.shared.access.Action;
 import app.domus.shared.auth.Caller;
 import app.domus.shared.http.ApiException;
+import app.domus.shared.http.AcceptsIdempotencyKey;
 import app.domus.shared.http.HttpHandler;
+import app.domus.shared.idempotency.IdempotencyStore;
 import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
-import app.domus.tenancy.DaggerTenancyComponent;
 import app.domus.tenancy.TenancyComponent;
 
 /**
  * {@code POST /invitations}: organisation admins invite to any role; a building's managers invite
  * technicians, owners and tenants to their own building.
  */
+@AcceptsIdempotencyKey
 public class CreateInvitationHandler extends HttpHandler {
+    private IdempotencyStore idempotency;
+
     private final AccessService access;
     private final InvitationService invitations;
 
     public CreateInvitationHandler() {
-        TenancyComponent wiring = DaggerTenancyComponent.create();
+        TenancyComponent wiring = TenancyComponent.create();
+        this.idempotency = wiring.idempotency();
         this.access = wiring.access();
         this.invitations = wiring.invitations();
     }
@@ -63,5 +68,10 @@ public class CreateInvitationHandler extends HttpHandler {
 
     private static void requireInOrganisation(String actual, String expected, String what) {
         if (!actual.equals(expected)) throw ApiException.notFound(what);
+    }
+
+    @Override
+    protected IdempotencyStore idempotency() {
+        return idempotency;
     }
 }

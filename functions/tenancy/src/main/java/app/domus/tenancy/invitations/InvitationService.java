@@ -3,7 +3,9 @@ package app.domus.tenancy.invitations;
 import app.domus.shared.directory.InvitationItem;
 import app.domus.shared.directory.MembershipItem;
 import app.domus.shared.directory.Role;
-import app.domus.shared.events.EventPublisher;
+import app.domus.shared.events.Outbox;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import app.domus.shared.ids.Ids;
 import app.domus.shared.persistence.DomusTable;
 import app.domus.shared.persistence.Page;
@@ -17,7 +19,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** Issues and lists invitation codes; the identity module redeems them on registration. */
 @Singleton
@@ -30,13 +31,13 @@ public class InvitationService {
     private static final int CODE_ATTEMPTS = 5;
 
     private final DomusTable table;
-    private final EventPublisher events;
+    private final Outbox outbox;
     private final Clock clock;
 
     @Inject
-    public InvitationService(DomusTable table, EventPublisher events, Clock clock) {
+    public InvitationService(DomusTable table, Outbox outbox, Clock clock) {
         this.table = table;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -68,17 +69,17 @@ public class InvitationService {
             invitation.setCode(code);
             invitation.setPk(InvitationItem.pk(code));
             invitation.setGsi1sk(now + "#" + code);
+            var transaction = TransactWriteItemsEnhancedRequest.builder().addPutItem(table.of(InvitationItem.class), invitation);
+            outbox.add(transaction, "InvitationCreated", grant.organisationId(), code, new InvitationCreated(grant.organisationId(),
+                    code, grant.role().wire(), grant.buildingId(), grant.unitId(), email, invitation.getExpiresAt(), createdBy));
             try {
                 // A new item's put requires that no item has the key: an existing code is never overwritten.
-                table.of(InvitationItem.class).putItem(invitation);
+                table.client().transactWriteItems(transaction.build());
                 break;
-            } catch (ConditionalCheckFailedException e) {
+            } catch (TransactionCanceledException e) {
                 if (attempt == CODE_ATTEMPTS) throw e;
             }
         }
-        events.publish("InvitationCreated", grant.organisationId(), new InvitationCreated(grant.organisationId(),
-                invitation.getCode(), grant.role().wire(), grant.buildingId(), grant.unitId(), email,
-                invitation.getExpiresAt(), createdBy));
         return InvitationView.of(invitation, now);
     }
 

@@ -5,7 +5,6 @@ import app.domus.shared.access.Action;
 import app.domus.shared.http.HttpHandler;
 import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
-import app.domus.tenancy.DaggerTenancyComponent;
 import app.domus.tenancy.TenancyComponent;
 
 /** {@code GET /organisations/{organisationId}/invitations}: admins see all, managers their buildings' invitations. */
@@ -14,7 +13,7 @@ public class ListInvitationsHandler extends HttpHandler {
     private final InvitationService invitations;
 
     public ListInvitationsHandler() {
-        TenancyComponent wiring = DaggerTenancyComponent.create();
+        TenancyComponent wiring = TenancyComponent.create();
         this.access = wiring.access();
         this.invitations = wiring.invitations();
     }

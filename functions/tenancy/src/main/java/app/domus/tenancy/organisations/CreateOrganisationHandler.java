@@ -1,18 +1,28 @@
 package app.domus.tenancy.organisations;
 
 import app.domus.shared.directory.OrganisationItem;
+import app.domus.shared.http.AcceptsIdempotencyKey;
 import app.domus.shared.http.HttpHandler;
+import app.domus.tenancy.TenancyComponent;
+import app.domus.shared.idempotency.IdempotencyStore;
 import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
-import app.domus.tenancy.DaggerTenancyComponent;
 import java.util.Map;
 
 /** {@code POST /organisations}: any signed-in user founds an organisation and becomes its admin. */
+@AcceptsIdempotencyKey
 public class CreateOrganisationHandler extends HttpHandler {
+    private IdempotencyStore idempotency;
+
     private final OrganisationService organisations;
 
     public CreateOrganisationHandler() {
-        this(DaggerTenancyComponent.create().organisations());
+        this(TenancyComponent.create());
+    }
+
+    private CreateOrganisationHandler(TenancyComponent wiring) {
+        this(wiring.organisations());
+        this.idempotency = wiring.idempotency();
     }
 
     CreateOrganisationHandler(OrganisationService organisations) {
@@ -26,5 +36,10 @@ public class CreateOrganisationHandler extends HttpHandler {
         OrganisationItem org = organisations.create(caller, body);
         return HttpResponse.created(Map.of("organisationId", org.getId(), "name", org.getName()))
                 .location("/organisations/" + org.getId());
+    }
+
+    @Override
+    protected IdempotencyStore idempotency() {
+        return idempotency;
     }
 }

@@ -1,19 +1,19 @@
 package app.domus.tenancy.organisations;
 
+import app.domus.tenancy.TenancyComponent;
 import app.domus.shared.access.AccessService;
 import app.domus.shared.access.Action;
 import app.domus.shared.directory.OrganisationItem;
 import app.domus.shared.http.HttpHandler;
 import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
-import app.domus.tenancy.DaggerTenancyComponent;
 
 /** {@code GET /organisations/{organisationId}}: any member reads it. */
 public class GetOrganisationHandler extends HttpHandler {
     private final AccessService access;
 
     public GetOrganisationHandler() {
-        this(DaggerTenancyComponent.create().access());
+        this(TenancyComponent.create().access());
     }
 
     GetOrganisationHandler(AccessService access) {

@@ -4,7 +4,7 @@ import app.domus.shared.auth.Caller;
 import app.domus.shared.directory.MembershipItem;
 import app.domus.shared.directory.OrganisationItem;
 import app.domus.shared.directory.Role;
-import app.domus.shared.events.EventPublisher;
+import app.domus.shared.events.Outbox;
 import app.domus.shared.ids.Ids;
 import app.domus.shared.persistence.DomusTable;
 import jakarta.inject.Inject;
@@ -16,13 +16,13 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhanced
 @Singleton
 public class OrganisationService {
     private final DomusTable table;
-    private final EventPublisher events;
+    private final Outbox outbox;
     private final Clock clock;
 
     @Inject
-    public OrganisationService(DomusTable table, EventPublisher events, Clock clock) {
+    public OrganisationService(DomusTable table, Outbox outbox, Clock clock) {
         this.table = table;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -37,11 +37,11 @@ public class OrganisationService {
         String now = clock.instant().toString();
         OrganisationItem org = OrganisationItem.of(Ids.newId(), request.name().strip(), caller.userId(), now);
         MembershipItem admin = MembershipItem.of(caller.userId(), org.getId(), Role.ORG_ADMIN, null, null, now);
-        table.client().transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+        var transaction = TransactWriteItemsEnhancedRequest.builder()
                 .addPutItem(table.of(OrganisationItem.class), org)
-                .addPutItem(table.of(MembershipItem.class), admin)
-                .build());
-        events.publish("OrganisationCreated", org.getId(), new OrganisationCreated(org.getId(), caller.userId()));
+                .addPutItem(table.of(MembershipItem.class), admin);
+        outbox.add(transaction, "OrganisationCreated", org.getId(), org.getId(), new OrganisationCreated(org.getId(), caller.userId()));
+        table.client().transactWriteItems(transaction.build());
         return org;
     }
 }

@@ -9,7 +9,6 @@ import app.domus.shared.http.ApiException;
 import app.domus.shared.http.HttpHandler;
 import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
-import app.domus.tenancy.DaggerTenancyComponent;
 import app.domus.tenancy.TenancyComponent;
 import java.util.List;
 
@@ -22,7 +21,7 @@ public class ListOwnershipsHandler extends HttpHandler {
     private final OwnershipService ownerships;
 
     public ListOwnershipsHandler() {
-        TenancyComponent wiring = DaggerTenancyComponent.create();
+        TenancyComponent wiring = TenancyComponent.create();
         this.access = wiring.access();
         this.ownerships = wiring.ownerships();
     }

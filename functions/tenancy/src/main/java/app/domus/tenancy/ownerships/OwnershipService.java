@@ -6,7 +6,7 @@ import app.domus.shared.directory.OwnershipItem;
 import app.domus.shared.directory.Role;
 import app.domus.shared.directory.UnitItem;
 import app.domus.shared.directory.UserItem;
-import app.domus.shared.events.EventPublisher;
+import app.domus.shared.events.Outbox;
 import app.domus.shared.http.ApiException;
 import app.domus.shared.persistence.DomusTable;
 import app.domus.shared.persistence.Page;
@@ -27,13 +27,13 @@ public class OwnershipService {
     private static final int ATTEMPTS = 3;
 
     private final DomusTable table;
-    private final EventPublisher events;
+    private final Outbox outbox;
     private final Clock clock;
 
     @Inject
-    public OwnershipService(DomusTable table, EventPublisher events, Clock clock) {
+    public OwnershipService(DomusTable table, Outbox outbox, Clock clock) {
         this.table = table;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -78,6 +78,8 @@ public class OwnershipService {
             if (consistentGet(MembershipItem.class, membership.getPk(), membership.getSk()).isEmpty()) {
                 transaction.addPutItem(table.of(MembershipItem.class), membership);
             }
+            outbox.add(transaction, "OwnershipRecorded", unit.getOrganisationId(), unit.getId(), new OwnershipRecorded(
+                    unit.getOrganisationId(), unit.getBuildingId(), unit.getId(), request.ownerId(), share.toString()));
             try {
                 table.client().transactWriteItems(transaction.build());
             } catch (TransactionCanceledException e) {
@@ -86,8 +88,6 @@ public class OwnershipService {
                 if (attempt < ATTEMPTS) continue;
                 throw ApiException.conflict("The building's ownerships are being changed by someone else; retry");
             }
-            events.publish("OwnershipRecorded", unit.getOrganisationId(), new OwnershipRecorded(unit.getOrganisationId(),
-                    unit.getBuildingId(), unit.getId(), request.ownerId(), share.toString()));
             return new Recorded(ownership, total);
         }
     }

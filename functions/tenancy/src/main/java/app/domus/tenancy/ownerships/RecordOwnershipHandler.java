@@ -2,20 +2,25 @@ package app.domus.tenancy.ownerships;
 
 import app.domus.shared.access.AccessService;
 import app.domus.shared.access.Action;
+import app.domus.shared.http.AcceptsIdempotencyKey;
 import app.domus.shared.http.HttpHandler;
+import app.domus.shared.idempotency.IdempotencyStore;
 import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
-import app.domus.tenancy.DaggerTenancyComponent;
 import app.domus.tenancy.TenancyComponent;
 import java.util.Map;
 
 /** {@code POST /units/{unitId}/ownerships}: organisation admins and the managers of the unit's building. */
+@AcceptsIdempotencyKey
 public class RecordOwnershipHandler extends HttpHandler {
+    private IdempotencyStore idempotency;
+
     private final AccessService access;
     private final OwnershipService ownerships;
 
     public RecordOwnershipHandler() {
-        TenancyComponent wiring = DaggerTenancyComponent.create();
+        TenancyComponent wiring = TenancyComponent.create();
+        this.idempotency = wiring.idempotency();
         this.access = wiring.access();
         this.ownerships = wiring.ownerships();
     }
@@ -34,5 +39,10 @@ public class RecordOwnershipHandler extends HttpHandler {
         OwnershipView view = OwnershipView.of(recorded.ownership());
         return HttpResponse.created(Map.of("buildingId", view.buildingId(), "unitId", view.unitId(),
                 "ownerId", view.ownerId(), "share", view.share(), "buildingTotal", recorded.buildingTotal().toString()));
+    }
+
+    @Override
+    protected IdempotencyStore idempotency() {
+        return idempotency;
     }
 }

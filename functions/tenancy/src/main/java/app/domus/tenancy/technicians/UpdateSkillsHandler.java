@@ -6,7 +6,6 @@ import app.domus.shared.directory.MembershipItem;
 import app.domus.shared.http.HttpHandler;
 import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
-import app.domus.tenancy.DaggerTenancyComponent;
 import app.domus.tenancy.TenancyComponent;
 
 /**
@@ -18,7 +17,7 @@ public class UpdateSkillsHandler extends HttpHandler {
     private final TechnicianService technicians;
 
     public UpdateSkillsHandler() {
-        TenancyComponent wiring = DaggerTenancyComponent.create();
+        TenancyComponent wiring = TenancyComponent.create();
         this.access = wiring.access();
         this.technicians = wiring.technicians();
     }

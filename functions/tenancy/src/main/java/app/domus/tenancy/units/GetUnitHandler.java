@@ -1,19 +1,19 @@
 package app.domus.tenancy.units;
 
+import app.domus.tenancy.TenancyComponent;
 import app.domus.shared.access.AccessService;
 import app.domus.shared.access.Action;
 import app.domus.shared.directory.UnitItem;
 import app.domus.shared.http.HttpHandler;
 import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
-import app.domus.tenancy.DaggerTenancyComponent;
 
 /** {@code GET /units/{unitId}}: the building's staff, the organisation's admins, and the unit's own residents. */
 public class GetUnitHandler extends HttpHandler {
     private final AccessService access;
 
     public GetUnitHandler() {
-        this(DaggerTenancyComponent.create().access());
+        this(TenancyComponent.create().access());
     }
 
     GetUnitHandler(AccessService access) {

@@ -5,7 +5,6 @@ import app.domus.shared.access.Action;
 import app.domus.shared.http.HttpHandler;
 import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
-import app.domus.tenancy.DaggerTenancyComponent;
 import app.domus.tenancy.TenancyComponent;
 
 /** {@code GET /buildings/{buildingId}/units}: anyone who may read the building. */
@@ -14,7 +13,7 @@ public class ListUnitsHandler extends HttpHandler {
     private final UnitService units;
 
     public ListUnitsHandler() {
-        TenancyComponent wiring = DaggerTenancyComponent.create();
+        TenancyComponent wiring = TenancyComponent.create();
         this.access = wiring.access();
         this.units = wiring.units();
     }

@@ -2,7 +2,7 @@ package app.domus.tenancy.units;
 
 import app.domus.shared.directory.BuildingItem;
 import app.domus.shared.directory.UnitItem;
-import app.domus.shared.events.EventPublisher;
+import app.domus.shared.events.Outbox;
 import app.domus.shared.http.ApiException;
 import app.domus.shared.ids.Ids;
 import app.domus.shared.persistence.DomusTable;
@@ -19,13 +19,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 @Singleton
 public class UnitService {
     private final DomusTable table;
-    private final EventPublisher events;
+    private final Outbox outbox;
     private final Clock clock;
 
     @Inject
-    public UnitService(DomusTable table, EventPublisher events, Clock clock) {
+    public UnitService(DomusTable table, Outbox outbox, Clock clock) {
         this.table = table;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -42,18 +42,18 @@ public class UnitService {
         claim.setSk(UnitNumberItem.sk(request.number()));
         claim.setUnitId(unit.getId());
         try {
-            table.client().transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+            var transaction = TransactWriteItemsEnhancedRequest.builder()
                     .addPutItem(table.of(UnitItem.class), unit)
-                    .addPutItem(table.of(UnitNumberItem.class), claim)
-                    .build());
+                    .addPutItem(table.of(UnitNumberItem.class), claim);
+            outbox.add(transaction, "UnitCreated", unit.getOrganisationId(), unit.getId(),
+                    new UnitCreated(unit.getOrganisationId(), unit.getBuildingId(), unit.getId()));
+            table.client().transactWriteItems(transaction.build());
         } catch (TransactionCanceledException e) {
             if (Transactions.conditionFailed(e, 1)) {
                 throw ApiException.conflict("The building already has a unit numbered " + unit.getNumber());
             }
             throw e;
         }
-        events.publish("UnitCreated", unit.getOrganisationId(),
-                new UnitCreated(unit.getOrganisationId(), unit.getBuildingId(), unit.getId()));
         return unit;
     }
 

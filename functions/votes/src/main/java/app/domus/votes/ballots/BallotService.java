@@ -2,7 +2,7 @@ package app.domus.votes.ballots;
 
 import app.domus.shared.access.AccessService.OwnerAct;
 import app.domus.shared.auth.Caller;
-import app.domus.shared.events.EventPublisher;
+import app.domus.shared.events.Outbox;
 import app.domus.shared.http.ApiException;
 import app.domus.shared.http.ProblemType;
 import app.domus.shared.persistence.DomusTable;
@@ -36,13 +36,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 @Singleton
 public class BallotService {
     private final DomusTable table;
-    private final EventPublisher events;
+    private final Outbox outbox;
     private final Clock clock;
 
     @Inject
-    public BallotService(DomusTable table, EventPublisher events, Clock clock) {
+    public BallotService(DomusTable table, Outbox outbox, Clock clock) {
         this.table = table;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -72,16 +72,17 @@ public class BallotService {
         ballot.setOnBehalfOf(act.ownerId());
         ballot.setDelegationId(act.delegationId());
         try {
-            table.client().transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+            var transaction = TransactWriteItemsEnhancedRequest.builder()
                     .addConditionCheck(table.of(VoteItem.class), stillOpen(vote))
-                    .addPutItem(table.of(BallotItem.class), ballot)
-                    .build());
+                    .addPutItem(table.of(BallotItem.class), ballot);
+            // Ballots are events of the vote: its tallies follow them in order.
+            outbox.add(transaction, VoteEvents.BALLOT_CAST, vote.getOrganisationId(), vote.getId(), new VoteEvents.BallotCast(vote.getId(),
+                    vote.getOrganisationId(), vote.getBuildingId(), unitId, existing != null));
+            table.client().transactWriteItems(transaction.build());
         } catch (TransactionCanceledException e) {
             throw refusal(e, vote, existing == null, ifMatch.isPresent());
         }
         ballot.setVersion(existing == null ? 1L : existing.getVersion() + 1);
-        events.publish(VoteEvents.BALLOT_CAST, vote.getOrganisationId(), new VoteEvents.BallotCast(vote.getId(),
-                vote.getOrganisationId(), vote.getBuildingId(), unitId, existing != null));
         return new Cast(ballot, existing == null);
     }
 

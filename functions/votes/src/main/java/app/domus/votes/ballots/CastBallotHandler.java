@@ -1,6 +1,8 @@
 package app.domus.votes.ballots;
 
+import app.domus.shared.http.AcceptsIdempotencyKey;
 import app.domus.shared.http.HttpHandler;
+import app.domus.shared.idempotency.IdempotencyStore;
 import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
 import app.domus.votes.VotesComponent;
@@ -11,7 +13,10 @@ import app.domus.votes.vote.VoteItem;
  * {@code POST /votes/{voteId}/ballots}: an owner of an eligible unit, or a delegate holding the vote right for it.
  * 201 for the unit's ballot, 200 when it changes that ballot (where the vote allows).
  */
+@AcceptsIdempotencyKey
 public class CastBallotHandler extends HttpHandler {
+    private IdempotencyStore idempotency;
+
     private final VoteAccess voteAccess;
     private final BallotService ballots;
 
@@ -21,6 +26,7 @@ public class CastBallotHandler extends HttpHandler {
 
     private CastBallotHandler(VotesComponent wiring) {
         this(wiring.voteAccess(), wiring.ballots());
+        this.idempotency = wiring.idempotency();
     }
 
     CastBallotHandler(VoteAccess voteAccess, BallotService ballots) {
@@ -38,5 +44,10 @@ public class CastBallotHandler extends HttpHandler {
         BallotService.Cast cast = ballots.cast(caller, vote, act, body, ifMatch);
         BallotView view = BallotView.of(cast.ballot());
         return (cast.first() ? HttpResponse.created(view) : HttpResponse.ok(view)).etag(cast.ballot().getVersion());
+    }
+
+    @Override
+    protected IdempotencyStore idempotency() {
+        return idempotency;
     }
 }

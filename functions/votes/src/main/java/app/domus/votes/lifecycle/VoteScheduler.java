@@ -1,6 +1,7 @@
 package app.domus.votes.lifecycle;
 
-import app.domus.shared.events.EventPublisher;
+import app.domus.shared.events.Outbox;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import app.domus.shared.persistence.DomusTable;
 import app.domus.shared.persistence.TableItem;
 import app.domus.votes.results.Results;
@@ -34,17 +35,17 @@ public class VoteScheduler {
     private final VoteService votes;
     private final Electorate electorate;
     private final ResultsService results;
-    private final EventPublisher events;
+    private final Outbox outbox;
     private final Clock clock;
 
     @Inject
     public VoteScheduler(DomusTable table, VoteService votes, Electorate electorate, ResultsService results,
-                         EventPublisher events, Clock clock) {
+                         Outbox outbox, Clock clock) {
         this.table = table;
         this.votes = votes;
         this.electorate = electorate;
         this.results = results;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -81,15 +82,15 @@ public class VoteScheduler {
     /** Opens the vote with the building's owners of this moment as its electorate. */
     private void open(String voteId, Instant now) {
         VoteItem vote = votes.get(voteId);
+        if (!VoteItem.DUE_TO_OPEN.equals(vote.getGsi2pk())) return;
         if (VoteItem.SCHEDULED.equals(vote.getStatus())) {
             VoteService.open(vote, electorate.snapshot(vote.getBuildingId(), vote.weightingValue()), now);
-            vote = table.of(VoteItem.class).updateItem(vote);
         }
-        if (!VoteItem.DUE_TO_OPEN.equals(vote.getGsi2pk())) return;
-        events.publish(VoteEvents.VOTE_OPENED, vote.getOrganisationId(), new VoteEvents.VoteOpened(vote.getId(),
-                vote.getOrganisationId(), vote.getBuildingId(), vote.electorate().size(), vote.getEndDate()));
         vote.dueIn(VoteItem.DUE_TO_CLOSE, vote.getEndDate());
-        table.of(VoteItem.class).updateItem(vote);
+        var transaction = TransactWriteItemsEnhancedRequest.builder().addUpdateItem(table.of(VoteItem.class), vote);
+        outbox.add(transaction, VoteEvents.VOTE_OPENED, vote.getOrganisationId(), vote.getId(), new VoteEvents.VoteOpened(vote.getId(),
+                vote.getOrganisationId(), vote.getBuildingId(), vote.electorate().size(), vote.getEndDate()));
+        table.client().transactWriteItems(transaction.build());
     }
 
     /**
@@ -105,10 +106,11 @@ public class VoteScheduler {
         }
         if (!VoteItem.DUE_TO_CLOSE.equals(vote.getGsi2pk())) return;
         Results counted = results.of(vote);
-        events.publish(VoteEvents.VOTE_CLOSED, vote.getOrganisationId(), new VoteEvents.VoteClosed(vote.getId(),
-                vote.getOrganisationId(), vote.getBuildingId(), vote.getClosedAt(), counted.quorumReached()));
         vote.dueIn(null, null);
-        table.of(VoteItem.class).updateItem(vote);
+        var transaction = TransactWriteItemsEnhancedRequest.builder().addUpdateItem(table.of(VoteItem.class), vote);
+        outbox.add(transaction, VoteEvents.VOTE_CLOSED, vote.getOrganisationId(), vote.getId(), new VoteEvents.VoteClosed(vote.getId(),
+                vote.getOrganisationId(), vote.getBuildingId(), vote.getClosedAt(), counted.quorumReached()));
+        table.client().transactWriteItems(transaction.build());
     }
 
     /** The votes of the to-do partition whose time has come (sort keys are {@code <time>#<id>}). */

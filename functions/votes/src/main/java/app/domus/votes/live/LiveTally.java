@@ -1,6 +1,6 @@
 package app.domus.votes.live;
 
-import app.domus.realtime.broadcast.TopicBroadcaster;
+import app.domus.shared.live.LiveUpdates;
 import app.domus.votes.results.ResultsService;
 import app.domus.votes.vote.VoteItem;
 import app.domus.votes.vote.VoteService;
@@ -8,25 +8,24 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /**
- * Sends a vote's current tallies to the clients following it. The tallies are counted when the message goes out,
+ * Sends a vote's current tallies to the clients following it, through the kernel's live-updates port. The tallies are counted when the message goes out,
  * not when the ballot was cast, so messages that arrive out of order still end on the latest count.
  */
 @Singleton
 public class LiveTally {
     private final VoteService votes;
     private final ResultsService results;
-    private final TopicBroadcaster broadcaster;
+    private final LiveUpdates liveUpdates;
 
     @Inject
-    public LiveTally(VoteService votes, ResultsService results, TopicBroadcaster broadcaster) {
+    public LiveTally(VoteService votes, ResultsService results, LiveUpdates liveUpdates) {
         this.votes = votes;
         this.results = results;
-        this.broadcaster = broadcaster;
+        this.liveUpdates = liveUpdates;
     }
 
-    /** @return the number of connections reached */
-    public int send(String voteId) {
+    public void send(String voteId) {
         VoteItem vote = votes.get(voteId);
-        return broadcaster.broadcast(VoteItem.topic(voteId), TallyMessage.of(results.of(vote)));
+        liveUpdates.send(VoteItem.topic(voteId), TallyMessage.of(results.of(vote)));
     }
 }

@@ -2,14 +2,19 @@ package app.domus.votes.vote;
 
 import app.domus.shared.access.AccessService;
 import app.domus.shared.access.Action;
+import app.domus.shared.http.AcceptsIdempotencyKey;
 import app.domus.shared.http.HttpHandler;
+import app.domus.shared.idempotency.IdempotencyStore;
 import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
 import app.domus.votes.VotesComponent;
 import java.time.Clock;
 
 /** {@code POST /votes}: organisation admins and the managers of the building. */
+@AcceptsIdempotencyKey
 public class CreateVoteHandler extends HttpHandler {
+    private IdempotencyStore idempotency;
+
     private final AccessService access;
     private final VoteService votes;
     private final Clock clock;
@@ -20,6 +25,7 @@ public class CreateVoteHandler extends HttpHandler {
 
     private CreateVoteHandler(VotesComponent wiring) {
         this(wiring.access(), wiring.votes(), wiring.clock());
+        this.idempotency = wiring.idempotency();
     }
 
     CreateVoteHandler(AccessService access, VoteService votes, Clock clock) {
@@ -36,5 +42,10 @@ public class CreateVoteHandler extends HttpHandler {
         VoteItem vote = votes.create(building, caller, body);
         return HttpResponse.created(VoteView.of(vote, clock.instant(), null))
                 .etag(vote.getVersion()).location("/votes/" + vote.getId());
+    }
+
+    @Override
+    protected IdempotencyStore idempotency() {
+        return idempotency;
     }
 }

@@ -1,9 +1,9 @@
 package app.domus.votes.vote;
 
-import app.domus.realtime.topics.TopicItem;
+import app.domus.shared.live.LiveTopicItem;
 import app.domus.shared.auth.Caller;
 import app.domus.shared.directory.BuildingItem;
-import app.domus.shared.events.EventPublisher;
+import app.domus.shared.events.Outbox;
 import app.domus.shared.http.ApiException;
 import app.domus.shared.http.ProblemType;
 import app.domus.shared.ids.Ids;
@@ -29,14 +29,14 @@ public class VoteService {
 
     private final DomusTable table;
     private final Electorate electorate;
-    private final EventPublisher events;
+    private final Outbox outbox;
     private final Clock clock;
 
     @Inject
-    public VoteService(DomusTable table, Electorate electorate, EventPublisher events, Clock clock) {
+    public VoteService(DomusTable table, Electorate electorate, Outbox outbox, Clock clock) {
         this.table = table;
         this.electorate = electorate;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -87,14 +87,14 @@ public class VoteService {
             open(vote, voters, now);
             vote.dueIn(VoteItem.DUE_TO_CLOSE, vote.getEndDate());
         }
-        TopicItem topic = TopicItem.of(VoteItem.topic(vote.getId()), vote.getOrganisationId(), vote.getBuildingId(), now.toString());
-        table.client().transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+        LiveTopicItem topic = LiveTopicItem.of(VoteItem.topic(vote.getId()), vote.getOrganisationId(), vote.getBuildingId(), now.toString());
+        var transaction = TransactWriteItemsEnhancedRequest.builder()
                 .addPutItem(table.of(VoteItem.class), vote)
-                .addPutItem(table.of(TopicItem.class), topic)
-                .build());
-        vote.setVersion(1L);
-        events.publish(VoteEvents.VOTE_CREATED, vote.getOrganisationId(), new VoteEvents.VoteCreated(vote.getId(),
+                .addPutItem(table.of(LiveTopicItem.class), topic);
+        outbox.add(transaction, VoteEvents.VOTE_CREATED, vote.getOrganisationId(), vote.getId(), new VoteEvents.VoteCreated(vote.getId(),
                 vote.getOrganisationId(), vote.getBuildingId(), vote.statusAt(now), vote.getStartsAt(), vote.getEndDate()));
+        table.client().transactWriteItems(transaction.build());
+        vote.setVersion(1L);
         return vote;
     }
 

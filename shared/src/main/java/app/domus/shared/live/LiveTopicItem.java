@@ -1,15 +1,16 @@
-package app.domus.realtime.topics;
+package app.domus.shared.live;
 
 import app.domus.shared.persistence.TableItem;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 
 /**
- * Something clients may follow live, registered by the context that publishes on it (a vote registers
- * {@code vote:<voteId>}): pk {@code TOPIC#<name>}, sk {@code TOPIC}. It names the building whose readers may
- * follow it, so the WebSocket API can authorise a subscription without knowing what the topic is about.
+ * Something clients may follow live, registered by the context that sends on it (a vote registers
+ * {@code vote:<voteId>}) in the transaction that creates what it is about: pk {@code TOPIC#<name>}, sk
+ * {@code TOPIC}. It names the building whose readers may follow it, so the WebSocket API can authorise a
+ * subscription without knowing what the topic is about. Updates on it go through {@link LiveUpdates}.
  */
 @DynamoDbBean
-public class TopicItem extends TableItem {
+public class LiveTopicItem extends TableItem {
     public static final String SK = "TOPIC";
 
     private String name;
@@ -20,8 +21,8 @@ public class TopicItem extends TableItem {
     public static String pk(String name) { return "TOPIC#" + name; }
 
     /** A new topic, ready to be written (alone or in the transaction that creates what it is about). */
-    public static TopicItem of(String name, String organisationId, String buildingId, String now) {
-        TopicItem topic = new TopicItem();
+    public static LiveTopicItem of(String name, String organisationId, String buildingId, String now) {
+        LiveTopicItem topic = new LiveTopicItem();
         topic.setPk(pk(name));
         topic.setSk(SK);
         topic.setName(name);

@@ -1,14 +1,16 @@
-package app.domus.shared.directory;
+package app.domus.local.seed;
 
+import app.domus.shared.directory.UnitItem;
 import app.domus.shared.persistence.TableItem;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 
 /**
- * A utility meter of a unit (read by hand with a photo, or sent by a smart meter over MQTT). pk {@code METER#<id>},
+ * The demo estate's meters, until the meters context owns meters (they belong to no context yet, so not to the
+ * kernel either). A utility meter of a unit (read by hand with a photo, or sent by a smart meter over MQTT). pk {@code METER#<id>},
  * sk {@code METER}; gsi1 {@code UNIT#<unitId>#METERS} / {@code <type>#<id>} lists a unit's meters.
  */
 @DynamoDbBean
-public class MeterItem extends TableItem {
+public class DemoMeterItem extends TableItem {
     public static final String SK = "METER";
 
     /** What a meter measures, and in which unit. */
@@ -38,8 +40,8 @@ public class MeterItem extends TableItem {
     public static String pk(String id) { return "METER#" + id; }
     public static String byUnit(String unitId) { return "UNIT#" + unitId + "#METERS"; }
 
-    public static MeterItem of(String id, UnitItem unit, Type type, String serialNumber, String now) {
-        MeterItem meter = new MeterItem();
+    public static DemoMeterItem of(String id, UnitItem unit, Type type, String serialNumber, String now) {
+        DemoMeterItem meter = new DemoMeterItem();
         meter.setPk(pk(id));
         meter.setSk(SK);
         meter.setGsi1pk(byUnit(unit.getId()));
