@@ -1,8 +1,8 @@
 package app.domus.notifications.devices;
 
-import static app.domus.notifications.NotificationsFixture.assertProblem;
-import static app.domus.notifications.NotificationsFixture.call;
-import static app.domus.notifications.NotificationsFixture.json;
+import static app.domus.shared.testing.DirectoryWorld.assertProblem;
+import static app.domus.shared.testing.DirectoryWorld.call;
+import static app.domus.shared.testing.DirectoryWorld.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.notifications.NotificationsFixture;
