@@ -8,8 +8,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
  * announces, read off the table's stream by the outbox relay, and marked published (with a TTL) once it is on the
  * events topic. Keyed by aggregate so that one aggregate's events share a stream shard and keep their order:
  * {@code pk = OUTBOX#<aggregateId>}, {@code sk = EVENT#<eventId>} (event ids are time-ordered). Until it is
- * published it also sits in a sparse index ({@code gsi1pk = OUTBOX#PENDING#<shard>}) where the sweeper finds what
- * the stream did not deliver.
+ * published it also sits in a sparse index ({@code gsi1pk = OUTBOX#PENDING#<shard>}, {@code gsi1sk = <epoch millis,
+ * 13 digits>#<eventId>}) where the sweeper finds what the stream did not deliver.
  */
 @DynamoDbBean
 public class OutboxItem extends TableItem {
@@ -34,12 +34,17 @@ public class OutboxItem extends TableItem {
         return PENDING_PREFIX + shard;
     }
 
+    /** The pending index's sort key starts with when the event occurred, so that it sorts by time: the sweeper's range. */
+    public static String pendingSince(long epochMillis) {
+        return String.format(java.util.Locale.ROOT, "%013d", epochMillis);
+    }
+
     static OutboxItem of(DomainEvent event, String aggregateId, String envelope) {
         OutboxItem item = new OutboxItem();
         item.setPk(pk(aggregateId));
         item.setSk(SK_PREFIX + event.id());
         item.setGsi1pk(pendingShard(Math.floorMod(aggregateId.hashCode(), PENDING_SHARDS)));
-        item.setGsi1sk(event.id());
+        item.setGsi1sk(pendingSince(event.occurredAt().toEpochMilli()) + "#" + event.id());
         item.setEventId(event.id());
         item.setEventType(event.type());
         item.setAggregateId(aggregateId);

@@ -54,9 +54,11 @@ public final class IdempotentRequests {
         Caller caller = request.caller();
         String fingerprint = request.method() + " " + request.path() + "\n" + new String(request.rawBody(), java.nio.charset.StandardCharsets.UTF_8);
         String kept;
+        APIGatewayV2HTTPResponse[] answered = new APIGatewayV2HTTPResponse[1];
         try {
             kept = store.once(scope + "#" + caller.userId(), key, fingerprint, IN_PROGRESS_WINDOW, () -> {
                 APIGatewayV2HTTPResponse response = work.get();
+                answered[0] = response;
                 if (response.getStatusCode() < 200 || response.getStatusCode() >= 300) throw new NotKept(response);
                 Map<String, String> headers = new LinkedHashMap<>();
                 KEPT_HEADERS.forEach(name -> {
@@ -74,6 +76,7 @@ public final class IdempotentRequests {
             throw ApiException.tooManyRequests(ProblemType.IDEMPOTENCY_KEY_IN_USE,
                     "The first request with this Idempotency-Key is still being processed; retry shortly", Duration.ofSeconds(1));
         }
+        if (answered[0] != null) return answered[0];
         Stored stored = Json.read(kept, Stored.class);
         Map<String, String> headers = new LinkedHashMap<>(stored.headers());
         headers.put("Idempotent-Replayed", "true");

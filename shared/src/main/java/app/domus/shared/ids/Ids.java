@@ -60,21 +60,6 @@ public final class Ids {
         return new String(out);
     }
 
-    /**
-     * The smallest id of this millisecond: every id made at or after {@code epochMillis} sorts at or above it, every
-     * id made before sorts below. For range queries over time-ordered ids.
-     */
-    public static String floor(long epochMillis) {
-        char[] out = new char[26];
-        long time = epochMillis;
-        for (int i = 9; i >= 0; i--) {
-            out[i] = ALPHABET[(int) (time & 31)];
-            time >>>= 5;
-        }
-        java.util.Arrays.fill(out, 10, 26, ALPHABET[0]);
-        return new String(out);
-    }
-
     /** A secret for a URL or a code: {@code bytes} random bytes, base64url without padding. */
     public static String secret(int bytes) {
         byte[] raw = new byte[bytes];

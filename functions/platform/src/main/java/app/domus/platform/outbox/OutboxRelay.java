@@ -2,7 +2,6 @@ package app.domus.platform.outbox;
 
 import app.domus.shared.aws.PlatformConfig;
 import app.domus.shared.events.OutboxItem;
-import app.domus.shared.ids.Ids;
 import app.domus.shared.observability.Observability;
 import app.domus.shared.persistence.TableItem;
 import jakarta.inject.Inject;
@@ -90,7 +89,7 @@ public class OutboxRelay {
      * @return how many events were published
      */
     public int sweep(Duration olderThan) {
-        String before = Ids.floor(clock.millis() - olderThan.toMillis());
+        String before = OutboxItem.pendingSince(clock.millis() - olderThan.toMillis());
         int published = 0;
         for (int shard = 0; shard < OutboxItem.PENDING_SHARDS; shard++) {
             QueryRequest query = QueryRequest.builder().tableName(config.tableName()).indexName(TableItem.GSI1)
