@@ -3,13 +3,10 @@ package app.domus.delegations;
 import app.domus.shared.directory.BuildingItem;
 import app.domus.shared.directory.UnitItem;
 import app.domus.shared.directory.UserItem;
-import app.domus.shared.events.DomainEvent;
-import app.domus.shared.json.Json;
 import app.domus.shared.notify.Category;
 import app.domus.shared.notify.NotificationRequest;
 import app.domus.shared.notify.NotificationSender;
 import app.domus.shared.persistence.DomusTable;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -40,15 +37,14 @@ public class DelegationNotices {
         this.notifications = notifications;
     }
 
-    public void handle(DomainEvent event) {
-        switch (event.type()) {
-            case DelegationEvent.CREATED -> invite(payload(event));
-            case DelegationEvent.ACCEPTED -> answer(payload(event), "accepted");
-            case DelegationEvent.DECLINED -> answer(payload(event), "declined");
-            case DelegationEvent.REVOKED -> revoked(payload(event));
-            default -> {
-                // The subscription's filter lets only delegation events through; anything else is not for us.
-            }
+    public void handle(DelegationEvent event) {
+        requireComplete(event);
+        switch (String.valueOf(event.status())) {
+            case "pending" -> invite(event);
+            case "accepted" -> answer(event, "accepted");
+            case "declined" -> answer(event, "declined");
+            case "revoked" -> revoked(event);
+            default -> throw new IllegalArgumentException("A delegation event with status " + event.status());
         }
     }
 
@@ -108,17 +104,10 @@ public class DelegationNotices {
     }
 
     /** A payload that does not name what every message needs is a bug in its publisher: fail it into the DLQ. */
-    private static DelegationEvent payload(DomainEvent event) {
-        DelegationEvent d;
-        try {
-            d = Json.MAPPER.treeToValue(event.payload(), DelegationEvent.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("Event " + event.id() + " does not carry a delegation", e);
-        }
-        if (d == null || d.delegationId() == null || d.ownerId() == null || d.unitId() == null || d.rights() == null
+    private static void requireComplete(DelegationEvent d) {
+        if (d.delegationId() == null || d.ownerId() == null || d.unitId() == null || d.rights() == null
                 || d.expiresAt() == null || (d.delegateId() == null && d.delegateEmail() == null)) {
-            throw new IllegalArgumentException("Event " + event.id() + " does not carry a delegation");
+            throw new IllegalArgumentException("The event does not carry a whole delegation");
         }
-        return d;
     }
 }

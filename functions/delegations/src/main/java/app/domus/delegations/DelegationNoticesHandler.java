@@ -1,6 +1,5 @@
 package app.domus.delegations;
 
-import app.domus.shared.events.DomainEvent;
 import app.domus.shared.events.EventConsumer;
 import app.domus.shared.idempotency.IdempotencyStore;
 
@@ -8,8 +7,7 @@ import app.domus.shared.idempotency.IdempotencyStore;
  * On {@code DelegationCreated}, {@code DelegationAccepted}, {@code DelegationDeclined} and
  * {@code DelegationRevoked}: asks the notifier to tell the other side (see {@link DelegationNotices}).
  */
-public class DelegationNoticesHandler extends EventConsumer {
-    private final IdempotencyStore idempotency;
+public class DelegationNoticesHandler extends EventConsumer<DelegationEvent> {
     private final DelegationNotices notices;
 
     public DelegationNoticesHandler() {
@@ -21,17 +19,12 @@ public class DelegationNoticesHandler extends EventConsumer {
     }
 
     DelegationNoticesHandler(IdempotencyStore idempotency, DelegationNotices notices) {
-        this.idempotency = idempotency;
+        super(DelegationEvent.class, idempotency, DelegationEvent.CREATED, DelegationEvent.ACCEPTED, DelegationEvent.DECLINED, DelegationEvent.REVOKED);
         this.notices = notices;
     }
 
     @Override
-    protected IdempotencyStore idempotency() {
-        return idempotency;
-    }
-
-    @Override
-    protected void handle(DomainEvent event) {
+    protected void handle(DelegationEvent event) {
         notices.handle(event);
     }
 }

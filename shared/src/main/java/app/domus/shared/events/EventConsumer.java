@@ -10,24 +10,39 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Base of every handler that consumes domain events from an SQS queue subscribed (raw delivery) to the
- * events topic. Each message is handled once per consumer through the idempotency store, keyed by the
- * event id; a failed message is reported in {@code batchItemFailures} so that only it is redelivered, and
- * after the queue's {@code maxReceiveCount} it lands in the DLQ. A message that is not an event at all is
- * also reported as failed, so that it too ends in the DLQ rather than vanishing.
+ * Base of every handler that consumes domain events from an SQS queue subscribed (raw delivery) to the events topic:
+ * a consumer is its {@link #handle(Object)} of the event's payload, read as {@code T}. Each message is handled once
+ * per consumer through the idempotency store, keyed by the event id (the outbox's stream delivers at least once); a
+ * failed message is reported in {@code batchItemFailures} so that only it is redelivered, and after the queue's
+ * {@code maxReceiveCount} it lands in the DLQ. A message that is not an event, or whose payload does not read as
+ * {@code T}, is reported as failed too, so that it ends in the DLQ rather than vanishing; an event of a type the
+ * consumer does not consume is acknowledged and passed over.
+ *
+ * @param <T> the payload type; one record for the one event type consumed, or for several whose payloads share it
  */
-public abstract class EventConsumer implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public abstract class EventConsumer<T> implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
 
-    protected abstract IdempotencyStore idempotency();
+    private final Class<T> payloadType;
+    private final Set<String> eventTypes;
+    private final IdempotencyStore idempotency;
+
+    /** @param eventTypes the event types consumed: what the queue's filter policy lets through */
+    protected EventConsumer(Class<T> payloadType, IdempotencyStore idempotency, String... eventTypes) {
+        if (eventTypes.length == 0) throw new IllegalArgumentException("A consumer consumes at least one event type");
+        this.payloadType = payloadType;
+        this.idempotency = idempotency;
+        this.eventTypes = Set.of(eventTypes);
+    }
 
     /** Handles one event; throw to have it redelivered. */
-    protected abstract void handle(DomainEvent event);
+    protected abstract void handle(T event);
 
     /** Upper bound of one message's work, after which a crashed attempt no longer blocks a retry. */
     protected Duration inProgressWindow() {
@@ -42,13 +57,21 @@ public abstract class EventConsumer implements RequestHandler<SQSEvent, SQSBatch
             for (SQSEvent.SQSMessage message : batch.getRecords()) {
                 try {
                     DomainEvent event = Json.read(message.getBody(), DomainEvent.class);
-                    if (event.id() == null || event.type() == null) throw new IllegalArgumentException("not a domain event");
+                    if (event.id() == null || event.type() == null || event.payload() == null) {
+                        throw new IllegalArgumentException("not a domain event");
+                    }
+                    if (!eventTypes.contains(event.type())) {
+                        // The queue's filter policy lets only these through; another type is not for this consumer.
+                        LOG.info("{} passes over a {} event", scope, event.type());
+                        continue;
+                    }
+                    T payload = Json.MAPPER.treeToValue(event.payload(), payloadType);
                     MDC.put(Observability.CORRELATION_ID, Observability.acceptOrCreate(event.correlationId()));
-                    idempotency().once(scope, event.id(), message.getBody(), inProgressWindow(), () -> {
-                        handle(event);
+                    idempotency.once(scope, event.id(), message.getBody(), inProgressWindow(), () -> {
+                        handle(payload);
                         return "done";
                     });
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
                     LOG.error("Message {} failed; it will be retried and then dead-lettered", message.getMessageId(), e);
                     Observability.count("ConsumerFailures", "Consumer", scope);
                     failures.add(SQSBatchResponse.BatchItemFailure.builder()

@@ -2,14 +2,11 @@ package app.domus.faults.triage;
 
 import app.domus.faults.FaultEvents;
 import app.domus.faults.FaultsComponent;
-import app.domus.shared.events.DomainEvent;
 import app.domus.shared.events.EventConsumer;
 import app.domus.shared.idempotency.IdempotencyStore;
-import app.domus.shared.json.Json;
 
 /** On {@code FaultAssigned}: a notice (push, or as the technician prefers) to the technician. */
-public class NotifyAssigneeHandler extends EventConsumer {
-    private final IdempotencyStore idempotency;
+public class NotifyAssigneeHandler extends EventConsumer<FaultEvents.FaultAssigned> {
     private final FaultNotices notices;
 
     public NotifyAssigneeHandler() {
@@ -21,18 +18,12 @@ public class NotifyAssigneeHandler extends EventConsumer {
     }
 
     NotifyAssigneeHandler(IdempotencyStore idempotency, FaultNotices notices) {
-        this.idempotency = idempotency;
+        super(FaultEvents.FaultAssigned.class, idempotency, FaultEvents.ASSIGNED);
         this.notices = notices;
     }
 
     @Override
-    protected IdempotencyStore idempotency() {
-        return idempotency;
-    }
-
-    @Override
-    protected void handle(DomainEvent event) {
-        if (!FaultEvents.ASSIGNED.equals(event.type())) return;
-        notices.assigned(Json.MAPPER.convertValue(event.payload(), FaultEvents.FaultAssigned.class));
+    protected void handle(FaultEvents.FaultAssigned event) {
+        notices.assigned(event);
     }
 }

@@ -2,14 +2,12 @@ package app.domus.faults.triage;
 
 import app.domus.faults.FaultEvents;
 import app.domus.faults.FaultsComponent;
-import app.domus.shared.events.DomainEvent;
 import app.domus.shared.events.EventConsumer;
 import app.domus.shared.idempotency.IdempotencyStore;
 import java.time.Duration;
 
 /** On {@code FaultReported}: analysis, automatic assignment and the managers' notice ({@link Triage}). */
-public class TriageFaultHandler extends EventConsumer {
-    private final IdempotencyStore idempotency;
+public class TriageFaultHandler extends EventConsumer<FaultEvents.FaultReported> {
     private final Triage triage;
 
     public TriageFaultHandler() {
@@ -21,13 +19,8 @@ public class TriageFaultHandler extends EventConsumer {
     }
 
     TriageFaultHandler(IdempotencyStore idempotency, Triage triage) {
-        this.idempotency = idempotency;
+        super(FaultEvents.FaultReported.class, idempotency, FaultEvents.REPORTED);
         this.triage = triage;
-    }
-
-    @Override
-    protected IdempotencyStore idempotency() {
-        return idempotency;
     }
 
     /** The function's timeout: a model call may take most of it. */
@@ -37,8 +30,7 @@ public class TriageFaultHandler extends EventConsumer {
     }
 
     @Override
-    protected void handle(DomainEvent event) {
-        if (!FaultEvents.REPORTED.equals(event.type())) return;
-        triage.triage(event.payload().path("faultId").asText());
+    protected void handle(FaultEvents.FaultReported event) {
+        triage.triage(event.faultId());
     }
 }

@@ -7,6 +7,7 @@ import static app.domus.shared.testing.SqsEvents.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.faults.FaultHistoryItem;
+import app.domus.faults.FaultEvents;
 import app.domus.faults.FaultItem;
 import app.domus.faults.FaultsFixture;
 import app.domus.faults.analysis.Analysis;
@@ -213,7 +214,8 @@ class TriageFaultHandlerTest {
     @Test
     void aFaultThatNoLongerExistsIsAcknowledged() {
         DomainEvent ghost = DomainEvent.of("FaultReported", f.orgA,
-                Json.MAPPER.valueToTree(Map.of("faultId", "GONE")), f.clock.instant());
+                Json.MAPPER.valueToTree(new FaultEvents.FaultReported("GONE", f.orgA, f.buildingA1.getId(), null, f.owner,
+                        "plumbing", 0)), f.clock.instant());
         assertThat(triage(ghost)).isEmpty();
         assertThat(f.notifications.sent).isEmpty();
     }

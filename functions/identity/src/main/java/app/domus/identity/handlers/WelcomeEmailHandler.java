@@ -1,8 +1,8 @@
 package app.domus.identity.handlers;
 
 import app.domus.identity.IdentityComponent;
-import app.domus.shared.events.DomainEvent;
 import app.domus.shared.events.EventConsumer;
+import app.domus.identity.registration.UserRegistered;
 import app.domus.shared.idempotency.IdempotencyStore;
 import app.domus.shared.notify.Category;
 import app.domus.shared.notify.NotificationRequest;
@@ -10,8 +10,7 @@ import app.domus.shared.notify.NotificationSender;
 import java.util.Map;
 
 /** On {@code UserRegistered}: asks the notifier to send the welcome e-mail. */
-public class WelcomeEmailHandler extends EventConsumer {
-    private final IdempotencyStore idempotency;
+public class WelcomeEmailHandler extends EventConsumer<UserRegistered> {
     private final NotificationSender notifications;
 
     public WelcomeEmailHandler() {
@@ -23,20 +22,13 @@ public class WelcomeEmailHandler extends EventConsumer {
     }
 
     WelcomeEmailHandler(IdempotencyStore idempotency, NotificationSender notifications) {
-        this.idempotency = idempotency;
+        super(UserRegistered.class, idempotency, UserRegistered.TYPE);
         this.notifications = notifications;
     }
 
     @Override
-    protected IdempotencyStore idempotency() {
-        return idempotency;
-    }
-
-    @Override
-    protected void handle(DomainEvent event) {
-        if (!"UserRegistered".equals(event.type())) return;
-        String userId = event.payload().path("userId").asText();
-        notifications.send(new NotificationRequest("welcome-" + userId, userId, null, Category.ACCOUNT, "welcome",
-                Map.of("email", event.payload().path("email").asText(), "role", event.payload().path("role").asText())));
+    protected void handle(UserRegistered event) {
+        notifications.send(new NotificationRequest("welcome-" + event.userId(), event.userId(), null, Category.ACCOUNT, "welcome",
+                Map.of("email", event.email(), "role", event.role())));
     }
 }

@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -79,13 +78,8 @@ public class RegistrationService {
 
         invitation.setStatus(InvitationItem.USED);
         invitation.setUsedBy(user.getId());
-        Map<String, String> payload = new LinkedHashMap<>();
-        payload.put("userId", user.getId());
-        payload.put("email", normalisedEmail);
-        payload.put("role", role.wire());
-        payload.put("organisationId", invitation.getOrganisationId());
-        if (invitation.getBuildingId() != null) payload.put("buildingId", invitation.getBuildingId());
-        if (invitation.getUnitId() != null) payload.put("unitId", invitation.getUnitId());
+        UserRegistered registered = new UserRegistered(user.getId(), normalisedEmail, role.wire(),
+                invitation.getOrganisationId(), invitation.getBuildingId(), invitation.getUnitId());
         try {
             table.client().transactWriteItems(t -> {
                 t.addUpdateItem(table.of(InvitationItem.class), TransactUpdateItemEnhancedRequest.builder(InvitationItem.class)
@@ -97,7 +91,7 @@ public class RegistrationService {
                         .addPutItem(table.of(EmailItem.class), claim)
                         .addPutItem(table.of(UserItem.class), user)
                         .addPutItem(table.of(MembershipItem.class), membership);
-                outbox.add(t, "UserRegistered", invitation.getOrganisationId(), user.getId(), payload);
+                outbox.add(t, UserRegistered.TYPE, invitation.getOrganisationId(), user.getId(), registered);
             });
         } catch (TransactionCanceledException e) {
             throw raceLost(e);

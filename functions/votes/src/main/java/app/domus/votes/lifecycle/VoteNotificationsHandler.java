@@ -1,13 +1,12 @@
 package app.domus.votes.lifecycle;
 
-import app.domus.shared.events.DomainEvent;
 import app.domus.shared.events.EventConsumer;
+import app.domus.votes.vote.VoteEvents;
 import app.domus.shared.idempotency.IdempotencyStore;
 import app.domus.votes.VotesComponent;
 
 /** On {@code VoteCreated}, {@code VoteOpened} and {@code VoteClosed}: notifies the owners. */
-public class VoteNotificationsHandler extends EventConsumer {
-    private final IdempotencyStore idempotency;
+public class VoteNotificationsHandler extends EventConsumer<VoteEvents.VoteChange> {
     private final VoteNotifier notifier;
 
     public VoteNotificationsHandler() {
@@ -19,17 +18,12 @@ public class VoteNotificationsHandler extends EventConsumer {
     }
 
     VoteNotificationsHandler(IdempotencyStore idempotency, VoteNotifier notifier) {
-        this.idempotency = idempotency;
+        super(VoteEvents.VoteChange.class, idempotency, VoteEvents.VOTE_CREATED, VoteEvents.VOTE_OPENED, VoteEvents.VOTE_CLOSED);
         this.notifier = notifier;
     }
 
     @Override
-    protected IdempotencyStore idempotency() {
-        return idempotency;
-    }
-
-    @Override
-    protected void handle(DomainEvent event) {
+    protected void handle(VoteEvents.VoteChange event) {
         notifier.on(event);
     }
 }

@@ -1,7 +1,6 @@
 package app.domus.votes.lifecycle;
 
 import app.domus.shared.directory.BuildingItem;
-import app.domus.shared.events.DomainEvent;
 import app.domus.shared.notify.Category;
 import app.domus.shared.notify.NotificationRequest;
 import app.domus.shared.notify.NotificationSender;
@@ -53,23 +52,16 @@ public class VoteNotifier {
         this.notifications = notifications;
     }
 
-    public void on(DomainEvent event) {
-        switch (event.type()) {
-            case VoteEvents.VOTE_CREATED -> {
-                VoteItem vote = vote(event);
-                if (VoteItem.SCHEDULED.equals(vote.getStatus())) announce(vote);
-                else opened(vote);
-            }
-            case VoteEvents.VOTE_OPENED -> opened(vote(event));
-            case VoteEvents.VOTE_CLOSED -> closed(vote(event));
-            default -> { }
+    /** On a vote's life event: announced when created for later, opened (at creation or on schedule), closed. */
+    public void on(VoteEvents.VoteChange event) {
+        if (event.voteId() == null) throw new IllegalArgumentException("The event names no vote");
+        VoteItem vote = votes.get(event.voteId());
+        switch (String.valueOf(event.status())) {
+            case "scheduled" -> announce(vote);
+            case "open" -> opened(vote);
+            case "closed" -> closed(vote);
+            default -> throw new IllegalArgumentException("A vote's event with status " + event.status());
         }
-    }
-
-    private VoteItem vote(DomainEvent event) {
-        String voteId = event.payload().path("voteId").asText(null);
-        if (voteId == null) throw new IllegalArgumentException("The " + event.type() + " event names no vote");
-        return votes.get(voteId);
     }
 
     private void announce(VoteItem vote) {

@@ -89,7 +89,7 @@ public class VoteScheduler {
         vote.dueIn(VoteItem.DUE_TO_CLOSE, vote.getEndDate());
         var transaction = TransactWriteItemsEnhancedRequest.builder().addUpdateItem(table.of(VoteItem.class), vote);
         outbox.add(transaction, VoteEvents.VOTE_OPENED, vote.getOrganisationId(), vote.getId(), new VoteEvents.VoteOpened(vote.getId(),
-                vote.getOrganisationId(), vote.getBuildingId(), vote.electorate().size(), vote.getEndDate()));
+                vote.getOrganisationId(), vote.getBuildingId(), vote.getStatus().toLowerCase(java.util.Locale.ROOT), vote.electorate().size(), vote.getEndDate()));
         table.client().transactWriteItems(transaction.build());
     }
 
@@ -109,7 +109,7 @@ public class VoteScheduler {
         vote.dueIn(null, null);
         var transaction = TransactWriteItemsEnhancedRequest.builder().addUpdateItem(table.of(VoteItem.class), vote);
         outbox.add(transaction, VoteEvents.VOTE_CLOSED, vote.getOrganisationId(), vote.getId(), new VoteEvents.VoteClosed(vote.getId(),
-                vote.getOrganisationId(), vote.getBuildingId(), vote.getClosedAt(), counted.quorumReached()));
+                vote.getOrganisationId(), vote.getBuildingId(), vote.getStatus().toLowerCase(java.util.Locale.ROOT), vote.getClosedAt(), counted.quorumReached()));
         table.client().transactWriteItems(transaction.build());
     }
 

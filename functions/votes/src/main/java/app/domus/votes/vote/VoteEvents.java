@@ -16,10 +16,20 @@ public final class VoteEvents {
     public record VoteCreated(String voteId, String organisationId, String buildingId, String status, String startsAt,
                               String endDate) {}
 
-    public record VoteOpened(String voteId, String organisationId, String buildingId, int eligibleUnits, String endDate) {}
+    /** {@code status} is {@code open}: the vote's status after the change, as in every event of a vote's life. */
+    public record VoteOpened(String voteId, String organisationId, String buildingId, String status, int eligibleUnits,
+                             String endDate) {}
 
     /** {@code changed}: the unit's earlier ballot was replaced. */
     public record BallotCast(String voteId, String organisationId, String buildingId, String unitId, boolean changed) {}
 
-    public record VoteClosed(String voteId, String organisationId, String buildingId, String closedAt, boolean quorumReached) {}
+    /** {@code status} is {@code closed}. */
+    public record VoteClosed(String voteId, String organisationId, String buildingId, String status, String closedAt,
+                             boolean quorumReached) {}
+
+    /**
+     * What every event of a vote says: which vote, and (for its life events) its status after the change. The
+     * consumers that act on several of them read this.
+     */
+    public record VoteChange(String voteId, String status) {}
 }
