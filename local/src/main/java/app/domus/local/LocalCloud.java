@@ -86,11 +86,13 @@ public final class LocalCloud implements AutoCloseable {
     private final DemoData demoData;
     private final SigningKeys signingKeys;
     private final PartnerDoubles partners;
+    private final Functions functions;
     private final Closer running;
     private final Duration startupTime;
 
     private LocalCloud(LocalCloudOptions options, LocalEndpoints endpoints, DataDirectory data, Deployment deployment, DemoData demoData,
-                       SigningKeys signingKeys, PartnerDoubles partners, Closer running, Duration startupTime) {
+                       SigningKeys signingKeys, PartnerDoubles partners, Functions functions, Closer running, Duration startupTime) {
+        this.functions = functions;
         this.options = options;
         this.endpoints = endpoints;
         this.data = data;
@@ -191,7 +193,7 @@ public final class LocalCloud implements AutoCloseable {
             if (options.runSchedules()) schedules.start();
 
             if (options.seedDemoData() && !data.seeded()) new DemoSeeding(deployment, functions, demoData, data).run();
-            return new LocalCloud(options, endpoints, data, deployment, demoData, signingKeys, partners, running,
+            return new LocalCloud(options, endpoints, data, deployment, demoData, signingKeys, partners, functions, running,
                     Duration.between(started, Instant.now()));
         } catch (Exception | Error e) {
             running.close();
@@ -216,6 +218,11 @@ public final class LocalCloud implements AutoCloseable {
 
     public DemoData demoData() {
         return demoData;
+    }
+
+    /** Every deployed function, as the local cloud runs it. */
+    public Functions functions() {
+        return functions;
     }
 
     /** Base URLs of the partner doubles that were started, by name. */

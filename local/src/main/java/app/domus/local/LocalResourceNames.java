@@ -92,6 +92,9 @@ public final class LocalResourceNames implements ResourceReferences {
             case "AWS::SNS::Topic.TopicArn" -> topicArn(resource);
             case "AWS::SNS::Topic.TopicName" -> topicName(resource);
             case "AWS::Serverless::Function.Arn", "AWS::Lambda::Function.Arn" -> functionArn(resource.logicalId());
+            // Locally there is one version of each function: its alias and version are the function, qualified.
+            case "AWS::Serverless::Function.Alias" -> functionArn(resource.logicalId()) + ":live";
+            case "AWS::Serverless::Function.Version" -> functionArn(resource.logicalId()) + ":1";
             case "AWS::Serverless::HttpApi.ApiEndpoint", "AWS::ApiGatewayV2::Api.ApiEndpoint" -> apiEndpoint(resource);
             case "AWS::ApiGatewayV2::Api.ApiId" -> apiId(resource);
             default -> {

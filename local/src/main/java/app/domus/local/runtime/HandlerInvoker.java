@@ -29,6 +29,11 @@ final class HandlerInvoker {
     private final Method method;
     private final Type inputType;
 
+    /** The handler instance itself. */
+    Object handler() {
+        return handler;
+    }
+
     private HandlerInvoker(Object handler, Method method, Type inputType) {
         this.handler = handler;
         this.method = method;

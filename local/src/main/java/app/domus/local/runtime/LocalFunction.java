@@ -85,6 +85,22 @@ public final class LocalFunction {
         }
     }
 
+    /**
+     * Runs the handler's SnapStart priming hook, as Lambda does before it takes a version's snapshot: in the function's
+     * environment, cold-starting it first. A failing hook throws here (Lambda would log it and snapshot unprimed).
+     *
+     * @return false when the handler has no priming hook
+     */
+    public boolean prime() throws FunctionError {
+        HandlerInvoker handler = instance();
+        if (!(handler.handler() instanceof app.domus.shared.snapstart.Priming.Primeable primeable)) return false;
+        Env.with(definition.environment(), () -> {
+            primeable.prime();
+            return null;
+        });
+        return true;
+    }
+
     private synchronized HandlerInvoker instance() throws FunctionError {
         if (instance == null) {
             try {

@@ -121,6 +121,11 @@ public final class IntrinsicResolver {
         if (name.equals("AWS::NotificationARNs")) return List.of();
         if (pseudoParameters.containsKey(name)) return pseudoParameters.get(name);
         if (parameterValues.containsKey(name)) return parameterValues.get(name);
+        // SAM's !Ref Function.Alias (and .Version): an attribute of the function that AutoPublishAlias publishes.
+        int dot = name.indexOf('.');
+        if (dot > 0 && !template.resources().containsKey(name)) {
+            return references.attribute(template.resource(name.substring(0, dot)), name.substring(dot + 1));
+        }
         return references.ref(template.resource(name));
     }
 

@@ -3,6 +3,7 @@ package app.domus.shared.events;
 import app.domus.shared.idempotency.IdempotencyStore;
 import app.domus.shared.json.Json;
 import app.domus.shared.observability.Observability;
+import app.domus.shared.snapstart.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -26,8 +27,14 @@ import org.slf4j.MDC;
  *
  * @param <T> the payload type; one record for the one event type consumed, or for several whose payloads share it
  */
-public abstract class EventConsumer<T> implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public abstract class EventConsumer<T> implements RequestHandler<SQSEvent, SQSBatchResponse>, Priming.Primeable {
     private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
+    /** An event no consumer consumes: priming reads it and passes over it, touching nothing. */
+    private static final String PRIMING_EVENT = "{\"id\":\"priming\",\"type\":\"SnapStartPriming\",\"version\":1,"
+            + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"correlationId\":\"snapstart-priming\",\"payload\":{}}";
+
+    /** SnapStart's hook; kept here because CRaC holds its resources weakly. */
+    private final Priming priming = Priming.register(this);
 
     private final Class<T> payloadType;
     private final Set<String> eventTypes;
@@ -39,6 +46,17 @@ public abstract class EventConsumer<T> implements RequestHandler<SQSEvent, SQSBa
         this.payloadType = payloadType;
         this.idempotency = idempotency;
         this.eventTypes = Set.of(eventTypes);
+    }
+
+    /** Before the snapshot: a batch through the whole pipeline with an event of no consumed type, which is passed over. */
+    @Override
+    public void prime() {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId("priming");
+        message.setBody(PRIMING_EVENT);
+        SQSEvent batch = new SQSEvent();
+        batch.setRecords(List.of(message));
+        handleRequest(batch, Priming.context());
     }
 
     /** Handles one event; throw to have it redelivered. */

@@ -3,6 +3,7 @@ package app.domus.shared.http;
 import app.domus.shared.idempotency.IdempotencyStore;
 import app.domus.shared.json.Json;
 import app.domus.shared.observability.Observability;
+import app.domus.shared.snapstart.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -18,8 +19,11 @@ import org.slf4j.LoggerFactory;
  * an {@code application/problem+json} response. Unexpected failures are logged with the correlation id
  * and answered with a bare 500 that names only that id.
  */
-public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Priming.Primeable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpHandler.class);
+
+    /** SnapStart's hook; kept here because CRaC holds its resources weakly. */
+    private final Priming priming = Priming.register(this);
 
     protected abstract HttpResponse handle(HttpRequest request);
 
@@ -36,6 +40,25 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
     /** Largest body this endpoint accepts, in bytes. */
     protected int maxBodyBytes() {
         return HttpRequest.DEFAULT_MAX_BODY_BYTES;
+    }
+
+    /**
+     * Before the snapshot: one request through the whole pipeline (event parsing, logging, the handler's first step,
+     * the problem response) without credentials, so that it is refused before anything is read or written. A handler
+     * may add warm-up of its own (a read) by overriding this and calling it.
+     */
+    @Override
+    public void prime() {
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0").withRawPath("/").withRouteKey("POST /")
+                .withHeaders(Map.of("content-type", "application/json", "x-correlation-id", "snapstart-priming"))
+                .withBody("{}").withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath("/")
+                                .withSourceIp("127.0.0.1").withProtocol("HTTP/1.1").build())
+                        .withRequestId("priming").withRouteKey("POST /").withStage("$default").build())
+                .build();
+        handleRequest(event, Priming.context());
     }
 
     @Override

@@ -8,13 +8,22 @@ import java.security.SecureRandom;
  */
 public final class Ids {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static volatile SecureRandom RANDOM = new SecureRandom();
 
     private Ids() {}
 
     private static long lastMillis = -1;
     private static long lastHi;
     private static long lastLo;
+
+    /**
+     * A new random source, and the monotonic state forgotten: after a SnapStart restore, every copy of the snapshot
+     * holds the same generator state, and would make the same ids and secrets.
+     */
+    public static synchronized void reseed() {
+        RANDOM = new SecureRandom();
+        lastMillis = -1;
+    }
 
     public static String newId() {
         return newId(System.currentTimeMillis());

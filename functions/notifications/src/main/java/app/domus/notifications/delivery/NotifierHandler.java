@@ -1,5 +1,6 @@
 package app.domus.notifications.delivery;
 
+import app.domus.shared.snapstart.Priming;
 import app.domus.notifications.NotificationsComponent;
 import app.domus.shared.idempotency.IdempotencyStore;
 import app.domus.shared.json.Json;
@@ -22,7 +23,10 @@ import org.slf4j.MDC;
  * not a notification request at all, is reported in {@code batchItemFailures} so that only it is retried
  * and, after the queue's {@code maxReceiveCount}, dead-lettered.
  */
-public class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Priming.Primeable {
+    /** SnapStart's hook; kept here because CRaC holds its resources weakly. */
+    private final Priming priming = Priming.register(this);
+
     private static final Logger LOG = LoggerFactory.getLogger(NotifierHandler.class);
     static final String SCOPE = "notifier";
     /** Under the queue's 90 s visibility timeout: a crashed attempt frees the request before SQS redelivers it. */
@@ -69,5 +73,13 @@ public class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchRespons
         var attributes = message.getMessageAttributes();
         var attribute = attributes == null ? null : attributes.get("correlationId");
         return attribute == null ? null : attribute.getStringValue();
+    }
+
+    /** Before the snapshot: an empty batch through the whole pipeline. */
+    @Override
+    public void prime() {
+        SQSEvent empty = new SQSEvent();
+        empty.setRecords(java.util.List.of());
+        handleRequest(empty, Priming.context());
     }
 }

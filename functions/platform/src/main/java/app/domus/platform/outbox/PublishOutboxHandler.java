@@ -1,5 +1,6 @@
 package app.domus.platform.outbox;
 
+import app.domus.shared.snapstart.Priming;
 import app.domus.platform.PlatformComponent;
 import app.domus.shared.events.OutboxItem;
 import app.domus.shared.observability.Observability;
@@ -20,7 +21,10 @@ import org.slf4j.LoggerFactory;
  * that record, and Lambda retries from it: nothing after it overtakes it. Anything else in the stream (every other
  * item's changes, and the outbox's own "published" updates) is passed over.
  */
-public class PublishOutboxHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public class PublishOutboxHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, Priming.Primeable {
+    /** SnapStart's hook; kept here because CRaC holds its resources weakly. */
+    private final Priming priming = Priming.register(this);
+
     private static final Logger LOG = LoggerFactory.getLogger(PublishOutboxHandler.class);
 
     private final OutboxRelay relay;
@@ -65,5 +69,13 @@ public class PublishOutboxHandler implements RequestHandler<DynamodbEvent, Strea
             if (value.getS() != null) item.put(name, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(value.getS()));
         });
         return item;
+    }
+
+    /** Before the snapshot: an empty batch through the whole pipeline. */
+    @Override
+    public void prime() {
+        DynamodbEvent empty = new DynamodbEvent();
+        empty.setRecords(java.util.List.of());
+        handleRequest(empty, Priming.context());
     }
 }

@@ -1,5 +1,6 @@
 package app.domus.realtime.auth;
 
+import app.domus.shared.snapstart.Priming;
 import app.domus.realtime.RealtimeComponent;
 import app.domus.shared.observability.Observability;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -16,7 +17,10 @@ import org.slf4j.LoggerFactory;
  * handshake, so the access token comes as the {@code token} query parameter. A valid token is allowed to
  * connect, and its user travels on as the {@code userId} context of every event of the connection.
  */
-public class WebSocketAuthorizerHandler implements RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1> {
+public class WebSocketAuthorizerHandler implements RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponseV1>, Priming.Primeable {
+    /** SnapStart's hook; kept here because CRaC holds its resources weakly. */
+    private final Priming priming = Priming.register(this);
+
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketAuthorizerHandler.class);
 
     private final AccessTokenVerifier accessTokens;
@@ -49,5 +53,11 @@ public class WebSocketAuthorizerHandler implements RequestHandler<APIGatewayCust
                     .withContext(Map.of("userId", userId))
                     .build();
         });
+    }
+
+    /** Before the snapshot: the pipeline warmed (a token check needs the published keys, which it fetches on first use). */
+    @Override
+    public void prime() {
+        Priming.warmPipeline();
     }
 }

@@ -1,5 +1,6 @@
 package app.domus.realtime.broadcast;
 
+import app.domus.shared.snapstart.Priming;
 import app.domus.realtime.RealtimeComponent;
 import app.domus.realtime.topics.Topics;
 import app.domus.shared.json.Json;
@@ -19,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * broadcasts each update to the connections following its topic. An update overtaken by a later one on the same
  * topic is dropped; a failed one is reported so that only it is redelivered (and dead-lettered in the end).
  */
-public class LiveUpdateHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public class LiveUpdateHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Priming.Primeable {
+    /** SnapStart's hook; kept here because CRaC holds its resources weakly. */
+    private final Priming priming = Priming.register(this);
+
     private static final Logger LOG = LoggerFactory.getLogger(LiveUpdateHandler.class);
 
     private final Topics topics;
@@ -58,5 +62,13 @@ public class LiveUpdateHandler implements RequestHandler<SQSEvent, SQSBatchRespo
             }
             return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
         });
+    }
+
+    /** Before the snapshot: an empty batch through the whole pipeline. */
+    @Override
+    public void prime() {
+        SQSEvent empty = new SQSEvent();
+        empty.setRecords(java.util.List.of());
+        handleRequest(empty, Priming.context());
     }
 }

@@ -1,5 +1,6 @@
 package app.domus.realtime.socket;
 
+import app.domus.shared.snapstart.Priming;
 import app.domus.shared.http.ApiException;
 import app.domus.shared.http.FieldError;
 import app.domus.shared.http.ProblemType;
@@ -19,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * ({@link ApiException}, e.g. from the access service) becomes an {@link ErrorReply} carrying the same problem
  * type URI the HTTP API would use; anything unexpected is logged and answered with only the correlation id.
  */
-public abstract class WebSocketHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+public abstract class WebSocketHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse>, Priming.Primeable {
+    /** SnapStart's hook; kept here because CRaC holds its resources weakly. */
+    private final Priming priming = Priming.register(this);
+
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketHandler.class);
 
     protected abstract Object handle(WebSocketRequest request);
@@ -57,5 +61,11 @@ public abstract class WebSocketHandler implements RequestHandler<APIGatewayV2Web
         static ErrorReply of(ApiException e) {
             return new ErrorReply("error", e.type().status(), e.type().uri(), e.detail(), e.errors().isEmpty() ? null : e.errors());
         }
+    }
+
+    /** Before the snapshot: every request here has effects, so only the pipeline warms. */
+    @Override
+    public void prime() {
+        Priming.warmPipeline();
     }
 }
