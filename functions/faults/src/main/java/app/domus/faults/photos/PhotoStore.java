@@ -1,6 +1,7 @@
 package app.domus.faults.photos;
 
 import app.domus.shared.aws.PlatformConfig;
+import dagger.Lazy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -23,28 +24,34 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public class PhotoStore {
     private static final Logger LOG = LoggerFactory.getLogger(PhotoStore.class);
 
-    private final S3Client s3;
-    private final S3Presigner presigner;
+    // Built on first use: a fault reported without photos, or read without them, never pays for an S3 client.
+    private final Lazy<S3Client> s3;
+    private final Lazy<S3Presigner> presigner;
     private final String bucket;
 
     @Inject
-    public PhotoStore(S3Client s3, S3Presigner presigner, PlatformConfig config) {
+    public PhotoStore(Lazy<S3Client> s3, Lazy<S3Presigner> presigner, PlatformConfig config) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = config.photosBucket();
+    }
+
+    /** With clients already built (tests). */
+    public PhotoStore(S3Client s3, S3Presigner presigner, PlatformConfig config) {
+        this(() -> s3, () -> presigner, config);
     }
 
     /** A URL the client may use until {@code expiresAt}, with the headers it must send as they were signed. */
     public record SignedUrl(String url, Map<String, String> headers, Instant expiresAt) {}
 
     public void put(String key, byte[] bytes, PhotoFormat format) {
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(format.contentType()), RequestBody.fromBytes(bytes));
+        s3.get().putObject(b -> b.bucket(bucket).key(key).contentType(format.contentType()), RequestBody.fromBytes(bytes));
     }
 
     /** The object's size in bytes, or empty when there is no such object. */
     public Optional<Long> size(String key) {
         try {
-            return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
+            return Optional.of(s3.get().headObject(b -> b.bucket(bucket).key(key)).contentLength());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
@@ -55,7 +62,7 @@ public class PhotoStore {
 
     /** The object's first {@code count} bytes (fewer if it is shorter), read with a ranged GET. */
     public byte[] firstBytes(String key, int count) {
-        return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).range("bytes=0-" + (count - 1))).asByteArray();
+        return s3.get().getObjectAsBytes(b -> b.bucket(bucket).key(key).range("bytes=0-" + (count - 1))).asByteArray();
     }
 
     /**
@@ -64,7 +71,7 @@ public class PhotoStore {
      */
     public boolean copy(String fromKey, String toKey, PhotoFormat format) {
         try {
-            s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(fromKey).destinationBucket(bucket).destinationKey(toKey)
+            s3.get().copyObject(b -> b.sourceBucket(bucket).sourceKey(fromKey).destinationBucket(bucket).destinationKey(toKey)
                     .metadataDirective(MetadataDirective.REPLACE).contentType(format.contentType()));
             return true;
         } catch (NoSuchKeyException e) {
@@ -79,7 +86,7 @@ public class PhotoStore {
     public void discard(List<String> keys) {
         for (String key : keys) {
             try {
-                s3.deleteObject(b -> b.bucket(bucket).key(key));
+                s3.get().deleteObject(b -> b.bucket(bucket).key(key));
             } catch (RuntimeException e) {
                 LOG.warn("Could not delete photo object {}", key, e);
             }
@@ -88,7 +95,7 @@ public class PhotoStore {
 
     /** A presigned PUT that accepts exactly this content type and length. */
     public SignedUrl uploadUrl(String key, String contentType, long sizeBytes, Duration validFor) {
-        var signed = presigner.presignPutObject(p -> p.signatureDuration(validFor)
+        var signed = presigner.get().presignPutObject(p -> p.signatureDuration(validFor)
                 .putObjectRequest(r -> r.bucket(bucket).key(key).contentType(contentType).contentLength(sizeBytes)));
         Map<String, String> headers = signed.signedHeaders().entrySet().stream()
                 .filter(h -> !h.getKey().equalsIgnoreCase("host"))
@@ -98,7 +105,7 @@ public class PhotoStore {
 
     /** A presigned GET of a stored photo. */
     public SignedUrl downloadUrl(String key, Duration validFor) {
-        var signed = presigner.presignGetObject(p -> p.signatureDuration(validFor)
+        var signed = presigner.get().presignGetObject(p -> p.signatureDuration(validFor)
                 .getObjectRequest(r -> r.bucket(bucket).key(key)));
         return new SignedUrl(signed.url().toString(), Map.of(), signed.expiration());
     }
