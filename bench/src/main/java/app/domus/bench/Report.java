@@ -1,0 +1,194 @@
+package app.domus.bench;
+
+import app.domus.bench.ColdStart.Mode;
+import app.domus.bench.ColdStart.Row;
+import app.domus.bench.ColdStart.Run;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/** Collects the figures and writes them as Markdown. */
+final class Report {
+    private static final double TARGET_MB = 20;
+    private final Bench.Options options;
+    private final String started = Bench.now();
+    private final StringBuilder cold = new StringBuilder();
+    private final StringBuilder sizes = new StringBuilder();
+    private final StringBuilder local = new StringBuilder();
+    private final StringBuilder http = new StringBuilder();
+    private final StringBuilder warm = new StringBuilder();
+    private double tookSeconds;
+    private long rssAtRestKb;
+
+    Report(Bench.Options options) {
+        this.options = options;
+    }
+
+    void sizes(List<Path> zips) throws IOException {
+        sizes.append("| zip | layout | MB | ÷ 20 MB target |\n|---|---|--:|--:|\n");
+        for (Path zip : zips) {
+            double mb = Files.size(zip) / 1e6;
+            sizes.append("| `").append(zip).append("` | ").append(ColdStart.classesAtRoot(zip) ? "classes at the root" : "jars in lib/ only")
+                    .append(" | ").append(Stats.number(mb, 1)).append(" | ").append(Stats.number(mb / TARGET_MB, 2)).append("× |\n");
+        }
+        if (zips.isEmpty()) sizes.append("| (no zip built: run `./mvnw install -DskipTests`) | | | |\n");
+    }
+
+    void localCloud(double startMs, long ownStartMs, long rssBeforeKb, long rssAtRestKb) {
+        this.rssAtRestKb = rssAtRestKb;
+        local.append("| figure | value | ratio |\n|---|--:|--:|\n");
+        local.append("| start: `LocalCloud.start` on a fresh data directory, demo estate seeded (wall time in the harness) | ")
+                .append(Stats.number(startMs, 0)).append(" ms | – |\n");
+        local.append("| start as the local cloud reports it (`startupTime()`) | ").append(ownStartMs).append(" ms | – |\n");
+        local.append("| RSS of the harness JVM before the start | ").append(mb(rssBeforeKb)).append(" | – |\n");
+        local.append("| RSS at rest, right after the start | ").append(mb(rssAtRestKb)).append(" | 1.00× |\n");
+    }
+
+    void localCloudMemory(long beforeLoadKb, long afterLoadKb) {
+        local.append("| RSS after the cold starts (figure 1), before the HTTP load | ").append(mb(beforeLoadKb)).append(" | ")
+                .append(ratio(beforeLoadKb, rssAtRestKb)).append(" |\n");
+        local.append("| RSS after the HTTP load (figure 3) | ").append(mb(afterLoadKb)).append(" | ").append(ratio(afterLoadKb, rssAtRestKb)).append(" |\n");
+        local.append("| peak RSS of the harness JVM (VmHWM) | ").append(mb(Memory.peakRssKb())).append(" | ")
+                .append(ratio(Memory.peakRssKb(), rssAtRestKb)).append(" |\n");
+    }
+
+    private static String ratio(long value, long base) {
+        return value < 0 || base <= 0 ? "–" : Stats.number((double) value / base, 2) + "×";
+    }
+
+    private static String mb(long kb) {
+        return kb < 0 ? "–" : Stats.number(kb / 1024.0, 0) + " MB";
+    }
+
+    void coldStarts(List<Row> rows, String crac, boolean classesAtRoot, String javaToolOptions) {
+        String flags = "Every JVM (function and hello world) gets the template's `JAVA_TOOL_OPTIONS` (Globals): `" + javaToolOptions
+                + "`; AppCDS adds `-XX:SharedArchiveFile=`, the AOT cache `-XX:AOTCache=` (each trained by one run of the same request"
+                + " beforehand). \"JVM start → main\" is from the spawn to the probe's main; construction is loading and constructing"
+                + " the handler (static state, Dagger graph, clients, schemas); first invocation is deserialising the event, handling it"
+                + " and serialising the response; \"→ first response\" is their sum, \"→ exit\" the process's whole life. The hello world takes the same API Gateway event as an `APIGatewayV2HTTPEvent`, which the"
+                + " probe deserialises with `aws-lambda-java-serialization` as Lambda's runtime does (most of its time); the bare hello is a"
+                + " `RequestStreamHandler` that deserialises nothing (the JVM, the classpath and the probe only). ";
+        cold.append("| function | mode | runs | JVM start → main | construction | first invocation | **→ first response** | → exit | hello world → response | **÷ hello world** | bare hello → response | ÷ bare hello |\n");
+        cold.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        String last = null;
+        for (Row row : rows) {
+            String function = row.target().label();
+            String name = function.equals(last) ? "" : function;
+            last = function;
+            if (row.unavailable() != null) {
+                cold.append("| ").append(name).append(" | ").append(row.mode().label).append(" | 0 | ").append(row.unavailable()).append(" | | | | | | | | |\n");
+                continue;
+            }
+            List<Run> fn = row.function();
+            cold.append("| ").append(name).append(" | ").append(row.mode().label).append(" | ").append(fn.size())
+                    .append(" | ").append(stats(fn, Run::toMainMs).format(0))
+                    .append(" | ").append(stats(fn, Run::constructMs).format(0))
+                    .append(" | ").append(stats(fn, Run::invokeMs).format(0))
+                    .append(" | **").append(stats(fn, Run::totalMs).format(0)).append("**")
+                    .append(" | ").append(stats(fn, Run::exitMs).format(0))
+                    .append(" | ").append(stats(row.hello(), Run::totalMs).format(0))
+                    .append(" | **").append(Stats.of(row.ratios()).format(1)).append("×**")
+                    .append(" | ").append(stats(row.bare(), Run::totalMs).format(0))
+                    .append(" | ").append(Stats.of(row.bareRatios()).format(1)).append("× |\n");
+            if (row.note() != null) cold.append("| | ↳ ").append(row.note()).append(" | | | | | | | | | | |\n");
+        }
+        cold.append("| (every function) | CRaC checkpoint/restore | 0 | ").append(crac).append(" | | | | | | | | |\n");
+        cold.append("\nTimes in ms, median (min–max). ").append(flags);
+        cold.append("Zip layout: ").append(classesAtRoot
+                ? "classes at the zip's root (the unpacked directory is on the classpath)."
+                : "the module's classes as a jar in `lib/` (the classpath is jars only).").append('\n');
+    }
+
+    private static Stats stats(List<Run> runs, ToDoubleFunction<Run> figure) {
+        List<Double> values = new ArrayList<>();
+        for (Run run : runs) values.add(figure.applyAsDouble(run));
+        return Stats.of(values);
+    }
+
+    void httpLoad(List<HttpLoad.Result> health, List<HttpLoad.Result> building, int connections) {
+        http.append("| request | rounds | p50 ms | p99 ms | requests/s | errors |\n|---|--:|--:|--:|--:|--:|\n");
+        row(http, "`GET /health` (baseline)", health);
+        row(http, "`GET /buildings/{id}` as the demo manager", building);
+        List<Double> p50 = new ArrayList<>(), p99 = new ArrayList<>(), rps = new ArrayList<>();
+        for (int i = 0; i < Math.min(health.size(), building.size()); i++) {
+            p50.add(building.get(i).p50Ms() / health.get(i).p50Ms());
+            p99.add(building.get(i).p99Ms() / health.get(i).p99Ms());
+            rps.add(building.get(i).requestsPerSecond() / health.get(i).requestsPerSecond());
+        }
+        http.append("| **÷ health** (per round) | ").append(p50.size()).append(" | **").append(Stats.of(p50).format(2)).append("×** | **")
+                .append(Stats.of(p99).format(2)).append("×** | **").append(Stats.of(rps).format(2)).append("×** | |\n");
+        String firstError = firstError(health, building);
+        http.append("\n").append(connections).append(" concurrent connections (virtual threads, `java.net.http`, HTTP/1.1, loopback), ")
+                .append(options.httpSeconds()).append(" s per side and round, the sides alternated (A B, B A, …) after a warm-up of each.");
+        if (firstError != null) http.append(" First error: `").append(firstError).append("`.");
+        http.append('\n');
+    }
+
+    private static String firstError(List<HttpLoad.Result> a, List<HttpLoad.Result> b) {
+        for (List<HttpLoad.Result> list : List.of(a, b)) for (HttpLoad.Result r : list) if (r.firstError() != null) return r.firstError();
+        return null;
+    }
+
+    private static void row(StringBuilder out, String name, List<HttpLoad.Result> results) {
+        List<Double> p50 = new ArrayList<>(), p99 = new ArrayList<>(), rps = new ArrayList<>();
+        long errors = 0;
+        for (HttpLoad.Result r : results) {
+            p50.add(r.p50Ms());
+            p99.add(r.p99Ms());
+            rps.add(r.requestsPerSecond());
+            errors += r.errors();
+        }
+        out.append("| ").append(name).append(" | ").append(results.size()).append(" | ").append(Stats.of(p50).format(1))
+                .append(" | ").append(Stats.of(p99).format(1)).append(" | ").append(Stats.of(rps).format(0)).append(" | ").append(errors).append(" |\n");
+    }
+
+    void warm(String table) {
+        warm.append(table);
+    }
+
+    void took(double seconds) {
+        this.tookSeconds = seconds;
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# Domus benchmarks: results\n\n");
+        md.append("- when: ").append(started).append("\n");
+        md.append("- machine: ").append(machine()).append("\n");
+        md.append("- JDK running the bench and the cold starts: ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.vendor.version", "")).append(' ').append(Runtime.version()).append("\n");
+        md.append("- run: ").append(options.quick() ? "quick" : "full").append(", took ").append(Stats.number(tookSeconds, 0)).append(" s\n");
+        md.append("\nEach figure is the median (min–max) of its runs. Each ratio is taken per alternated pair (or round) of the figure and")
+                .append(" its baseline, measured in the same run, and given as median (min–max) of those ratios.\n");
+        if (!cold.isEmpty()) md.append("\n## 1. Cold start: fresh JVM → first response, ÷ hello world\n\n").append(cold);
+        md.append("\n## 2. Artifacts and the local cloud\n\n").append(sizes).append('\n').append(local)
+                .append("\nThe local cloud runs inside the harness JVM (as `./domus-local` runs it, default heap), so its RSS is the harness")
+                .append(" process's; the load generator of figure 3 runs in it too.\n");
+        if (!http.isEmpty()) md.append("\n## 3. Local HTTP API through the gateway, ÷ `GET /health`\n\n").append(http);
+        if (!warm.isEmpty()) md.append("\n## 4. Warm cost per invocation (JMH), ÷ the raw SDK calls\n\n").append(warm);
+        return md.toString();
+    }
+
+    static String machine() {
+        String cpu = "?";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse("?");
+        } catch (IOException ignored) {
+            // not Linux
+        }
+        long memory = -1;
+        try {
+            memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(line -> line.startsWith("MemTotal:"))
+                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux
+        }
+        return String.format(Locale.ROOT, "%d cores (nproc), %s, %s GB RAM, %s %s", Runtime.getRuntime().availableProcessors(), cpu,
+                memory < 0 ? "?" : Stats.number(memory / 1024.0 / 1024.0, 0), System.getProperty("os.name"), System.getProperty("os.version"));
+    }
+}

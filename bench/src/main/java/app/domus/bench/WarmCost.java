@@ -1,0 +1,132 @@
+package app.domus.bench;
+
+import app.domus.bench.ColdStart.Target;
+import app.domus.bench.warm.Exchanges;
+import app.domus.bench.warm.WarmBenchmark;
+import app.domus.bench.warm.Wiring;
+import app.domus.local.LocalCloud;
+import app.domus.local.runtime.FunctionDefinition;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.util.Statistics;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+
+/**
+ * Figure 4: records the DynamoDB exchanges of one warm {@code GET /buildings/{id}} against the local cloud, then runs
+ * {@link WarmBenchmark} in JMH forks (the handler and the raw SDK calls alternated, one fork each per round) with the
+ * template's JVM flags.
+ */
+final class WarmCost {
+    private WarmCost() {}
+
+    static String run(LocalCloud cloud, Target target, Path work, boolean quick, Log log) {
+        try {
+            return measure(cloud, target, work, quick, log);
+        } catch (Exception | LinkageError e) {
+            log.info("warm cost: n/a: " + e);
+            return "n/a: " + e.toString().replace('\n', ' ') + "\n";
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String measure(LocalCloud cloud, Target target, Path work, boolean quick, Log log) throws Exception {
+        Files.createDirectories(work);
+        FunctionDefinition function = cloud.deployment().functions().stream()
+                .filter(f -> f.logicalId().equals(target.logicalId())).findFirst().orElseThrow();
+        Map<String, String> environment = function.environment();
+        String eventJson = ColdStart.event(cloud, target);
+
+        // Record: the handler as its component wires it, on a recording client in front of DynamoDB Local.
+        Exchanges.Recorder recorder = new Exchanges.Recorder(UrlConnectionHttpClient.create());
+        var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
+                Wiring.getBuildingHandler(Wiring.dynamoDb(recorder, cloud.endpoints().dynamoDbUrl()), environment);
+        APIGatewayV2HTTPEvent event = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, WarmCost.class.getClassLoader()).fromJson(eventJson);
+        APIGatewayV2HTTPResponse first = Wiring.withEnvironment(environment, () -> handler.handleRequest(event, null));
+        int afterFirst = recorder.recorded().size();
+        APIGatewayV2HTTPResponse second = Wiring.withEnvironment(environment, () -> handler.handleRequest(event, null));
+        if (first.getStatusCode() != 200 || second.getStatusCode() != 200) {
+            return "n/a: the handler answered " + second.getStatusCode() + " while recording: " + second.getBody() + "\n";
+        }
+        List<Exchanges.Exchange> exchanges = recorder.recorded().subList(afterFirst, recorder.recorded().size());
+        Exchanges.save(exchanges, work.resolve("exchanges.json"));
+        Exchanges.JSON.writeValue(work.resolve("environment.json").toFile(), environment);
+        Files.writeString(work.resolve("event.json"), eventJson);
+        String calls = String.join(" + ", exchanges.stream().map(e -> e.target().substring(e.target().indexOf('.') + 1)).toList());
+        log.info("warm cost: the handler makes " + exchanges.size() + " DynamoDB call(s): " + calls);
+
+        String javaToolOptions = environment.getOrDefault("JAVA_TOOL_OPTIONS", "");
+        int rounds = quick ? 1 : 2;
+        int warmups = quick ? 2 : 3;
+        int iterations = quick ? 3 : 5;
+        List<Statistics> handlerStats = new ArrayList<>(), rawStats = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            List<String> order = round % 2 == 0 ? List.of("handler", "rawSdk") : List.of("rawSdk", "handler");
+            for (String benchmark : order) {
+                List<String> jvmArgs = new ArrayList<>(Arrays.asList(javaToolOptions.trim().split("\\s+")));
+                jvmArgs.removeIf(String::isBlank);
+                jvmArgs.add("-Dbench.warm.dir=" + work);
+                var options = new OptionsBuilder()
+                        .include(WarmBenchmark.class.getName() + "\\." + benchmark + "$")
+                        .forks(1).warmupIterations(warmups).warmupTime(TimeValue.seconds(1))
+                        .measurementIterations(iterations).measurementTime(TimeValue.seconds(1))
+                        .timeUnit(TimeUnit.MICROSECONDS).jvmArgsAppend(jvmArgs.toArray(String[]::new))
+                        .shouldFailOnError(true).verbosity(VerboseMode.SILENT)
+                        .output(work.resolve("jmh-" + benchmark + "-" + round + ".log").toString())
+                        .build();
+                RunResult result = new Runner(options).runSingle();
+                Statistics statistics = result.getPrimaryResult().getStatistics();
+                (benchmark.equals("handler") ? handlerStats : rawStats).add(statistics);
+                log.info(String.format(Locale.ROOT, "warm cost: %s %.1f µs/op", benchmark, statistics.getPercentile(50)));
+            }
+        }
+
+        StringBuilder table = new StringBuilder();
+        table.append("| benchmark | µs per invocation | invocations measured | **÷ raw SDK** |\n|---|--:|--:|--:|\n");
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) ratios.add(handlerStats.get(i).getPercentile(50) / rawStats.get(i).getPercentile(50));
+        table.append("| `GetBuildingHandler.handleRequest` (event → response, on the stub client) | ").append(format(handlerStats))
+                .append(" | ").append(invocations(handlerStats, iterations)).append(" | **").append(Stats.of(ratios).format(2)).append("×** |\n");
+        table.append("| raw SDK: the same ").append(calls).append(" on the same stub client | ").append(format(rawStats))
+                .append(" | ").append(invocations(rawStats, iterations)).append(" | 1.00× |\n");
+        table.append("\nJMH ").append(org.openjdk.jmh.util.Version.getPlainVersion()).append(", average time, ").append(rounds)
+                .append(" round(s) of one fork per benchmark (alternated), each ").append(warmups).append(" × 1 s warm-up and ")
+                .append(iterations).append(" × 1 s measured; forks run with the template's `JAVA_TOOL_OPTIONS` (`").append(javaToolOptions)
+                .append("`). Figures are the median (min–max) of the measured iterations; the ratio is per round. The stub client answers")
+                .append(" with the bytes DynamoDB Local sent for a warm request of the demo manager (recorded in this run), so both sides do the")
+                .append(" SDK's full marshalling, signing and unmarshalling but no I/O.\n");
+        return table.toString();
+    }
+
+    private static String format(List<Statistics> rounds) {
+        double min = Double.MAX_VALUE, max = 0;
+        List<Double> medians = new ArrayList<>();
+        for (Statistics statistics : rounds) {
+            min = Math.min(min, statistics.getMin());
+            max = Math.max(max, statistics.getMax());
+            medians.add(statistics.getPercentile(50));
+        }
+        return Stats.number(Stats.of(medians).median(), 1) + " (" + Stats.number(min, 1) + "–" + Stats.number(max, 1) + ")";
+    }
+
+    /** About how many invocations the measured iterations made (1 s each ÷ the time per invocation). */
+    private static String invocations(List<Statistics> rounds, int iterations) {
+        double total = 0;
+        for (Statistics statistics : rounds) total += iterations * 1e6 / statistics.getMean();
+        return String.format(Locale.ROOT, "≈ %,.0f", total);
+    }
+}

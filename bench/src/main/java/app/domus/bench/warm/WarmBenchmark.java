@@ -1,0 +1,72 @@
+package app.domus.bench.warm;
+
+import app.domus.bench.probe.ProbeContext;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Figure 4: one warm invocation of GetBuildingHandler (event in, response out: validation, authorisation, mapping,
+ * logging, the SDK's marshalling) on a stub HTTP client that answers with recorded DynamoDB responses, against the
+ * same DynamoDB requests issued directly on the same stub. Reads what {@code WarmCost} recorded from
+ * {@code -Dbench.warm.dir}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class WarmBenchmark {
+    private RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
+    private APIGatewayV2HTTPEvent event;
+    private Map<String, String> environment;
+    private DynamoDbClient raw;
+    private final List<Object> rawRequests = new ArrayList<>();
+    private final Context context = new ProbeContext("GetBuildingFunction");
+
+    @Setup(Level.Trial)
+    @SuppressWarnings("unchecked")
+    public void setUp() throws Exception {
+        Path dir = Path.of(System.getProperty("bench.warm.dir"));
+        List<Exchanges.Exchange> exchanges = Exchanges.load(dir.resolve("exchanges.json"));
+        environment = Exchanges.JSON.readValue(dir.resolve("environment.json").toFile(), Map.class);
+        event = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, getClass().getClassLoader())
+                .fromJson(Files.readString(dir.resolve("event.json")));
+        handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
+                Wiring.getBuildingHandler(Wiring.dynamoDb(new Exchanges.Stub(exchanges), "http://127.0.0.1:1"), environment);
+        raw = Wiring.dynamoDb(new Exchanges.Stub(exchanges), "http://127.0.0.1:1");
+        for (Exchanges.Exchange exchange : exchanges) rawRequests.add(Exchanges.sdkRequest(exchange));
+        APIGatewayV2HTTPResponse response = handler();
+        if (response.getStatusCode() != 200) throw new IllegalStateException("the handler answered " + response.getStatusCode() + ": " + response.getBody());
+    }
+
+    @Benchmark
+    public APIGatewayV2HTTPResponse handler() {
+        return Wiring.withEnvironment(environment, () -> handler.handleRequest(event, context));
+    }
+
+    @Benchmark
+    public void rawSdk(Blackhole blackhole) {
+        for (Object request : rawRequests) {
+            if (request instanceof GetItemRequest get) blackhole.consume(raw.getItem(get));
+            else if (request instanceof QueryRequest query) blackhole.consume(raw.query(query));
+        }
+    }
+}
