@@ -35,8 +35,12 @@ class DynamoDbStreamsTest {
             put(dynamo, journal, "c", "ok");
         }
         awaitHandled(List.of(journal + "/a", journal + "/b", journal + "/c"));
+        // At least once: a record that shared a batch with the flaky one may be handled again when the batch is retried;
+        // but nothing after the flaky record is handled before it succeeded.
         List<String> order = handled().stream().filter(id -> id.startsWith(journal)).toList();
-        assertThat(order).containsExactly(journal + "/a", journal + "/b", journal + "/c");
+        assertThat(order.stream().distinct().toList()).containsExactly(journal + "/a", journal + "/b", journal + "/c");
+        assertThat(order.indexOf(journal + "/c")).isGreaterThan(order.indexOf(journal + "/b"));
+        assertThat(order).filteredOn(id -> id.equals(journal + "/b")).hasSize(1);
         // Lambda's event shape: the stream's ARN, the image in DynamoDB JSON, the sequence number.
         JsonNode record = Recorded.of(READER).stream().flatMap(e -> java.util.stream.StreamSupport.stream(e.path("Records").spliterator(), false))
                 .filter(r -> r.path("dynamodb").path("NewImage").path("sk").path("S").asText().equals(journal + "/a")).findFirst().orElseThrow();

@@ -8,13 +8,14 @@ import app.domus.faults.triage.Triage;
 import app.domus.faults.uploads.UploadService;
 import app.domus.faults.workflow.WorkflowService;
 import app.domus.shared.aws.AwsModule;
+import app.domus.shared.aws.S3Module;
 import app.domus.shared.idempotency.IdempotencyStore;
 import dagger.Component;
 import jakarta.inject.Singleton;
 
 /** Wiring of the faults functions, built once per cold start by each handler's public constructor. */
 @Singleton
-@Component(modules = {AwsModule.class, AnalysisModule.class})
+@Component(modules = {AwsModule.class, S3Module.class, AnalysisModule.class})
 public interface FaultsComponent {
     FaultAccess faultAccess();
 

@@ -4,13 +4,14 @@ import app.domus.notifications.delivery.Notifier;
 import app.domus.notifications.devices.DeviceService;
 import app.domus.notifications.preferences.PreferencesService;
 import app.domus.shared.aws.AwsModule;
+import app.domus.shared.aws.SnsModule;
 import app.domus.shared.idempotency.IdempotencyStore;
 import dagger.Component;
 import jakarta.inject.Singleton;
 
 /** Wiring of the notification functions, built once per cold start by each handler's public constructor. */
 @Singleton
-@Component(modules = {AwsModule.class, MessagingModule.class})
+@Component(modules = {AwsModule.class, SnsModule.class, MessagingModule.class})
 public interface NotificationsComponent {
     IdempotencyStore idempotency();
 

@@ -10,9 +10,6 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -23,6 +20,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 @Module
 public final class AwsModule {
+    // S3 and SNS clients come from S3Module and SnsModule, which only the contexts that use them include (with the
+    // SDK module in their pom): a context's zip carries the SDK services it calls and no others.
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(8);
 
@@ -44,7 +43,7 @@ public final class AwsModule {
                 .build();
     }
 
-    static ClientOverrideConfiguration overrides() {
+    public static ClientOverrideConfiguration overrides() {
         return ClientOverrideConfiguration.builder()
                 .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                 .apiCallTimeout(CALL_TIMEOUT)
@@ -62,26 +61,7 @@ public final class AwsModule {
     }
 
     @Provides @Singleton
-    static SnsClient sns(SdkHttpClient http) {
-        return SnsClient.builder().httpClient(http).overrideConfiguration(overrides()).build();
-    }
-
-    @Provides @Singleton
     static SqsClient sqs(SdkHttpClient http) {
         return SqsClient.builder().httpClient(http).overrideConfiguration(overrides()).build();
-    }
-
-    @Provides @Singleton
-    static S3Client s3(SdkHttpClient http) {
-        return S3Client.builder().httpClient(http).overrideConfiguration(overrides())
-                .forcePathStyle(S3Paths.forcePathStyle()).build();
-    }
-
-    @Provides @Singleton
-    static S3Presigner presigner() {
-        return S3Presigner.builder()
-                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
-                        .pathStyleAccessEnabled(S3Paths.forcePathStyle()).build())
-                .build();
     }
 }
