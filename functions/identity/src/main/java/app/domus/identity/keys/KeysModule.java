@@ -1,5 +1,6 @@
 package app.domus.identity.keys;
 
+import java.time.temporal.ChronoUnit;
 import app.domus.shared.config.Env;
 import dagger.Module;
 import dagger.Provides;
@@ -11,17 +12,23 @@ import software.amazon.lambda.powertools.parameters.ssm.SSMProvider;
 
 /**
  * Where signing keys come from: the SecureString SSM parameter named by {@code SIGNING_KEYS_PARAMETER}
- * (Powertools parameters, cached for its default five minutes so a rotation reaches warm functions), or a
+ * (Powertools parameters, kept five minutes so that a rotation reaches warm functions without an SSM call per request), or a
  * key generated in memory when no parameter is configured.
  */
 @Module
 public final class KeysModule {
+    /**
+     * How long the keys are kept before SSM is asked again: Powertools' default is five seconds, which would put an SSM
+     * call on the hot path of a busy function; five minutes still brings a rotation to warm functions soon.
+     */
+    static final int KEYS_KEPT_MINUTES = 5;
+
     @Provides @Singleton
     static SigningKeys signingKeys(SdkHttpClient http) {
         return Env.optional("SIGNING_KEYS_PARAMETER")
                 .<SigningKeys>map(name -> {
                     SSMProvider ssm = SSMProvider.builder().withClient(SsmClient.builder().httpClient(http).build()).build();
-                    return new KeySetSigningKeys(() -> ssm.withDecryption().getValue(name));
+                    return new KeySetSigningKeys(() -> ssm.withDecryption().withMaxAge(KEYS_KEPT_MINUTES, ChronoUnit.MINUTES).get(name));
                 })
                 .orElseGet(() -> {
                     LoggerFactory.getLogger(KeysModule.class).warn("No SIGNING_KEYS_PARAMETER: signing with a generated key");

@@ -1,5 +1,6 @@
 package app.domus.realtime.auth;
 
+import java.time.temporal.ChronoUnit;
 import app.domus.shared.config.Env;
 import dagger.Module;
 import dagger.Provides;
@@ -17,13 +18,19 @@ import software.amazon.lambda.powertools.parameters.ssm.SSMProvider;
  */
 @Module
 public final class TokenKeysModule {
+    /**
+     * How long the keys are kept before SSM is asked again: Powertools' default is five seconds, which would put an SSM
+     * call on the hot path of a busy function; five minutes still brings a rotation to warm functions soon.
+     */
+    static final int KEYS_KEPT_MINUTES = 5;
+
     private TokenKeysModule() {}
 
     @Provides @Singleton
     static AccessTokenVerifier accessTokens(SdkHttpClient http, Clock clock) {
         String parameter = Env.required("SIGNING_KEYS_PARAMETER");
         SSMProvider ssm = SSMProvider.builder().withClient(SsmClient.builder().httpClient(http).build()).build();
-        return new AccessTokenVerifier(new PublishedKeys(() -> ssm.withDecryption().getValue(parameter)),
+        return new AccessTokenVerifier(new PublishedKeys(() -> ssm.withDecryption().withMaxAge(KEYS_KEPT_MINUTES, ChronoUnit.MINUTES).get(parameter)),
                 Env.required("JWT_ISSUER"), Env.required("JWT_AUDIENCE"), clock);
     }
 }
