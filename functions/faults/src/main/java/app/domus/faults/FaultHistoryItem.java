@@ -1,13 +1,13 @@
 package app.domus.faults;
 
+import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * One change of a fault: who, when, what. pk {@code FAULT#<faultId>}, sk {@code HISTORY#<at>#<number>}
  * (the number, zero-padded, keeps entries of the same instant apart and in order). Written only once.
  */
-@DynamoDbBean
 public class FaultHistoryItem extends TableItem {
     public static final String SK_PREFIX = "HISTORY#";
 
@@ -72,4 +72,17 @@ public class FaultHistoryItem extends TableItem {
     public void setAssigneeId(String assigneeId) { this.assigneeId = assigneeId; }
     public String getNote() { return note; }
     public void setNote(String note) { this.note = note; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<FaultHistoryItem> SCHEMA = ItemSchema.item(FaultHistoryItem.class, FaultHistoryItem::new)
+            .text("faultId", FaultHistoryItem::getFaultId, FaultHistoryItem::setFaultId)
+            .attribute(Integer.class, "number", FaultHistoryItem::getNumber, FaultHistoryItem::setNumber)
+            .text("at", FaultHistoryItem::getAt, FaultHistoryItem::setAt)
+            .text("by", FaultHistoryItem::getBy, FaultHistoryItem::setBy)
+            .text("action", FaultHistoryItem::getAction, FaultHistoryItem::setAction)
+            .text("fromStatus", FaultHistoryItem::getFromStatus, FaultHistoryItem::setFromStatus)
+            .text("toStatus", FaultHistoryItem::getToStatus, FaultHistoryItem::setToStatus)
+            .text("assigneeId", FaultHistoryItem::getAssigneeId, FaultHistoryItem::setAssigneeId)
+            .text("note", FaultHistoryItem::getNote, FaultHistoryItem::setNote)
+            .build();
 }

@@ -1,9 +1,10 @@
 package app.domus.faults;
 
 import app.domus.shared.directory.FaultCategory;
+import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
 import java.util.List;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * A reported fault. pk {@code FAULT#<id>}, sk {@code FAULT}; gsi1 {@code BUILDING#<buildingId>#FAULTS} /
@@ -11,7 +12,6 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
  * {@code <STATUS>#<id>} lists a technician's faults (and counts their open ones). Both sort keys follow the
  * status, so they are rewritten on every status change ({@link #index()}).
  */
-@DynamoDbBean
 public class FaultItem extends TableItem {
     public static final String SK = "FAULT";
     /** Who {@code assignedBy} or a history entry names when the platform acted, not a person. */
@@ -123,4 +123,33 @@ public class FaultItem extends TableItem {
     public void setUpdatedAt(String updatedAt) { this.updatedAt = updatedAt; }
     public Integer getHistoryCount() { return historyCount; }
     public void setHistoryCount(Integer historyCount) { this.historyCount = historyCount; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<FaultItem> SCHEMA = ItemSchema.item(FaultItem.class, FaultItem::new)
+            .text("id", FaultItem::getId, FaultItem::setId)
+            .text("organisationId", FaultItem::getOrganisationId, FaultItem::setOrganisationId)
+            .text("buildingId", FaultItem::getBuildingId, FaultItem::setBuildingId)
+            .text("unitId", FaultItem::getUnitId, FaultItem::setUnitId)
+            .text("title", FaultItem::getTitle, FaultItem::setTitle)
+            .text("description", FaultItem::getDescription, FaultItem::setDescription)
+            .text("category", FaultItem::getCategory, FaultItem::setCategory)
+            .text("status", FaultItem::getStatus, FaultItem::setStatus)
+            .text("reportedBy", FaultItem::getReportedBy, FaultItem::setReportedBy)
+            .text("reportedAt", FaultItem::getReportedAt, FaultItem::setReportedAt)
+            .text("assigneeId", FaultItem::getAssigneeId, FaultItem::setAssigneeId)
+            .text("assignedBy", FaultItem::getAssignedBy, FaultItem::setAssignedBy)
+            .text("assignedAt", FaultItem::getAssignedAt, FaultItem::setAssignedAt)
+            .attribute(Integer.class, "assignments", FaultItem::getAssignments, FaultItem::setAssignments)
+            .textList("photoKeys", FaultItem::getPhotoKeys, FaultItem::setPhotoKeys)
+            .text("aiCategory", FaultItem::getAiCategory, FaultItem::setAiCategory)
+            .attribute(Double.class, "aiConfidence", FaultItem::getAiConfidence, FaultItem::setAiConfidence)
+            .textList("aiTags", FaultItem::getAiTags, FaultItem::setAiTags)
+            .text("photoAnalysis", FaultItem::getPhotoAnalysis, FaultItem::setPhotoAnalysis)
+            .text("analysedAt", FaultItem::getAnalysedAt, FaultItem::setAnalysedAt)
+            .text("resolution", FaultItem::getResolution, FaultItem::setResolution)
+            .text("resolvedBy", FaultItem::getResolvedBy, FaultItem::setResolvedBy)
+            .text("resolvedAt", FaultItem::getResolvedAt, FaultItem::setResolvedAt)
+            .text("updatedAt", FaultItem::getUpdatedAt, FaultItem::setUpdatedAt)
+            .attribute(Integer.class, "historyCount", FaultItem::getHistoryCount, FaultItem::setHistoryCount)
+            .build();
 }

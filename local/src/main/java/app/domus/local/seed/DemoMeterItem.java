@@ -1,15 +1,15 @@
 package app.domus.local.seed;
 
 import app.domus.shared.directory.UnitItem;
+import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * The demo estate's meters, until the meters context owns meters (they belong to no context yet, so not to the
  * kernel either). A utility meter of a unit (read by hand with a photo, or sent by a smart meter over MQTT). pk {@code METER#<id>},
  * sk {@code METER}; gsi1 {@code UNIT#<unitId>#METERS} / {@code <type>#<id>} lists a unit's meters.
  */
-@DynamoDbBean
 public class DemoMeterItem extends TableItem {
     public static final String SK = "METER";
 
@@ -73,4 +73,16 @@ public class DemoMeterItem extends TableItem {
     public void setSerialNumber(String serialNumber) { this.serialNumber = serialNumber; }
     public String getCreatedAt() { return createdAt; }
     public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<DemoMeterItem> SCHEMA = ItemSchema.item(DemoMeterItem.class, DemoMeterItem::new)
+            .text("id", DemoMeterItem::getId, DemoMeterItem::setId)
+            .text("organisationId", DemoMeterItem::getOrganisationId, DemoMeterItem::setOrganisationId)
+            .text("buildingId", DemoMeterItem::getBuildingId, DemoMeterItem::setBuildingId)
+            .text("unitId", DemoMeterItem::getUnitId, DemoMeterItem::setUnitId)
+            .text("type", DemoMeterItem::getType, DemoMeterItem::setType)
+            .text("unitOfMeasure", DemoMeterItem::getUnitOfMeasure, DemoMeterItem::setUnitOfMeasure)
+            .text("serialNumber", DemoMeterItem::getSerialNumber, DemoMeterItem::setSerialNumber)
+            .text("createdAt", DemoMeterItem::getCreatedAt, DemoMeterItem::setCreatedAt)
+            .build();
 }

@@ -1,10 +1,10 @@
 package app.domus.shared.directory;
 
+import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /** pk {@code BUILDING#<id>}, sk {@code PROFILE}; gsi1 {@code ORG#<orgId>#BUILDINGS} / id lists an organisation's buildings. */
-@DynamoDbBean
 public class BuildingItem extends TableItem {
     private String id;
     private String organisationId;
@@ -48,4 +48,16 @@ public class BuildingItem extends TableItem {
     public void setCountry(String country) { this.country = country; }
     public String getCreatedAt() { return createdAt; }
     public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<BuildingItem> SCHEMA = ItemSchema.item(BuildingItem.class, BuildingItem::new)
+            .text("id", BuildingItem::getId, BuildingItem::setId)
+            .text("organisationId", BuildingItem::getOrganisationId, BuildingItem::setOrganisationId)
+            .text("name", BuildingItem::getName, BuildingItem::setName)
+            .text("street", BuildingItem::getStreet, BuildingItem::setStreet)
+            .text("city", BuildingItem::getCity, BuildingItem::setCity)
+            .text("postalCode", BuildingItem::getPostalCode, BuildingItem::setPostalCode)
+            .text("country", BuildingItem::getCountry, BuildingItem::setCountry)
+            .text("createdAt", BuildingItem::getCreatedAt, BuildingItem::setCreatedAt)
+            .build();
 }

@@ -1,9 +1,10 @@
 package app.domus.shared.directory;
 
+import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
 import java.time.Instant;
 import java.util.Set;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * An owner's rights for one unit, handed to a delegate. pk {@code DELEGATION#<id>}, sk {@code DELEGATION};
@@ -12,7 +13,6 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
  * Status PENDING → ACCEPTED | DECLINED, and ACCEPTED or PENDING → REVOKED by the owner. Expiry is checked
  * when the rights are used, not by a job.
  */
-@DynamoDbBean
 public class DelegationItem extends TableItem {
     public static final String SK = "DELEGATION";
     public static final String PENDING = "PENDING";
@@ -66,4 +66,19 @@ public class DelegationItem extends TableItem {
     public void setExpiresAt(String expiresAt) { this.expiresAt = expiresAt; }
     public String getCreatedAt() { return createdAt; }
     public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<DelegationItem> SCHEMA = ItemSchema.item(DelegationItem.class, DelegationItem::new)
+            .text("id", DelegationItem::getId, DelegationItem::setId)
+            .text("organisationId", DelegationItem::getOrganisationId, DelegationItem::setOrganisationId)
+            .text("buildingId", DelegationItem::getBuildingId, DelegationItem::setBuildingId)
+            .text("unitId", DelegationItem::getUnitId, DelegationItem::setUnitId)
+            .text("ownerId", DelegationItem::getOwnerId, DelegationItem::setOwnerId)
+            .text("delegateId", DelegationItem::getDelegateId, DelegationItem::setDelegateId)
+            .text("delegateEmail", DelegationItem::getDelegateEmail, DelegationItem::setDelegateEmail)
+            .textSet("rights", DelegationItem::getRights, DelegationItem::setRights)
+            .text("status", DelegationItem::getStatus, DelegationItem::setStatus)
+            .text("expiresAt", DelegationItem::getExpiresAt, DelegationItem::setExpiresAt)
+            .text("createdAt", DelegationItem::getCreatedAt, DelegationItem::setCreatedAt)
+            .build();
 }

@@ -1,14 +1,14 @@
 package app.domus.shared.directory;
 
+import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * A single-use code that grants a role on registration. pk {@code INVITATION#<code>}, sk {@code INVITATION};
  * gsi1 {@code ORG#<orgId>#INVITATIONS} lists an organisation's invitations. {@code status} goes OPEN → USED
  * in the same transaction that creates the user, which is what makes a code single-use under races.
  */
-@DynamoDbBean
 public class InvitationItem extends TableItem {
     public static final String OPEN = "OPEN";
     public static final String USED = "USED";
@@ -51,4 +51,19 @@ public class InvitationItem extends TableItem {
     public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
     public String getUsedBy() { return usedBy; }
     public void setUsedBy(String usedBy) { this.usedBy = usedBy; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<InvitationItem> SCHEMA = ItemSchema.item(InvitationItem.class, InvitationItem::new)
+            .text("code", InvitationItem::getCode, InvitationItem::setCode)
+            .text("organisationId", InvitationItem::getOrganisationId, InvitationItem::setOrganisationId)
+            .text("role", InvitationItem::getRole, InvitationItem::setRole)
+            .text("buildingId", InvitationItem::getBuildingId, InvitationItem::setBuildingId)
+            .text("unitId", InvitationItem::getUnitId, InvitationItem::setUnitId)
+            .text("email", InvitationItem::getEmail, InvitationItem::setEmail)
+            .text("status", InvitationItem::getStatus, InvitationItem::setStatus)
+            .text("expiresAt", InvitationItem::getExpiresAt, InvitationItem::setExpiresAt)
+            .text("createdBy", InvitationItem::getCreatedBy, InvitationItem::setCreatedBy)
+            .text("createdAt", InvitationItem::getCreatedAt, InvitationItem::setCreatedAt)
+            .text("usedBy", InvitationItem::getUsedBy, InvitationItem::setUsedBy)
+            .build();
 }

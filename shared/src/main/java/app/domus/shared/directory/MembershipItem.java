@@ -1,14 +1,14 @@
 package app.domus.shared.directory;
 
+import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * A person's role in an organisation at a scope. pk {@code USER#<userId>}, sk
  * {@code MEMBER#<orgId>#<role>#<scopeId>}; gsi1 {@code ORG#<orgId>#MEMBERS} lists an organisation's members;
  * gsi2 {@code BUILDING#<buildingId>#MEMBERS} / {@code <role>#<userId>} finds a building's staff and residents.
  */
-@DynamoDbBean
 public class MembershipItem extends TableItem {
     private String userId;
     private String organisationId;
@@ -60,4 +60,15 @@ public class MembershipItem extends TableItem {
     public void setSkills(java.util.List<String> skills) { this.skills = skills; }
     public String getCreatedAt() { return createdAt; }
     public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<MembershipItem> SCHEMA = ItemSchema.item(MembershipItem.class, MembershipItem::new)
+            .text("userId", MembershipItem::getUserId, MembershipItem::setUserId)
+            .text("organisationId", MembershipItem::getOrganisationId, MembershipItem::setOrganisationId)
+            .text("role", MembershipItem::getRole, MembershipItem::setRole)
+            .text("buildingId", MembershipItem::getBuildingId, MembershipItem::setBuildingId)
+            .text("unitId", MembershipItem::getUnitId, MembershipItem::setUnitId)
+            .textList("skills", MembershipItem::getSkills, MembershipItem::setSkills)
+            .text("createdAt", MembershipItem::getCreatedAt, MembershipItem::setCreatedAt)
+            .build();
 }

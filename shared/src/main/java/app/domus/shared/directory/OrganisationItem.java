@@ -1,10 +1,10 @@
 package app.domus.shared.directory;
 
+import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /** pk {@code ORG#<id>}, sk {@code PROFILE}. */
-@DynamoDbBean
 public class OrganisationItem extends TableItem {
     private String id;
     private String name;
@@ -32,4 +32,12 @@ public class OrganisationItem extends TableItem {
     public void setCreatedBy(String createdBy) { this.createdBy = createdBy; }
     public String getCreatedAt() { return createdAt; }
     public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<OrganisationItem> SCHEMA = ItemSchema.item(OrganisationItem.class, OrganisationItem::new)
+            .text("id", OrganisationItem::getId, OrganisationItem::setId)
+            .text("name", OrganisationItem::getName, OrganisationItem::setName)
+            .text("createdBy", OrganisationItem::getCreatedBy, OrganisationItem::setCreatedBy)
+            .text("createdAt", OrganisationItem::getCreatedAt, OrganisationItem::setCreatedAt)
+            .build();
 }

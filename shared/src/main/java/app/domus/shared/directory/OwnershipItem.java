@@ -1,7 +1,8 @@
 package app.domus.shared.directory;
 
+import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * An owner's share of a building, held through a unit. pk {@code UNIT#<unitId>}, sk {@code OWNER#<userId>};
@@ -9,7 +10,6 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
  * lists a building's owners (vote weights). The share is a fraction kept as numerator/denominator so that
  * weights add up exactly.
  */
-@DynamoDbBean
 public class OwnershipItem extends TableItem {
     private String organisationId;
     private String buildingId;
@@ -37,4 +37,15 @@ public class OwnershipItem extends TableItem {
     public void setShareDenominator(Long shareDenominator) { this.shareDenominator = shareDenominator; }
     public String getCreatedAt() { return createdAt; }
     public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<OwnershipItem> SCHEMA = ItemSchema.item(OwnershipItem.class, OwnershipItem::new)
+            .text("organisationId", OwnershipItem::getOrganisationId, OwnershipItem::setOrganisationId)
+            .text("buildingId", OwnershipItem::getBuildingId, OwnershipItem::setBuildingId)
+            .text("unitId", OwnershipItem::getUnitId, OwnershipItem::setUnitId)
+            .text("ownerId", OwnershipItem::getOwnerId, OwnershipItem::setOwnerId)
+            .attribute(Long.class, "shareNumerator", OwnershipItem::getShareNumerator, OwnershipItem::setShareNumerator)
+            .attribute(Long.class, "shareDenominator", OwnershipItem::getShareDenominator, OwnershipItem::setShareDenominator)
+            .text("createdAt", OwnershipItem::getCreatedAt, OwnershipItem::setCreatedAt)
+            .build();
 }

@@ -1,10 +1,10 @@
 package app.domus.shared.directory;
 
+import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /** pk {@code UNIT#<id>}, sk {@code PROFILE}; gsi1 {@code BUILDING#<buildingId>#UNITS} / unit number lists a building's units. */
-@DynamoDbBean
 public class UnitItem extends TableItem {
     private String id;
     private String organisationId;
@@ -51,4 +51,15 @@ public class UnitItem extends TableItem {
     public void setAreaSquareMetres(Double areaSquareMetres) { this.areaSquareMetres = areaSquareMetres; }
     public String getCreatedAt() { return createdAt; }
     public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<UnitItem> SCHEMA = ItemSchema.item(UnitItem.class, UnitItem::new)
+            .text("id", UnitItem::getId, UnitItem::setId)
+            .text("organisationId", UnitItem::getOrganisationId, UnitItem::setOrganisationId)
+            .text("buildingId", UnitItem::getBuildingId, UnitItem::setBuildingId)
+            .text("number", UnitItem::getNumber, UnitItem::setNumber)
+            .attribute(Integer.class, "floor", UnitItem::getFloor, UnitItem::setFloor)
+            .attribute(Double.class, "areaSquareMetres", UnitItem::getAreaSquareMetres, UnitItem::setAreaSquareMetres)
+            .text("createdAt", UnitItem::getCreatedAt, UnitItem::setCreatedAt)
+            .build();
 }

@@ -1,14 +1,14 @@
 package app.domus.shared.directory;
 
+import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
 import java.util.List;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * A person with an account. pk {@code USER#<id>}, sk {@code PROFILE}. The e-mail's uniqueness is held by a
  * separate {@link EmailItem}, written in the same transaction.
  */
-@DynamoDbBean
 public class UserItem extends TableItem {
     public static final String SK = "PROFILE";
 
@@ -53,4 +53,20 @@ public class UserItem extends TableItem {
     public void setRecoveryCodeHashes(List<String> recoveryCodeHashes) { this.recoveryCodeHashes = recoveryCodeHashes; }
     public String getCreatedAt() { return createdAt; }
     public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<UserItem> SCHEMA = ItemSchema.item(UserItem.class, UserItem::new)
+            .text("id", UserItem::getId, UserItem::setId)
+            .text("email", UserItem::getEmail, UserItem::setEmail)
+            .text("displayName", UserItem::getDisplayName, UserItem::setDisplayName)
+            .text("phone", UserItem::getPhone, UserItem::setPhone)
+            .text("passwordHash", UserItem::getPasswordHash, UserItem::setPasswordHash)
+            .text("passwordChangedAt", UserItem::getPasswordChangedAt, UserItem::setPasswordChangedAt)
+            .attribute(Boolean.class, "mfaEnabled", UserItem::getMfaEnabled, UserItem::setMfaEnabled)
+            .text("mfaSecret", UserItem::getMfaSecret, UserItem::setMfaSecret)
+            .text("mfaPendingSecret", UserItem::getMfaPendingSecret, UserItem::setMfaPendingSecret)
+            .attribute(Long.class, "mfaLastUsedStep", UserItem::getMfaLastUsedStep, UserItem::setMfaLastUsedStep)
+            .textList("recoveryCodeHashes", UserItem::getRecoveryCodeHashes, UserItem::setRecoveryCodeHashes)
+            .text("createdAt", UserItem::getCreatedAt, UserItem::setCreatedAt)
+            .build();
 }

@@ -1,7 +1,8 @@
 package app.domus.shared.events;
 
+import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * A domain event waiting in the table to be published: written in the same transaction as the state change it
@@ -11,7 +12,6 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
  * published it also sits in a sparse index ({@code gsi1pk = OUTBOX#PENDING#<shard>}, {@code gsi1sk = <epoch millis,
  * 13 digits>#<eventId>}) where the sweeper finds what the stream did not deliver.
  */
-@DynamoDbBean
 public class OutboxItem extends TableItem {
     public static final String PK_PREFIX = "OUTBOX#";
     public static final String SK_PREFIX = "EVENT#";
@@ -66,4 +66,14 @@ public class OutboxItem extends TableItem {
     public void setEnvelope(String envelope) { this.envelope = envelope; }
     public String getPublishedAt() { return publishedAt; }
     public void setPublishedAt(String publishedAt) { this.publishedAt = publishedAt; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<OutboxItem> SCHEMA = ItemSchema.item(OutboxItem.class, OutboxItem::new)
+            .text("eventId", OutboxItem::getEventId, OutboxItem::setEventId)
+            .text("eventType", OutboxItem::getEventType, OutboxItem::setEventType)
+            .text("aggregateId", OutboxItem::getAggregateId, OutboxItem::setAggregateId)
+            .text("occurredAt", OutboxItem::getOccurredAt, OutboxItem::setOccurredAt)
+            .text("envelope", OutboxItem::getEnvelope, OutboxItem::setEnvelope)
+            .text("publishedAt", OutboxItem::getPublishedAt, OutboxItem::setPublishedAt)
+            .build();
 }

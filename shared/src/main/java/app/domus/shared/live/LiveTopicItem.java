@@ -1,7 +1,8 @@
 package app.domus.shared.live;
 
+import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * Something clients may follow live, registered by the context that sends on it (a vote registers
@@ -9,7 +10,6 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
  * {@code TOPIC}. It names the building whose readers may follow it, so the WebSocket API can authorise a
  * subscription without knowing what the topic is about. Updates on it go through {@link LiveUpdates}.
  */
-@DynamoDbBean
 public class LiveTopicItem extends TableItem {
     public static final String SK = "TOPIC";
 
@@ -40,4 +40,12 @@ public class LiveTopicItem extends TableItem {
     public void setBuildingId(String buildingId) { this.buildingId = buildingId; }
     public String getCreatedAt() { return createdAt; }
     public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<LiveTopicItem> SCHEMA = ItemSchema.item(LiveTopicItem.class, LiveTopicItem::new)
+            .text("name", LiveTopicItem::getName, LiveTopicItem::setName)
+            .text("organisationId", LiveTopicItem::getOrganisationId, LiveTopicItem::setOrganisationId)
+            .text("buildingId", LiveTopicItem::getBuildingId, LiveTopicItem::setBuildingId)
+            .text("createdAt", LiveTopicItem::getCreatedAt, LiveTopicItem::setCreatedAt)
+            .build();
 }

@@ -1,6 +1,8 @@
 package app.domus.shared.persistence;
 
 import app.domus.shared.aws.PlatformConfig;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,11 +20,14 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The single Domus table through the enhanced client. Table schemas are built once per class per cold
- * start (bean introspection is the expensive part) and shared by every caller.
+ * The single Domus table through the enhanced client. Every item class declares its static table schema as
+ * {@code public static final TableSchema<X> SCHEMA} (built with {@link ItemSchema}); nothing introspects beans,
+ * which cost tens of milliseconds per class at a cold start. A class without one is refused.
  */
 @Singleton
 public class DomusTable {
+    /** The name of the constant that holds an item class's static table schema. */
+    private static final String SCHEMA_FIELD = "SCHEMA";
     private static final Map<Class<?>, TableSchema<?>> SCHEMAS = new ConcurrentHashMap<>();
 
     private final DynamoDbEnhancedClient client;
@@ -37,7 +42,23 @@ public class DomusTable {
 
     @SuppressWarnings("unchecked")
     public static <T> TableSchema<T> schema(Class<T> type) {
-        return (TableSchema<T>) SCHEMAS.computeIfAbsent(type, TableSchema::fromBean);
+        return (TableSchema<T>) SCHEMAS.computeIfAbsent(type, DomusTable::declaredSchema);
+    }
+
+    /** The class's own {@code SCHEMA} constant, for that very class (not inherited, not another class's). */
+    private static TableSchema<?> declaredSchema(Class<?> type) {
+        try {
+            Field field = type.getDeclaredField(SCHEMA_FIELD);
+            int modifiers = field.getModifiers();
+            if (Modifier.isStatic(modifiers) && Modifier.isPublic(modifiers)
+                    && field.get(null) instanceof TableSchema<?> schema && schema.itemType().rawClass() == type) {
+                return schema;
+            }
+        } catch (NoSuchFieldException | IllegalAccessException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException(type.getName() + " has no static table schema: declare public static final TableSchema<"
+                + type.getSimpleName() + "> " + SCHEMA_FIELD + " = ItemSchema.item(...)...build() in it (see ItemSchema)");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,15 +1,10 @@
 package app.domus.shared.persistence;
 
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
-import software.amazon.awssdk.enhanced.dynamodb.extensions.annotations.DynamoDbVersionAttribute;
-
 /**
  * The key attributes every item of the single Domus table carries (see {@code shared/TABLE_DESIGN.md}).
  * {@code version} drives optimistic concurrency through the enhanced client's versioned-record extension:
- * a put of a new item requires that none exists, an update requires the version that was read.
+ * a put of a new item requires that none exists, an update requires the version that was read. Their static
+ * schema is {@link ItemSchema#KEYS}, which every item's {@code SCHEMA} extends.
  */
 public abstract class TableItem {
     public static final String GSI1 = "gsi1";
@@ -24,31 +19,24 @@ public abstract class TableItem {
     private Long version;
     private Long ttl;
 
-    @DynamoDbPartitionKey
     public String getPk() { return pk; }
     public void setPk(String pk) { this.pk = pk; }
 
-    @DynamoDbSortKey
     public String getSk() { return sk; }
     public void setSk(String sk) { this.sk = sk; }
 
-    @DynamoDbSecondaryPartitionKey(indexNames = GSI1)
     public String getGsi1pk() { return gsi1pk; }
     public void setGsi1pk(String gsi1pk) { this.gsi1pk = gsi1pk; }
 
-    @DynamoDbSecondarySortKey(indexNames = GSI1)
     public String getGsi1sk() { return gsi1sk; }
     public void setGsi1sk(String gsi1sk) { this.gsi1sk = gsi1sk; }
 
-    @DynamoDbSecondaryPartitionKey(indexNames = GSI2)
     public String getGsi2pk() { return gsi2pk; }
     public void setGsi2pk(String gsi2pk) { this.gsi2pk = gsi2pk; }
 
-    @DynamoDbSecondarySortKey(indexNames = GSI2)
     public String getGsi2sk() { return gsi2sk; }
     public void setGsi2sk(String gsi2sk) { this.gsi2sk = gsi2sk; }
 
-    @DynamoDbVersionAttribute
     public Long getVersion() { return version; }
     public void setVersion(Long version) { this.version = version; }
 

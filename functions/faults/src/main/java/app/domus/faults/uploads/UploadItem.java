@@ -1,14 +1,14 @@
 package app.domus.faults.uploads;
 
+import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * A photo a person was allowed to send straight to S3 through a presigned URL. pk {@code UPLOAD#<id>}, sk
  * {@code UPLOAD}. Status PENDING → USED when a fault takes the photo (in the fault's own transaction, so one
  * upload becomes one fault's photo). The TTL removes the record a day after its URL expired.
  */
-@DynamoDbBean
 public class UploadItem extends TableItem {
     public static final String SK = "UPLOAD";
     public static final String PENDING = "PENDING";
@@ -45,4 +45,17 @@ public class UploadItem extends TableItem {
     public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
     public String getExpiresAt() { return expiresAt; }
     public void setExpiresAt(String expiresAt) { this.expiresAt = expiresAt; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<UploadItem> SCHEMA = ItemSchema.item(UploadItem.class, UploadItem::new)
+            .text("id", UploadItem::getId, UploadItem::setId)
+            .text("ownerId", UploadItem::getOwnerId, UploadItem::setOwnerId)
+            .text("objectKey", UploadItem::getObjectKey, UploadItem::setObjectKey)
+            .text("contentType", UploadItem::getContentType, UploadItem::setContentType)
+            .attribute(Long.class, "sizeBytes", UploadItem::getSizeBytes, UploadItem::setSizeBytes)
+            .text("status", UploadItem::getStatus, UploadItem::setStatus)
+            .text("faultId", UploadItem::getFaultId, UploadItem::setFaultId)
+            .text("createdAt", UploadItem::getCreatedAt, UploadItem::setCreatedAt)
+            .text("expiresAt", UploadItem::getExpiresAt, UploadItem::setExpiresAt)
+            .build();
 }

@@ -1,10 +1,10 @@
 package app.domus.identity.login;
 
+import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /** Failed sign-ins of one e-mail address in the current window: pk {@code LOGINFAIL#<email>}, sk {@code LOGINFAIL}. */
-@DynamoDbBean
 public class LoginAttemptsItem extends TableItem {
     public static final String SK = "LOGINFAIL";
 
@@ -20,4 +20,11 @@ public class LoginAttemptsItem extends TableItem {
     public void setWindowStartMillis(Long windowStartMillis) { this.windowStartMillis = windowStartMillis; }
     public Long getLockedUntilMillis() { return lockedUntilMillis; }
     public void setLockedUntilMillis(Long lockedUntilMillis) { this.lockedUntilMillis = lockedUntilMillis; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<LoginAttemptsItem> SCHEMA = ItemSchema.item(LoginAttemptsItem.class, LoginAttemptsItem::new)
+            .attribute(Long.class, "failures", LoginAttemptsItem::getFailures, LoginAttemptsItem::setFailures)
+            .attribute(Long.class, "windowStartMillis", LoginAttemptsItem::getWindowStartMillis, LoginAttemptsItem::setWindowStartMillis)
+            .attribute(Long.class, "lockedUntilMillis", LoginAttemptsItem::getLockedUntilMillis, LoginAttemptsItem::setLockedUntilMillis)
+            .build();
 }

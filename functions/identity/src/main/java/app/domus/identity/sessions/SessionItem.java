@@ -1,10 +1,10 @@
 package app.domus.identity.sessions;
 
+import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /** A signed-in device: pk {@code USER#<userId>}, sk {@code SESSION#<sessionId>}. Its refresh tokens form one family. */
-@DynamoDbBean
 public class SessionItem extends TableItem {
     private String sessionId;
     private String userId;
@@ -30,4 +30,15 @@ public class SessionItem extends TableItem {
     public void setSourceIp(String sourceIp) { this.sourceIp = sourceIp; }
     public String getCurrentTokenHash() { return currentTokenHash; }
     public void setCurrentTokenHash(String currentTokenHash) { this.currentTokenHash = currentTokenHash; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<SessionItem> SCHEMA = ItemSchema.item(SessionItem.class, SessionItem::new)
+            .text("sessionId", SessionItem::getSessionId, SessionItem::setSessionId)
+            .text("userId", SessionItem::getUserId, SessionItem::setUserId)
+            .text("createdAt", SessionItem::getCreatedAt, SessionItem::setCreatedAt)
+            .text("lastUsedAt", SessionItem::getLastUsedAt, SessionItem::setLastUsedAt)
+            .text("userAgent", SessionItem::getUserAgent, SessionItem::setUserAgent)
+            .text("sourceIp", SessionItem::getSourceIp, SessionItem::setSourceIp)
+            .text("currentTokenHash", SessionItem::getCurrentTokenHash, SessionItem::setCurrentTokenHash)
+            .build();
 }

@@ -1,14 +1,14 @@
 package app.domus.notifications.delivery;
 
+import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * One message sent on one channel: pk {@code USER#<userId>} (or {@code EMAIL#<address>} for someone
  * without an account), sk {@code DELIVERY#<sentAt>#<deliveryId>}; kept 90 days. {@code target} names where
  * it went without repeating a phone number: the address, the device id, or the phone's last digits.
  */
-@DynamoDbBean
 public class DeliveryItem extends TableItem {
     public static final String SK_PREFIX = "DELIVERY#";
     public static final String SENT = "SENT";
@@ -43,4 +43,17 @@ public class DeliveryItem extends TableItem {
     public void setProviderMessageId(String providerMessageId) { this.providerMessageId = providerMessageId; }
     public String getSentAt() { return sentAt; }
     public void setSentAt(String sentAt) { this.sentAt = sentAt; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<DeliveryItem> SCHEMA = ItemSchema.item(DeliveryItem.class, DeliveryItem::new)
+            .text("deliveryId", DeliveryItem::getDeliveryId, DeliveryItem::setDeliveryId)
+            .text("requestId", DeliveryItem::getRequestId, DeliveryItem::setRequestId)
+            .text("channel", DeliveryItem::getChannel, DeliveryItem::setChannel)
+            .text("target", DeliveryItem::getTarget, DeliveryItem::setTarget)
+            .text("category", DeliveryItem::getCategory, DeliveryItem::setCategory)
+            .text("template", DeliveryItem::getTemplate, DeliveryItem::setTemplate)
+            .text("status", DeliveryItem::getStatus, DeliveryItem::setStatus)
+            .text("providerMessageId", DeliveryItem::getProviderMessageId, DeliveryItem::setProviderMessageId)
+            .text("sentAt", DeliveryItem::getSentAt, DeliveryItem::setSentAt)
+            .build();
 }

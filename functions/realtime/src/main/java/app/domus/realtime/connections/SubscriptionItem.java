@@ -1,14 +1,14 @@
 package app.domus.realtime.connections;
 
+import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * A connection following a topic: pk {@code CONNECTION#<connectionId>}, sk {@code TOPIC#<topic>} (so a connection's
  * subscriptions go with it), gsi1 {@code TOPIC#<topic>} / connection id (so a broadcast finds a topic's connections).
  * It expires with its connection.
  */
-@DynamoDbBean
 public class SubscriptionItem extends TableItem {
     private String connectionId;
     private String topic;
@@ -26,4 +26,12 @@ public class SubscriptionItem extends TableItem {
     public void setUserId(String userId) { this.userId = userId; }
     public String getSubscribedAt() { return subscribedAt; }
     public void setSubscribedAt(String subscribedAt) { this.subscribedAt = subscribedAt; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<SubscriptionItem> SCHEMA = ItemSchema.item(SubscriptionItem.class, SubscriptionItem::new)
+            .text("connectionId", SubscriptionItem::getConnectionId, SubscriptionItem::setConnectionId)
+            .text("topic", SubscriptionItem::getTopic, SubscriptionItem::setTopic)
+            .text("userId", SubscriptionItem::getUserId, SubscriptionItem::setUserId)
+            .text("subscribedAt", SubscriptionItem::getSubscribedAt, SubscriptionItem::setSubscribedAt)
+            .build();
 }

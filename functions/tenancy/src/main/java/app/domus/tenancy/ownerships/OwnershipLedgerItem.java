@@ -1,7 +1,8 @@
 package app.domus.tenancy.ownerships;
 
+import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * The sum of all recorded shares of a building: pk {@code BUILDING#<buildingId>}, sk {@code OWNERSHIP_TOTAL}.
@@ -9,7 +10,6 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
  * the same moment cannot both slip under the limit of one. (Summing the ownership index instead would read
  * an eventually consistent index and could miss the other write.)
  */
-@DynamoDbBean
 public class OwnershipLedgerItem extends TableItem {
     public static final String SK = "OWNERSHIP_TOTAL";
 
@@ -17,4 +17,9 @@ public class OwnershipLedgerItem extends TableItem {
 
     public String getTotal() { return total; }
     public void setTotal(String total) { this.total = total; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<OwnershipLedgerItem> SCHEMA = ItemSchema.item(OwnershipLedgerItem.class, OwnershipLedgerItem::new)
+            .text("total", OwnershipLedgerItem::getTotal, OwnershipLedgerItem::setTotal)
+            .build();
 }

@@ -1,7 +1,8 @@
 package app.domus.votes.ballots;
 
+import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * A unit's one ballot in a vote: pk {@code VOTE#<voteId>}, sk {@code BALLOT#<unitId>}. The key is the unit, so a
@@ -9,7 +10,6 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
  * vote allows changes, a change is a versioned update of the same item. The weight is the unit's, fixed when the
  * vote opened.
  */
-@DynamoDbBean
 public class BallotItem extends TableItem {
     public static final String SK_PREFIX = "BALLOT#";
 
@@ -45,4 +45,17 @@ public class BallotItem extends TableItem {
     public void setCastAt(String castAt) { this.castAt = castAt; }
     public String getChangedAt() { return changedAt; }
     public void setChangedAt(String changedAt) { this.changedAt = changedAt; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<BallotItem> SCHEMA = ItemSchema.item(BallotItem.class, BallotItem::new)
+            .text("voteId", BallotItem::getVoteId, BallotItem::setVoteId)
+            .text("unitId", BallotItem::getUnitId, BallotItem::setUnitId)
+            .text("optionId", BallotItem::getOptionId, BallotItem::setOptionId)
+            .text("weight", BallotItem::getWeight, BallotItem::setWeight)
+            .text("castBy", BallotItem::getCastBy, BallotItem::setCastBy)
+            .text("onBehalfOf", BallotItem::getOnBehalfOf, BallotItem::setOnBehalfOf)
+            .text("delegationId", BallotItem::getDelegationId, BallotItem::setDelegationId)
+            .text("castAt", BallotItem::getCastAt, BallotItem::setCastAt)
+            .text("changedAt", BallotItem::getChangedAt, BallotItem::setChangedAt)
+            .build();
 }

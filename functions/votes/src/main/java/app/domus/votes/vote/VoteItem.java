@@ -1,11 +1,12 @@
 package app.domus.votes.vote;
 
+import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * An owners' vote: pk {@code VOTE#<id>}, sk {@code VOTE}; gsi1 {@code BUILDING#<buildingId>#VOTES} / id lists a
@@ -16,7 +17,6 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
  *
  * <p>Status SCHEDULED → OPEN (the electorate is snapshotted: units, owners, weights) → CLOSED.
  */
-@DynamoDbBean
 public class VoteItem extends TableItem {
     public static final String SK = "VOTE";
     public static final String SCHEDULED = "SCHEDULED";
@@ -121,4 +121,27 @@ public class VoteItem extends TableItem {
     public void setOpenedAt(String openedAt) { this.openedAt = openedAt; }
     public String getClosedAt() { return closedAt; }
     public void setClosedAt(String closedAt) { this.closedAt = closedAt; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<VoteItem> SCHEMA = ItemSchema.item(VoteItem.class, VoteItem::new)
+            .text("id", VoteItem::getId, VoteItem::setId)
+            .text("organisationId", VoteItem::getOrganisationId, VoteItem::setOrganisationId)
+            .text("buildingId", VoteItem::getBuildingId, VoteItem::setBuildingId)
+            .text("title", VoteItem::getTitle, VoteItem::setTitle)
+            .text("description", VoteItem::getDescription, VoteItem::setDescription)
+            .documents("options", VoteOption.class, VoteOption.SCHEMA, VoteItem::getOptions, VoteItem::setOptions)
+            .text("weighting", VoteItem::getWeighting, VoteItem::setWeighting)
+            .text("quorum", VoteItem::getQuorum, VoteItem::setQuorum)
+            .attribute(Boolean.class, "allowBallotChanges", VoteItem::getAllowBallotChanges, VoteItem::setAllowBallotChanges)
+            .attribute(Boolean.class, "secret", VoteItem::getSecret, VoteItem::setSecret)
+            .text("startsAt", VoteItem::getStartsAt, VoteItem::setStartsAt)
+            .text("endDate", VoteItem::getEndDate, VoteItem::setEndDate)
+            .text("status", VoteItem::getStatus, VoteItem::setStatus)
+            .documents("eligibleUnits", EligibleUnit.class, EligibleUnit.SCHEMA, VoteItem::getEligibleUnits, VoteItem::setEligibleUnits)
+            .text("totalWeight", VoteItem::getTotalWeight, VoteItem::setTotalWeight)
+            .text("createdBy", VoteItem::getCreatedBy, VoteItem::setCreatedBy)
+            .text("createdAt", VoteItem::getCreatedAt, VoteItem::setCreatedAt)
+            .text("openedAt", VoteItem::getOpenedAt, VoteItem::setOpenedAt)
+            .text("closedAt", VoteItem::getClosedAt, VoteItem::setClosedAt)
+            .build();
 }

@@ -1,9 +1,9 @@
 package app.domus.votes.vote;
 
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import app.domus.shared.persistence.ItemSchema;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /** One answer a ballot may choose, kept inside its vote. */
-@DynamoDbBean
 public class VoteOption {
     private String id;
     private String label;
@@ -19,4 +19,10 @@ public class VoteOption {
     public void setId(String id) { this.id = id; }
     public String getLabel() { return label; }
     public void setLabel(String label) { this.label = label; }
+
+    /** How it is stored: see {@link ItemSchema}. */
+    public static final TableSchema<VoteOption> SCHEMA = ItemSchema.document(VoteOption.class, VoteOption::new)
+            .text("id", VoteOption::getId, VoteOption::setId)
+            .text("label", VoteOption::getLabel, VoteOption::setLabel)
+            .build();
 }
