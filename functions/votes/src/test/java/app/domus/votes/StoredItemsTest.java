@@ -1,0 +1,15 @@
+package app.domus.votes;
+
+import app.domus.shared.testing.StoredItems;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** The votes context's items: static schemas that store what the bean mapper stored, round trips, versions. */
+class StoredItemsTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyItemOfTheContextHasAStaticSchemaAndKeepsItsStoredFormat() {
+        return StoredItems.ofModuleOf(VotesComponent.class);
+    }
+}
