@@ -58,10 +58,6 @@ public final class Observability {
         record(metric, 1, MetricUnit.COUNT);
     }
 
-    public static void milliseconds(String metric, double value) {
-        record(metric, value, MetricUnit.MILLISECONDS);
-    }
-
     /**
      * Adds one to a custom metric under one dimension (e.g. notifications sent by {@code channel}), written at once as
      * its own EMF entry so that its dimension does not spread to the invocation's other metrics.
