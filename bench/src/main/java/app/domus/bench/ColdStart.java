@@ -60,7 +60,7 @@ final class ColdStart {
     }
 
     /** One fresh JVM: when main began after the spawn, construction, first invocation, exit; the response's status. */
-    record Run(double toMainMs, double constructMs, double invokeMs, double exitMs, String status) {
+    record Run(double toMainMs, double constructMs, double invokeMs, double exitMs, String status, double peakRssMb) {
         double totalMs() {
             return toMainMs + constructMs + invokeMs;
         }
@@ -326,20 +326,20 @@ final class ColdStart {
         long exitNanos = System.nanoTime() - spawned;
         if (!exited) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            return new Run(0, 0, 0, 0, "timeout");
+            return new Run(0, 0, 0, 0, "timeout", 0);
         }
-        if (!Files.exists(result)) return new Run(0, 0, 0, exitNanos / 1e6, "exit " + process.exitValue() + ", no result");
+        if (!Files.exists(result)) return new Run(0, 0, 0, exitNanos / 1e6, "exit " + process.exitValue() + ", no result", 0);
         Map<String, String> values = new LinkedHashMap<>();
         for (String line : Files.readAllLines(result)) {
             int equals = line.indexOf('=');
             if (equals > 0) values.put(line.substring(0, equals), line.substring(equals + 1));
         }
         String status = values.getOrDefault("status", "?");
-        if (!values.containsKey("invokeNs")) return new Run(0, 0, 0, exitNanos / 1e6, status);
+        if (!values.containsKey("invokeNs")) return new Run(0, 0, 0, exitNanos / 1e6, status, 0);
         return new Run(Long.parseLong(values.get("mainAtMs")) - spawnedAtMs,
                 Long.parseLong(values.get("constructNs")) / 1e6,
                 Long.parseLong(values.get("invokeNs")) / 1e6,
-                exitNanos / 1e6, status);
+                exitNanos / 1e6, status, Long.parseLong(values.getOrDefault("peakRssKb", "0")) / 1024.0);
     }
 
     /**

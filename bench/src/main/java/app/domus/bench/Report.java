@@ -101,6 +101,21 @@ final class Report {
         cold.append("Zip layout: ").append(classesAtRoot
                 ? "classes at the zip's root (the unpacked directory is on the classpath)."
                 : "the module's classes as a jar in `lib/` (the classpath is jars only).").append('\n');
+        memory(rows);
+    }
+
+    /**
+     * Peak resident memory of each function's JVM through its first response (plain mode, the template's flags): what its
+     * MemorySize must hold with room for a warm heap; the template's MemorySize settings are chosen from this table.
+     */
+    private void memory(List<Row> rows) {
+        cold.append("\n**Memory of a cold start**: peak RSS (VmHWM) of the function's JVM at its first response, plain mode, MB, median (min–max); the hello world's for comparison.\n\n");
+        cold.append("| function | peak RSS | hello world peak RSS |\n|---|--:|--:|\n");
+        for (Row row : rows) {
+            if (row.unavailable() != null || !row.mode().label.equals("plain")) continue;
+            cold.append("| ").append(row.target().label()).append(" | ").append(stats(row.function(), Run::peakRssMb).format(0))
+                    .append(" | ").append(stats(row.hello(), Run::peakRssMb).format(0)).append(" |\n");
+        }
     }
 
     private static Stats stats(List<Run> runs, ToDoubleFunction<Run> figure) {

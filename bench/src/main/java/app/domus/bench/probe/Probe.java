@@ -26,7 +26,8 @@ import java.util.Map;
  * <p>Arguments: handler class, event file, result file. The result file gets {@code key=value} lines: {@code mainAtMs}
  * (epoch ms when main began), {@code constructNs} (load and construct the handler: its static state, Dagger graph,
  * clients, schemas), {@code invokeNs} (choose the serializer, deserialise the event, handle it, serialise the
- * response), {@code status} (the response's statusCode, or "ok"/"error").
+ * response), {@code status} (the response's statusCode, or "ok"/"error"), {@code peakRssKb} (the JVM's peak resident
+ * memory after the first response).
  */
 public final class Probe {
     private Probe() {}
@@ -75,7 +76,20 @@ public final class Probe {
             cause.printStackTrace();
         }
         out.append("status=").append(status).append('\n');
+        out.append("peakRssKb=").append(peakRssKb()).append('\n');
         Files.writeString(result, out.toString());
+    }
+
+    /** The JVM's peak resident memory so far (VmHWM), what a function's MemorySize must hold; -1 off Linux. */
+    private static long peakRssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
     }
 
     /** {@code "statusCode":NNN} of an HTTP API response, or "ok" for anything else that came back. */
