@@ -70,6 +70,13 @@ final class WarmCost {
         log.info("warm cost: the handler makes " + exchanges.size() + " DynamoDB call(s): " + calls);
 
         String javaToolOptions = environment.getOrDefault("JAVA_TOOL_OPTIONS", "");
+        // The forks run on the function's own classpath (its unzipped package, as for the cold starts), plus the benchmark
+        // and JMH: the bench's classpath also holds the local cloud's Log4j and Powertools' Log4j module, which a deployed
+        // function does not have and which would cost every invocation. JMH forks with the host's java.class.path.
+        String hostClasspath = System.getProperty("java.class.path");
+        String forkClasspath = functionClasspath(work.getParent().resolve("cold/functions/" + target.context() + "-lambda"), hostClasspath);
+        System.setProperty("java.class.path", forkClasspath);
+        log.info("warm cost: forks on " + (forkClasspath.equals(hostClasspath) ? "the bench's classpath (no unzipped package found)" : "the function's package"));
         int rounds = quick ? 1 : 2;
         int warmups = quick ? 2 : 3;
         int iterations = quick ? 3 : 5;
@@ -95,6 +102,7 @@ final class WarmCost {
             }
         }
 
+        System.setProperty("java.class.path", hostClasspath);
         StringBuilder table = new StringBuilder();
         table.append("| benchmark | µs per invocation | invocations measured | **÷ raw SDK** |\n|---|--:|--:|--:|\n");
         List<Double> ratios = new ArrayList<>();
@@ -106,10 +114,25 @@ final class WarmCost {
         table.append("\nJMH ").append(org.openjdk.jmh.util.Version.getPlainVersion()).append(", average time, ").append(rounds)
                 .append(" round(s) of one fork per benchmark (alternated), each ").append(warmups).append(" × 1 s warm-up and ")
                 .append(iterations).append(" × 1 s measured; forks run with the template's `JAVA_TOOL_OPTIONS` (`").append(javaToolOptions)
-                .append("`). Figures are the median (min–max) of the measured iterations; the ratio is per round. The stub client answers")
+                .append("`) on the function's own package (its zip's jars, plus the benchmark and JMH). Figures are the median (min–max) of the measured iterations; the ratio is per round. The stub client answers")
                 .append(" with the bytes DynamoDB Local sent for a warm request of the demo manager (recorded in this run), so both sides do the")
                 .append(" SDK's full marshalling, signing and unmarshalling but no I/O.\n");
         return table.toString();
+    }
+
+    /** The unzipped package's jars, the benchmark's jar, JMH and the runtime's serialisation; the host's if there is no package. */
+    private static String functionClasspath(Path task, String hostClasspath) {
+        if (!Files.isDirectory(task.resolve("lib"))) return hostClasspath;
+        List<String> entries = new ArrayList<>();
+        for (String entry : hostClasspath.split(java.io.File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString();
+            if (name.startsWith("domus-bench") || name.startsWith("jmh-core") || name.startsWith("jopt-simple")
+                    || name.startsWith("commons-math3") || name.startsWith("aws-lambda-java-serialization")) {
+                entries.add(entry);
+            }
+        }
+        entries.add(task.resolve("lib").toString() + java.io.File.separator + "*");
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private static String format(List<Statistics> rounds) {
