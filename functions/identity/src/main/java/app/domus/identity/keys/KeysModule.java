@@ -27,12 +27,30 @@ public final class KeysModule {
     static SigningKeys signingKeys(SdkHttpClient http) {
         return Env.optional("SIGNING_KEYS_PARAMETER")
                 .<SigningKeys>map(name -> {
-                    SSMProvider ssm = SSMProvider.builder().withClient(SsmClient.builder().httpClient(http).build()).build();
-                    return new KeySetSigningKeys(() -> ssm.withDecryption().withMaxAge(KEYS_KEPT_MINUTES, ChronoUnit.MINUTES).get(name));
+                    // The SSM client is built on the first read of the keys: a function that never signs a token
+                    // (GET /auth/me, the sessions list) does not pay for it in its cold start.
+                    SsmKeys ssm = new SsmKeys(http);
+                    return new KeySetSigningKeys(() -> ssm.provider().withDecryption()
+                            .withMaxAge(KEYS_KEPT_MINUTES, ChronoUnit.MINUTES).get(name));
                 })
                 .orElseGet(() -> {
                     LoggerFactory.getLogger(KeysModule.class).warn("No SIGNING_KEYS_PARAMETER: signing with a generated key");
                     return KeySetSigningKeys.generated();
                 });
+    }
+
+    /** Powertools' SSM provider, built on first use. */
+    private static final class SsmKeys {
+        private final SdkHttpClient http;
+        private SSMProvider provider;
+
+        SsmKeys(SdkHttpClient http) {
+            this.http = http;
+        }
+
+        synchronized SSMProvider provider() {
+            if (provider == null) provider = SSMProvider.builder().withClient(SsmClient.builder().httpClient(http).build()).build();
+            return provider;
+        }
     }
 }
