@@ -313,11 +313,24 @@ public final class LocalCloud implements AutoCloseable {
                     event.string("MaximumRetryAttempts") == null ? -1 : Integer.parseInt(event.string("MaximumRetryAttempts")),
                     Boolean.parseBoolean(event.string("BisectBatchOnFunctionError")),
                     event.properties().get("FunctionResponseTypes") instanceof List<?> types && types.contains("ReportBatchItemFailures"),
-                    failureQueueUrl);
+                    failureQueueUrl, filters(event));
             sources.add(running.add(new StreamEventSource(settings, deployment.region(), functions.get(event.functionLogicalId()),
                     dynamoDb, streams, sqs, checkpoints.resolve(event.functionLogicalId() + "-" + event.name() + ".json"))));
         }
         return sources;
+    }
+
+    /** A mapping's {@code FilterCriteria.Filters[].Pattern}: Lambda's event filtering, the same pattern syntax as SNS bodies. */
+    private static List<app.domus.local.sns.FilterPolicy> filters(FunctionEvent event) {
+        List<app.domus.local.sns.FilterPolicy> filters = new ArrayList<>();
+        if (event.map("FilterCriteria").get("Filters") instanceof List<?> list) {
+            for (Object filter : list) {
+                if (filter instanceof Map<?, ?> entry && entry.get("Pattern") != null) {
+                    filters.add(app.domus.local.sns.FilterPolicy.parse(String.valueOf(entry.get("Pattern")), true));
+                }
+            }
+        }
+        return filters;
     }
 
     private static List<FunctionEvent> concat(List<FunctionEvent> first, List<FunctionEvent> second) {

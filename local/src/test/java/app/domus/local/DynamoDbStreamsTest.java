@@ -80,6 +80,25 @@ class DynamoDbStreamsTest {
         assertThat(alone).isEqualTo(3);
     }
 
+    @Test
+    void recordsTheMappingsFilterCriteriaRejectNeverReachTheFunction(LocalCloudClient cloud) throws Exception {
+        String journal = "journal-" + UUID.randomUUID();
+        try (DynamoDbClient dynamo = DynamoDbClient.create()) {
+            put(dynamo, journal, "skipped", "ignored");
+            put(dynamo, journal, "kept", "ok");
+            // A change of an item is a MODIFY record, which the filter (INSERT only) drops too.
+            put(dynamo, journal, "kept", "ok");
+        }
+        awaitHandled(List.of(journal + "/kept"));
+        Thread.sleep(300);
+        List<JsonNode> delivered = Recorded.of(READER).stream()
+                .flatMap(e -> java.util.stream.StreamSupport.stream(e.path("Records").spliterator(), false))
+                .filter(r -> r.toString().contains(journal)).toList();
+        assertThat(delivered).extracting(r -> r.path("dynamodb").path("NewImage").path("sk").path("S").asText())
+                .containsExactly(journal + "/kept");
+        assertThat(delivered).extracting(r -> r.path("eventName").asText()).containsOnly("INSERT");
+    }
+
     private static void put(DynamoDbClient dynamo, String journal, String id, String behaviour) {
         dynamo.putItem(b -> b.tableName("JournalTable").item(Map.of(
                 "pk", AttributeValue.fromS(journal), "sk", AttributeValue.fromS(journal + "/" + id),

@@ -3,6 +3,7 @@ package app.domus.local.dynamodb;
 import app.domus.local.json.Json;
 import app.domus.local.runtime.FunctionError;
 import app.domus.local.runtime.LocalFunction;
+import app.domus.local.sns.FilterPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,7 +47,8 @@ public final class StreamEventSource implements AutoCloseable {
 
     /** The mapping's settings, as the template's {@code DynamoDB} event gives them. */
     public record Settings(String tableName, String startingPosition, int batchSize, int maximumRetryAttempts,
-                           boolean bisectOnError, boolean reportBatchItemFailures, String onFailureQueueUrl) {}
+                           boolean bisectOnError, boolean reportBatchItemFailures, String onFailureQueueUrl,
+                           List<FilterPolicy> filters) {}
 
     private final Settings settings;
     private final String region;
@@ -162,14 +164,25 @@ public final class StreamEventSource implements AutoCloseable {
         }
     }
 
-    /** Hands the records to the function until they are settled (succeeded, or sent to the failure destination). */
+    /**
+     * Hands the records that pass the mapping's {@code FilterCriteria} to the function until they are settled (succeeded,
+     * or sent to the failure destination); records filtered out are passed over, as Lambda drops them.
+     */
     private void deliver(String shardId, List<Record> records) {
-        recordsInFlight.addAndGet(records.size());
+        List<Record> passing = records.stream().filter(this::passesFilters).toList();
+        recordsInFlight.addAndGet(passing.size());
         try {
-            settle(shardId, records);
+            if (!passing.isEmpty()) settle(shardId, passing);
+            if (running.get()) checkpoint(shardId, records.getLast());
         } finally {
-            recordsInFlight.addAndGet(-records.size());
+            recordsInFlight.addAndGet(-passing.size());
         }
+    }
+
+    private boolean passesFilters(Record record) {
+        if (settings.filters().isEmpty()) return true;
+        String json = Json.write(recordJson(record));
+        return settings.filters().stream().anyMatch(filter -> filter.matches(java.util.Map.of(), json));
     }
 
     private void settle(String shardId, List<Record> batch) {
@@ -236,27 +249,31 @@ public final class StreamEventSource implements AutoCloseable {
     private ObjectNode event(List<Record> records) {
         ObjectNode event = Json.object();
         ArrayNode array = event.putArray("Records");
-        for (Record record : records) {
-            ObjectNode entry = array.addObject();
-            entry.put("eventID", record.eventID());
-            entry.put("eventName", record.eventNameAsString());
-            entry.put("eventVersion", "1.1");
-            entry.put("eventSource", "aws:dynamodb");
-            entry.put("awsRegion", region);
-            ObjectNode dynamodb = entry.putObject("dynamodb");
-            var change = record.dynamodb();
-            if (change.approximateCreationDateTime() != null) {
-                dynamodb.put("ApproximateCreationDateTime", change.approximateCreationDateTime().getEpochSecond());
-            }
-            if (change.hasKeys()) dynamodb.set("Keys", StreamImages.toJson(change.keys()));
-            if (change.hasNewImage()) dynamodb.set("NewImage", StreamImages.toJson(change.newImage()));
-            if (change.hasOldImage()) dynamodb.set("OldImage", StreamImages.toJson(change.oldImage()));
-            dynamodb.put("SequenceNumber", change.sequenceNumber());
-            if (change.sizeBytes() != null) dynamodb.put("SizeBytes", change.sizeBytes());
-            dynamodb.put("StreamViewType", change.streamViewTypeAsString());
-            entry.put("eventSourceARN", streamArn);
-        }
+        for (Record record : records) array.add(recordJson(record));
         return event;
+    }
+
+    /** One stream record as Lambda passes it (and as its event filters see it). */
+    private ObjectNode recordJson(Record record) {
+        ObjectNode entry = Json.object();
+        entry.put("eventID", record.eventID());
+        entry.put("eventName", record.eventNameAsString());
+        entry.put("eventVersion", "1.1");
+        entry.put("eventSource", "aws:dynamodb");
+        entry.put("awsRegion", region);
+        ObjectNode dynamodb = entry.putObject("dynamodb");
+        var change = record.dynamodb();
+        if (change.approximateCreationDateTime() != null) {
+            dynamodb.put("ApproximateCreationDateTime", change.approximateCreationDateTime().getEpochSecond());
+        }
+        if (change.hasKeys()) dynamodb.set("Keys", StreamImages.toJson(change.keys()));
+        if (change.hasNewImage()) dynamodb.set("NewImage", StreamImages.toJson(change.newImage()));
+        if (change.hasOldImage()) dynamodb.set("OldImage", StreamImages.toJson(change.oldImage()));
+        dynamodb.put("SequenceNumber", change.sequenceNumber());
+        if (change.sizeBytes() != null) dynamodb.put("SizeBytes", change.sizeBytes());
+        dynamodb.put("StreamViewType", change.streamViewTypeAsString());
+        entry.put("eventSourceARN", streamArn);
+        return entry;
     }
 
     /** What Lambda sends to an on-failure destination of a stream: where the batch was, and why it failed. */
