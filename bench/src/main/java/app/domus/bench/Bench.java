@@ -222,8 +222,12 @@ public final class Bench {
         List<Path> zips = new ArrayList<>();
         try (Stream<Path> contexts = Files.list(Path.of("functions"))) {
             for (Path context : contexts.sorted().toList()) {
-                Path zip = context.resolve("target").resolve(context.getFileName() + "-lambda.zip");
-                if (Files.exists(zip)) zips.add(zip);
+                Path target = context.resolve("target");
+                if (!Files.isDirectory(target)) continue;
+                // A context may build more than one zip (faults: its functions' and the triage function's).
+                try (Stream<Path> files = Files.list(target)) {
+                    files.filter(f -> f.getFileName().toString().endsWith("-lambda.zip")).sorted().forEach(zips::add);
+                }
             }
         }
         return zips;

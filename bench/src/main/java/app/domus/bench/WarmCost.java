@@ -87,6 +87,9 @@ final class WarmCost {
                 List<String> jvmArgs = new ArrayList<>(Arrays.asList(javaToolOptions.trim().split("\\s+")));
                 jvmArgs.removeIf(String::isBlank);
                 jvmArgs.add("-Dbench.warm.dir=" + work);
+                // e.g. -Dbench.warm.jvmArgs=-XX:StartFlightRecording=filename=/tmp/{benchmark}.jfr to profile a fork.
+                String extra = System.getProperty("bench.warm.jvmArgs", "").replace("{benchmark}", benchmark + "-" + round);
+                for (String arg : extra.trim().split("\\s+")) if (!arg.isBlank()) jvmArgs.add(arg);
                 var options = new OptionsBuilder()
                         .include(WarmBenchmark.class.getName() + "\\." + benchmark + "$")
                         .forks(1).warmupIterations(warmups).warmupTime(TimeValue.seconds(1))

@@ -108,7 +108,7 @@ class TemplateContractTest {
         forEachFunction((name, props) -> {
             String handler = props.path("Handler").asText();
             String codeUri = props.path("CodeUri").asText();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("functions/([a-z-]+)/target/\\1-lambda\\.zip").matcher(codeUri);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("functions/([a-z]+)/target/\\1(-[a-z]+)?-lambda\\.zip").matcher(codeUri);
             if (!m.matches()) {
                 problems.add(name + ": CodeUri " + codeUri + " is not a context module's deployment zip");
                 return;

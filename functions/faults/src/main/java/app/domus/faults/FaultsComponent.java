@@ -1,10 +1,8 @@
 package app.domus.faults;
 
-import app.domus.faults.analysis.AnalysisModule;
 import app.domus.faults.queries.FaultQueries;
 import app.domus.faults.reporting.ReportingService;
 import app.domus.faults.triage.FaultNotices;
-import app.domus.faults.triage.Triage;
 import app.domus.faults.uploads.UploadService;
 import app.domus.faults.workflow.WorkflowService;
 import app.domus.shared.aws.AwsModule;
@@ -13,9 +11,13 @@ import app.domus.shared.idempotency.IdempotencyStore;
 import dagger.Component;
 import jakarta.inject.Singleton;
 
-/** Wiring of the faults functions, built once per cold start by each handler's public constructor. */
+/**
+ * Wiring of the faults functions that answer requests and send notices, built once per cold start by each handler's
+ * public constructor. The fault analysis is not in it: triage has its own component and zip ({@code TriageComponent}),
+ * so that these functions' zip carries no AI libraries.
+ */
 @Singleton
-@Component(modules = {AwsModule.class, S3Module.class, AnalysisModule.class})
+@Component(modules = {AwsModule.class, S3Module.class})
 public interface FaultsComponent {
     FaultAccess faultAccess();
 
@@ -26,8 +28,6 @@ public interface FaultsComponent {
     WorkflowService workflow();
 
     FaultQueries queries();
-
-    Triage triage();
 
     FaultNotices notices();
 

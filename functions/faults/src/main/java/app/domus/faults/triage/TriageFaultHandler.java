@@ -1,7 +1,6 @@
 package app.domus.faults.triage;
 
 import app.domus.faults.FaultEvents;
-import app.domus.faults.FaultsComponent;
 import app.domus.shared.events.EventConsumer;
 import app.domus.shared.idempotency.IdempotencyStore;
 import java.time.Duration;
@@ -11,10 +10,10 @@ public class TriageFaultHandler extends EventConsumer<FaultEvents.FaultReported>
     private final Triage triage;
 
     public TriageFaultHandler() {
-        this(FaultsComponent.create());
+        this(TriageComponent.create());
     }
 
-    private TriageFaultHandler(FaultsComponent wiring) {
+    private TriageFaultHandler(TriageComponent wiring) {
         this(wiring.idempotency(), wiring.triage());
     }
 
