@@ -2,16 +2,12 @@ package app.domus.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.domus.local.seed.DemoMeterItem;
 import app.domus.local.testing.LocalCloudClient;
 import app.domus.local.testing.LocalCloudExtension;
-import app.domus.shared.persistence.DomusTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -39,28 +35,32 @@ class DemoSeedTest {
         String table = cloud.cloud().deployment().names().ref(cloud.cloud().deployment().template().resource("DomusTable"));
         try (DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
             for (String unit : new String[] {"1A", "1B", "2A", "2B", "3A", "3B"}) {
-                var meters = dynamo.query(q -> q.tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("UNIT#" + ids.get("unit." + unit) + "#METERS"))));
+                // Installed through the meters API: a building's meters under METERS#<building>, a unit's by the key's prefix.
+                var meters = dynamo.query(q -> q.tableName(table).indexName("gsi1")
+                        .keyConditionExpression("gsi1pk = :pk AND begins_with(gsi1sk, :unit)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("METERS#" + ids.get("buildingId")),
+                                ":unit", AttributeValue.fromS(ids.get("unit." + unit) + "#"))));
                 assertThat(meters.items()).extracting(m -> m.get("type").s()).containsExactlyInAnyOrder("COLD_WATER", "ELECTRICITY");
+                assertThat(meters.items()).extracting(m -> m.get("status").s()).containsOnly("ACTIVE");
                 assertThat(ids).containsKey("meter." + unit + ".cold_water");
             }
         }
     }
 
     @Test
-    void metersAreStoredAsTheBeanMapperStoredThemAndReadBackUnchanged(LocalCloudClient cloud) {
+    void twoSmartMetersAreRegisteredWithSecretsOnlyTheDemoDataKnows(LocalCloudClient cloud) {
         var ids = cloud.cloud().demoData().ids();
         String table = cloud.cloud().deployment().names().ref(cloud.cloud().deployment().template().resource("DomusTable"));
         try (DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
-            Map<String, AttributeValue> stored = dynamo.getItem(g -> g.tableName(table).key(Map.of(
-                    "pk", AttributeValue.fromS(DemoMeterItem.pk(ids.get("meter.1A.cold_water"))),
-                    "sk", AttributeValue.fromS(DemoMeterItem.SK)))).item();
-            // The names and types TableSchema.fromBean wrote for a seeded meter before the schemas became static.
-            assertThat(new TreeMap<>(stored).entrySet()).extracting(e -> e.getKey() + "=" + e.getValue().type())
-                    .containsExactly("buildingId=S", "createdAt=S", "gsi1pk=S", "gsi1sk=S", "id=S", "organisationId=S", "pk=S",
-                            "serialNumber=S", "sk=S", "type=S", "unitId=S", "unitOfMeasure=S", "version=N");
-            TableSchema<DemoMeterItem> schema = DomusTable.schema(DemoMeterItem.class);
-            assertThat(schema.itemToMap(schema.mapToItem(stored), true)).isEqualTo(stored);
+            for (String unit : new String[] {"1A", "1B"}) {
+                Map<String, AttributeValue> device = dynamo.getItem(g -> g.tableName(table).key(Map.of(
+                        "pk", AttributeValue.fromS("DEVICE#" + ids.get("device." + unit)), "sk", AttributeValue.fromS("DEVICE")))).item();
+                assertThat(device.get("meterId").s()).isEqualTo(ids.get("meter." + unit + ".electricity"));
+                assertThat(device.get("status").s()).isEqualTo("ACTIVE");
+                // Only the hash is stored; the secret itself is in the demo data for the simulator.
+                assertThat(device.get("secretHash").s()).hasSize(64).isNotEqualTo(ids.get("device." + unit + ".secret"));
+                assertThat(device.values()).noneMatch(v -> ids.get("device." + unit + ".secret").equals(v.s()));
+            }
         }
     }
 }

@@ -3,7 +3,6 @@ package app.domus.local.seed;
 import app.domus.shared.aws.PlatformConfig;
 import app.domus.shared.directory.InvitationItem;
 import app.domus.shared.directory.OrganisationItem;
-import app.domus.shared.directory.UnitItem;
 import app.domus.shared.directory.Role;
 import app.domus.shared.ids.Ids;
 import app.domus.shared.persistence.DomusTable;
@@ -97,10 +96,7 @@ public final class DomusDemoSeeder implements DemoSeeder {
         register(demo, "tenant", Role.TENANT, "Tina Tenant", "tenant@domus.local",
                 invite(manager, organisationId, "tenant", Map.of("unitId", unitIds.get("3B"))));
 
-        context.asFunction("GetUnitFunction", () -> {
-            meters(demo, unitIds);
-            return null;
-        });
+        if (context.hasFunction("CreateMeterFunction")) meters(demo, unitIds, manager);
 
         demo.addInvitationCode(invite(manager, organisationId, "tenant", Map.of("unitId", unitIds.get("1A"))),
                 "tenant of unit 1A in Sunrise Tower A");
@@ -132,19 +128,24 @@ public final class DomusDemoSeeder implements DemoSeeder {
     }
 
     /**
-     * A cold-water and an electricity meter per unit. Written straight into the table: meters have no API of their own
-     * yet (the meter-reading flows bring it); the demo ids are recorded as {@code meter.<unit>.<type>}.
+     * A cold-water and an electricity meter per unit, installed by the manager through the meters API; the demo ids are
+     * recorded as {@code meter.<unit>.<type>}. The electricity meters of 1A and 1B get a smart-meter device each, whose
+     * id and secret are recorded as {@code device.<unit>} and {@code device.<unit>.secret} (for the device simulator
+     * and MQTT clients: user name = client id = device id, password = secret).
      */
-    private static void meters(DemoData demo, Map<String, String> unitIds) {
-        DomusTable table = table();
-        String now = Instant.now().toString();
+    private void meters(DemoData demo, Map<String, String> unitIds, String manager) throws IOException, InterruptedException {
         int serial = 100_001;
         for (Map.Entry<String, String> unit : unitIds.entrySet()) {
-            UnitItem item = table.get(UnitItem.class, UnitItem.pk(unit.getValue()), "PROFILE").orElseThrow();
-            for (DemoMeterItem.Type type : List.of(DemoMeterItem.Type.COLD_WATER, DemoMeterItem.Type.ELECTRICITY)) {
-                DemoMeterItem meter = DemoMeterItem.of(Ids.newId(), item, type, "SN-" + serial++, now);
-                table.of(DemoMeterItem.class).putItem(meter);
-                demo.addId("meter." + unit.getKey() + "." + type.name().toLowerCase(java.util.Locale.ROOT), meter.getId());
+            for (String type : List.of("cold_water", "electricity")) {
+                JsonNode meter = post("/meters", Map.of("unitId", unit.getValue(), "type", type, "serialNumber", "SN-" + serial++,
+                        "installedOn", "2026-01-01", "startReading", 0), manager, 201);
+                String meterId = meter.path("meterId").asText();
+                demo.addId("meter." + unit.getKey() + "." + type, meterId);
+                if (type.equals("electricity") && (unit.getKey().equals("1A") || unit.getKey().equals("1B"))) {
+                    JsonNode device = post("/meters/" + meterId + "/devices", Map.of(), manager, 201);
+                    demo.addId("device." + unit.getKey(), device.path("deviceId").asText());
+                    demo.addId("device." + unit.getKey() + ".secret", device.path("secret").asText());
+                }
             }
         }
     }

@@ -39,4 +39,15 @@ public class Outbox {
     public DomainEvent add(TransactWriteItemsEnhancedRequest.Builder transaction, NewEvent event) {
         return add(transaction, event.type(), event.organisationId(), event.aggregateId(), event.payload());
     }
+
+    /**
+     * The outbox item of an event with a given id, for a writer that cannot use a transaction (a batch of device readings
+     * written with BatchWriteItem): it writes the item beside the state it describes and retries unprocessed items until
+     * both are stored; a redelivered message makes the same id, hence the same item, and consumers deduplicate by id.
+     */
+    public OutboxItem item(String eventId, java.time.Instant occurredAt, NewEvent event) {
+        DomainEvent envelope = new DomainEvent(eventId, event.type(), 1, occurredAt, event.organisationId(),
+                app.domus.shared.observability.Observability.correlationId(), Json.MAPPER.valueToTree(event.payload()));
+        return OutboxItem.of(envelope, event.aggregateId(), Json.write(envelope));
+    }
 }

@@ -69,6 +69,37 @@ public final class Ids {
         return new String(out);
     }
 
+    /**
+     * An id in ULID form that is the same every time for the same instant and name: its time part is {@code epochMillis},
+     * its random part the first 80 bits of the SHA-256 of {@code name}. For what is written again when a message is
+     * delivered again (a device's reading and its event), so that the second write is the same item, not a new one.
+     */
+    public static String derived(long epochMillis, String name) {
+        byte[] digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256").digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+        char[] out = new char[26];
+        long time = epochMillis;
+        for (int i = 9; i >= 0; i--) {
+            out[i] = ALPHABET[(int) (time & 31)];
+            time >>>= 5;
+        }
+        // 80 bits, 5 at a time, from the digest's first ten bytes.
+        int bit = 0;
+        for (int i = 10; i < 26; i++, bit += 5) {
+            int value = 0;
+            for (int b = 0; b < 5; b++) {
+                int index = bit + b;
+                value = (value << 1) | ((digest[index / 8] >> (7 - index % 8)) & 1);
+            }
+            out[i] = ALPHABET[value];
+        }
+        return new String(out);
+    }
+
     /** A secret for a URL or a code: {@code bytes} random bytes, base64url without padding. */
     public static String secret(int bytes) {
         byte[] raw = new byte[bytes];

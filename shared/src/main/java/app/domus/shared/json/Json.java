@@ -66,4 +66,14 @@ public final class Json {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The JSON tree of {@code json}, or null when it is not JSON (for input whose malformation is a result, not an error). */
+    public static JsonNode readOrNull(String json) {
+        if (json == null) return null;
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
 }

@@ -9,5 +9,7 @@ public enum Category {
     FINANCE,
     MESSAGES,
     RENTALS,
-    LISTINGS
+    LISTINGS,
+    /** Meter readings: reminders in a reading period, flagged readings and anomalies for managers. */
+    METERS
 }

@@ -1,5 +1,6 @@
 package app.domus.faults.photos;
 
+import app.domus.shared.photos.PhotoFormat;
 import app.domus.faults.uploads.UploadItem;
 import app.domus.faults.uploads.UploadService;
 import app.domus.shared.http.ApiException;

@@ -1,5 +1,6 @@
 package app.domus.faults.photos;
 
+import app.domus.shared.photos.PhotoFormat;
 import app.domus.shared.aws.PlatformConfig;
 import dagger.Lazy;
 import jakarta.inject.Inject;

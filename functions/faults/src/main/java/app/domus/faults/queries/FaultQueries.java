@@ -3,7 +3,7 @@ package app.domus.faults.queries;
 import app.domus.faults.FaultItem;
 import app.domus.faults.FaultStore;
 import app.domus.faults.FaultView;
-import app.domus.faults.photos.PhotoFormat;
+import app.domus.shared.photos.PhotoFormat;
 import app.domus.faults.photos.PhotoStore;
 import app.domus.shared.access.AccessService;
 import app.domus.shared.access.Action;

@@ -1,6 +1,6 @@
 package app.domus.faults.uploads;
 
-import app.domus.faults.photos.PhotoFormat;
+import app.domus.shared.photos.PhotoFormat;
 import app.domus.faults.photos.PhotoIntake;
 import app.domus.shared.validation.Validated;
 import app.domus.shared.validation.Validator;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.domus.faults.FaultHistoryItem;
 import app.domus.faults.FaultItem;
 import app.domus.faults.FaultsFixture;
-import app.domus.faults.Images;
+import app.domus.shared.testing.Images;
 import app.domus.faults.PresignedHttp;
 import app.domus.faults.S3Double;
 import app.domus.faults.photos.PhotoInput;

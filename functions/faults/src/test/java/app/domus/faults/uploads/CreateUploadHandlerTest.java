@@ -6,7 +6,7 @@ import static app.domus.shared.testing.DirectoryWorld.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.faults.FaultsFixture;
-import app.domus.faults.Images;
+import app.domus.shared.testing.Images;
 import app.domus.faults.PresignedHttp;
 import app.domus.faults.S3Double;
 import app.domus.shared.testing.HttpEvents;

@@ -48,6 +48,14 @@ public final class Templates {
                     "You have been assigned a fault in {{building}}: {{title}} ({{category}}).")),
             Map.entry("fault-resolved", new Message("Your fault report was resolved: {{title}}",
                     "The fault you reported in {{building}} was resolved:\n\n{{resolution}}")),
+            Map.entry("meter-reading-flagged", new Message("Meter reading to review: {{meter}}",
+                    "A reading of meter {{meter}} in {{building}} ({{place}}) needs your review: {{value}} read at {{readAt}}"
+                            + " ({{reasons}}).\n\nConfirm or correct it in the Domus app.")),
+            Map.entry("meter-anomaly", new Message("Meter anomaly: {{meter}}",
+                    "Meter {{meter}} in {{building}} ({{place}}) shows an anomaly: {{kind}}.\n\n{{detail}}")),
+            Map.entry("meter-reading-reminder", new Message("Please submit your meter readings",
+                    "The reading period of {{building}} runs until {{endsOn}}. We have no reading yet for: {{meters}}.\n\n"
+                            + "Submit them in the Domus app, with a photo of each register.")),
             Map.entry("generic", new Message("{{subject}}", "{{body}}")));
 
     private Templates() {}

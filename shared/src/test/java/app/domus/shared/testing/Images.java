@@ -1,4 +1,4 @@
-package app.domus.faults;
+package app.domus.shared.testing;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

@@ -1,8 +1,8 @@
-package app.domus.faults.photos;
+package app.domus.shared.photos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.domus.faults.Images;
+import app.domus.shared.testing.Images;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

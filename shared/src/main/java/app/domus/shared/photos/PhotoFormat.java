@@ -1,10 +1,10 @@
-package app.domus.faults.photos;
+package app.domus.shared.photos;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The image formats a fault photo may have, recognised by the file's first bytes (its signature) and never by
+ * The image formats a photo (of a fault, of a meter) may have, recognised by the file's first bytes (its signature) and never by
  * a name or a declared content type, which a client chooses freely.
  */
 public enum PhotoFormat {

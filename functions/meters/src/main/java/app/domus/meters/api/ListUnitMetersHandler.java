@@ -1,0 +1,18 @@
+package app.domus.meters.api;
+
+import app.domus.meters.MetersComponent;
+import app.domus.shared.http.HttpHandler;
+import app.domus.shared.http.HttpRequest;
+import app.domus.shared.http.HttpResponse;
+import app.domus.meters.registry.MeterView;
+import java.util.Map;
+/** {@code GET /units/{unitId}/meters}: a unit's meters, active and retired. */
+public class ListUnitMetersHandler extends HttpHandler {
+    private final app.domus.meters.registry.MeterService meters = MetersComponent.create().meters();
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        var list = meters.ofUnit(request.caller(), request.pathParam("unitId")).stream().map(MeterView::of).toList();
+        return HttpResponse.ok(Map.of("items", list));
+    }
+}
