@@ -2,12 +2,14 @@ package app.domus.local;
 
 import app.domus.local.aws.AwsSdkSettings;
 import app.domus.local.dynamodb.DynamoDbEmulator;
+import app.domus.local.iot.DeviceAuthorizer;
 import app.domus.local.iot.IotRules;
 import app.domus.local.iot.MqttBroker;
 import app.domus.local.s3.S3Emulator;
 import app.domus.local.s3.S3Notifications;
 import app.domus.local.sqs.SqsEmulator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,13 +22,13 @@ import java.util.concurrent.Future;
 record Emulators(DynamoDbEmulator dynamoDb, SqsEmulator sqs, S3Emulator s3, MqttBroker mqtt) implements AutoCloseable {
 
     static Emulators start(DataDirectory data, LocalEndpoints endpoints, String region, AwsSdkSettings sdk,
-                           S3Notifications s3Notifications, IotRules iotRules) throws Exception {
+                           S3Notifications s3Notifications, IotRules iotRules, Optional<DeviceAuthorizer> deviceAuthorizer) throws Exception {
         try (ExecutorService starting = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<DynamoDbEmulator> dynamoDb = starting.submit(() -> DynamoDbEmulator.start(endpoints.dynamoDbPort(), data.dynamoDb()));
             Future<SqsEmulator> sqs = starting.submit(() -> SqsEmulator.start(endpoints.sqsPort(), region, data.queues()));
             Future<S3Emulator> s3 = starting.submit(() -> S3Emulator.start(endpoints.s3Port(), data.buckets(),
                     sdk.accessKeyId(), sdk.secretAccessKey(), s3Notifications));
-            Future<MqttBroker> mqtt = starting.submit(() -> MqttBroker.start(endpoints.mqttPort(), iotRules));
+            Future<MqttBroker> mqtt = starting.submit(() -> MqttBroker.start(endpoints.mqttPort(), iotRules, deviceAuthorizer));
             Exception failure = null;
             for (Future<? extends AutoCloseable> emulator : List.of(dynamoDb, sqs, s3, mqtt)) {
                 try {

@@ -14,6 +14,7 @@ import app.domus.local.dynamodb.StreamEventSource;
 import app.domus.local.dynamodb.TableProvisioner;
 import app.domus.local.http.HttpApiGateway;
 import app.domus.local.http.HttpRoutes;
+import app.domus.local.iot.DeviceAuthorizer;
 import app.domus.local.iot.IotDataEmulator;
 import app.domus.local.iot.IotRules;
 import app.domus.local.partners.PartnerDoubles;
@@ -151,7 +152,8 @@ public final class LocalCloud implements AutoCloseable {
             IotRules iotRules = running.add(new IotRules(deployment, functions, sqs));
             S3Notifications s3Notifications = new S3Notifications(deployment.functionEvents("S3"), functions, options.region());
 
-            Emulators emulators = running.add(Emulators.start(data, endpoints, options.region(), sdk, s3Notifications, iotRules));
+            Emulators emulators = running.add(Emulators.start(data, endpoints, options.region(), sdk, s3Notifications, iotRules,
+                    DeviceAuthorizer.from(deployment, functions)));
             provision(deployment, dynamoDb, sqs, emulators.s3());
 
             SigningKeys signingKeys = template.parameters().containsKey(SIGNING_KEYS_PARAMETER)

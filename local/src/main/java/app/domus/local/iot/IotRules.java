@@ -5,9 +5,7 @@ import app.domus.local.FunctionEvent;
 import app.domus.local.json.Json;
 import app.domus.local.runtime.Functions;
 import app.domus.local.template.TemplateResource;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +52,7 @@ public final class IotRules implements MqttBroker.PublishListener, AutoCloseable
 
     @Override
     public void published(String topic, String clientId, byte[] payload) {
-        JsonNode json = Json.readOrNull(new String(payload, StandardCharsets.UTF_8));
-        IotSql.Message message = new IotSql.Message(topic, clientId, json, System.currentTimeMillis());
+        IotSql.Message message = IotSql.Message.of(topic, clientId, payload, System.currentTimeMillis());
         for (Rule rule : rules) {
             delivery.execute(() -> apply(rule, message));
         }

@@ -1,5 +1,6 @@
 package app.domus.local.iot;
 
+import app.domus.local.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
@@ -8,7 +9,9 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,9 +20,13 @@ import java.util.regex.Pattern;
 
 /**
  * The part of the AWS IoT SQL that rules here use: {@code SELECT} of {@code *}, fields (dotted paths),
- * {@code topic()}/{@code topic(n)}, {@code clientid()}, {@code timestamp()} and literals, each optionally {@code AS}
- * a name; {@code FROM} a quoted topic filter with MQTT wildcards; {@code WHERE} with comparisons, {@code AND},
- * {@code OR}, {@code NOT} and parentheses.
+ * {@code topic()}/{@code topic(n)}, {@code clientid()}, {@code timestamp()}, {@code encode(value, 'base64')} and
+ * literals, each optionally {@code AS} a name; {@code FROM} a quoted topic filter with MQTT wildcards; {@code WHERE}
+ * with comparisons, {@code AND}, {@code OR}, {@code NOT} and parentheses.
+ *
+ * <p>A payload need not be JSON: as in IoT Core, a rule applies to any payload, fields of a non-JSON one are
+ * undefined (left out of the output, false in comparisons), and {@code encode(*, 'base64')} encodes the payload's
+ * bytes whatever they are.
  */
 public final class IotSql {
     private static final Pattern STATEMENT = Pattern.compile(
@@ -35,8 +42,17 @@ public final class IotSql {
         this.where = where;
     }
 
-    /** A message as the rule sees it. */
-    public record Message(String topic, String clientId, JsonNode payload, long timestamp) {}
+    /**
+     * A message as the rule sees it.
+     *
+     * @param bytes   the payload as published
+     * @param payload the payload as JSON, or null when it is not JSON
+     */
+    public record Message(String topic, String clientId, byte[] bytes, JsonNode payload, long timestamp) {
+        public static Message of(String topic, String clientId, byte[] bytes, long timestamp) {
+            return new Message(topic, clientId, bytes, Json.readOrNull(new String(bytes, StandardCharsets.UTF_8)), timestamp);
+        }
+    }
 
     private record Selection(Expression expression, String name) {}
 
@@ -145,8 +161,28 @@ public final class IotSql {
                 }
                 case "clientid" -> TextNode.valueOf(message.clientId());
                 case "timestamp" -> JsonNodeFactory.instance.numberNode(message.timestamp());
+                case "encode" -> encode(message);
                 default -> throw new IllegalArgumentException("IoT SQL function " + function + "() is not supported locally");
             };
+        }
+
+        /**
+         * {@code encode(value, 'base64')}: {@code *} is the payload's bytes as published, JSON or not; any other value
+         * is encoded as its text (a JSON value other than a string as its JSON); an undefined value stays undefined.
+         */
+        private JsonNode encode(Message message) {
+            if (arguments.size() != 2) throw new IllegalArgumentException("IoT SQL encode() takes a value and an encoding scheme");
+            String scheme = arguments.get(1).evaluate(message).asText();
+            if (!scheme.equals("base64")) throw new IllegalArgumentException("IoT SQL encode() knows only 'base64', not '" + scheme + "'");
+            byte[] bytes;
+            if (arguments.getFirst() instanceof Star) {
+                bytes = message.bytes();
+            } else {
+                JsonNode value = arguments.getFirst().evaluate(message);
+                if (value.isMissingNode()) return value;
+                bytes = (value.isTextual() ? value.asText() : value.toString()).getBytes(StandardCharsets.UTF_8);
+            }
+            return TextNode.valueOf(Base64.getEncoder().encodeToString(bytes));
         }
     }
 
