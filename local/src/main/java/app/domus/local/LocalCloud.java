@@ -17,6 +17,7 @@ import app.domus.local.http.HttpRoutes;
 import app.domus.local.iot.DeviceAuthorizer;
 import app.domus.local.iot.IotDataEmulator;
 import app.domus.local.iot.IotRules;
+import app.domus.local.iot.simulator.MeterSimulator;
 import app.domus.local.partners.PartnerDoubles;
 import app.domus.local.runtime.Functions;
 import app.domus.local.s3.S3Emulator;
@@ -186,7 +187,8 @@ public final class LocalCloud implements AutoCloseable {
             LocalConsole console = new LocalConsole(outbox, publishedEvents, demoData,
                     account -> signingKeys == null || jwt == null ? null : signingKeys.mint(account.tokenClaims(), jwt.issuer(), jwt.audiences(), DEMO_TOKEN_VALIDITY),
                     schedules, new QueueInspector(deployment, sqs, eventSources),
-                    new Health(endpoints, functions, webSocketApi.isPresent())::report, functions.all(), routes.all(), template.directory(), endpointList(endpoints), outages);
+                    new Health(endpoints, functions, webSocketApi.isPresent())::report, functions.all(), routes.all(), template.directory(), endpointList(endpoints), outages,
+                    running.add(new MeterSimulator(endpoints.mqttUrl())));
             HttpApiGateway http = running.add(new HttpApiGateway(endpoints.httpPort(), deployment, routes, functions, console));
             http.start();
 

@@ -1,12 +1,15 @@
 package app.domus.local.console;
 
 import app.domus.local.http.HttpRoute;
+import app.domus.local.iot.simulator.MeterSimulator;
+import app.domus.local.iot.simulator.SimulationPlan;
 import app.domus.local.json.Json;
 import app.domus.local.runtime.FunctionError;
 import app.domus.local.runtime.LocalFunction;
 import app.domus.local.schedule.Schedules;
 import app.domus.local.seed.DemoAccount;
 import app.domus.local.seed.DemoData;
+import app.domus.shared.http.Problem;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -42,6 +45,7 @@ public final class LocalConsole implements HttpHandler {
     private final Path templateDirectory;
     private final Map<String, String> endpoints;
     private final Outages outages;
+    private final MeterSimulator meterSimulator;
 
     /**
      * @param demoTokens mints a bearer token for a demo account
@@ -51,8 +55,9 @@ public final class LocalConsole implements HttpHandler {
     public LocalConsole(Outbox outbox, PublishedEvents events, DemoData demoData, Function<DemoAccount, String> demoTokens,
                         Schedules schedules, QueueInspector queues, Supplier<Map<String, Object>> health,
                         Collection<LocalFunction> functions, List<HttpRoute> routes, Path templateDirectory, Map<String, String> endpoints,
-                        Outages outages) {
+                        Outages outages, MeterSimulator meterSimulator) {
         this.outages = outages;
+        this.meterSimulator = meterSimulator;
         this.outbox = outbox;
         this.events = events;
         this.demoData = demoData;
@@ -99,6 +104,8 @@ public final class LocalConsole implements HttpHandler {
                 sendJson(exchange, 200, outages.state());
             } else if (page.startsWith("outages/") && post) {
                 outage(exchange, page.substring("outages/".length()), query);
+            } else if (page.equals("meters/simulator")) {
+                meterSimulator(exchange);
             } else if (page.equals("api-docs")) {
                 exchange.getResponseHeaders().set("Location", "/_local/api-docs/");
                 send(exchange, 302, null, "");
@@ -109,7 +116,7 @@ public final class LocalConsole implements HttpHandler {
                 swaggerUi(exchange, page.substring("api-docs/".length()));
             } else {
                 sendJson(exchange, 404, Map.of("message", "No console page " + page, "pages", List.of("health", "outbox", "demo",
-                        "queues", "events", "functions", "schedules", "outages", "api-docs")));
+                        "queues", "events", "functions", "schedules", "outages", "meters/simulator", "api-docs")));
             }
         } catch (RuntimeException e) {
             sendJson(exchange, 500, Map.of("message", String.valueOf(e.getMessage())));
@@ -148,6 +155,47 @@ public final class LocalConsole implements HttpHandler {
         } catch (IllegalArgumentException e) {
             sendJson(exchange, 400, Map.of("message", String.valueOf(e.getMessage())));
         }
+    }
+
+    /**
+     * {@code POST /_local/meters/simulator} starts simulated smart meters with the given credentials (stopping a running
+     * simulation first), {@code GET} shows how they fare, {@code DELETE} stops them.
+     */
+    private void meterSimulator(HttpExchange exchange) throws IOException {
+        try {
+            switch (exchange.getRequestMethod()) {
+                case "GET" -> sendJson(exchange, 200, meterSimulator.status());
+                case "DELETE" -> sendJson(exchange, 200, meterSimulator.stop());
+                case "POST" -> {
+                    SimulationPlan plan;
+                    try {
+                        plan = SimulationPlan.parse(Json.readOrNull(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                    } catch (IllegalArgumentException e) {
+                        sendProblem(exchange, 400, "Bad Request", e.getMessage());
+                        return;
+                    }
+                    sendJson(exchange, 202, meterSimulator.start(plan));
+                }
+                default -> {
+                    exchange.getResponseHeaders().set("Allow", "GET, POST, DELETE");
+                    sendProblem(exchange, 405, "Method Not Allowed", "/_local/meters/simulator takes GET, POST and DELETE");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sendProblem(exchange, 503, "Service Unavailable", "interrupted while stopping the running simulation");
+        }
+    }
+
+    /** An RFC 9457 problem, as the platform's own handlers answer errors. */
+    private static void sendProblem(HttpExchange exchange, int status, String title, String detail) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        problem.put("instance", exchange.getRequestURI().getPath());
+        send(exchange, status, Problem.MEDIA_TYPE, Json.pretty(problem));
     }
 
     private void fire(HttpExchange exchange, String functionLogicalId) throws IOException {
@@ -236,6 +284,7 @@ public final class LocalConsole implements HttpHandler {
               <li><a href="queues">queues</a>: queue depths and dead-letter contents</li>
               <li><a href="schedules">schedules</a>: fire one now with <code>POST /_local/schedules/{Function}/fire</code></li>
               <li><a href="functions">functions</a>: invocations and errors per function</li>
+              <li><a href="meters/simulator">meters/simulator</a>: simulated smart meters; start them with <code>POST /_local/meters/simulator</code> and <code>{"devices":[{"deviceId":"dev-1","secret":"..."}], "intervalMillis":1000, "misbehave":{"dev-1":"spike|silent|duplicate|garbage"}}</code>, stop them with <code>DELETE</code></li>
               <li><a href="outages">outages</a>: take SNS down with <code>POST /_local/outages/sns?seconds=30</code>, bring it back with <code>POST /_local/outages/sns?end=true</code></li>
               <li><a href="api-docs/">api-docs</a>: the HTTP API in Swagger UI</li>
             </ul>

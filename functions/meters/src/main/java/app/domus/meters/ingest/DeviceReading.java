@@ -52,7 +52,10 @@ public record DeviceReading(String deviceId, BigDecimal value, Instant timestamp
         } catch (DateTimeParseException e) {
             throw new Rejected("timestamp is not an ISO-8601 instant");
         }
-        return new DeviceReading(deviceId, decimal.stripTrailingZeros().scale() < 0 ? decimal.setScale(0) : decimal, at, topic, clientId, gateway);
+        // One spelling per value (101.0 and 101 are the same reading): no trailing zeros, never an exponent.
+        BigDecimal plain = decimal.stripTrailingZeros();
+        if (plain.scale() < 0) plain = plain.setScale(0);
+        return new DeviceReading(deviceId, plain, at, topic, clientId, gateway);
     }
 
     private static String text(JsonNode node, String field) {

@@ -74,6 +74,9 @@ public class SilentDevices {
         anomaly.setId(Ids.derived(lastHeardHour, "anomaly:silent:" + device.getId() + ":" + lastHeardHour));
         anomaly.setBuildingId(device.getBuildingId());
         anomaly.setOrganisationId(device.getOrganisationId());
+        String unitId = table.get(app.domus.meters.registry.MeterItem.class, app.domus.meters.registry.MeterItem.pk(device.getMeterId()),
+                app.domus.meters.registry.MeterItem.SK).map(app.domus.meters.registry.MeterItem::getUnitId).orElse(null);
+        anomaly.setUnitId(unitId);
         anomaly.setMeterId(device.getMeterId());
         anomaly.setDeviceId(device.getId());
         anomaly.setKind("silent");
@@ -89,7 +92,7 @@ public class SilentDevices {
                 .addPutItem(table.of(AnomalyItem.class), anomaly);
         outbox.add(transaction, MeterEvents.ANOMALY_DETECTED, device.getOrganisationId(), device.getMeterId(),
                 new MeterEvents.AnomalyDetected(anomaly.getId(), device.getMeterId(), device.getId(), device.getOrganisationId(),
-                        device.getBuildingId(), null, "silent", null, anomaly.getDetail(), anomaly.getReadAt()));
+                        device.getBuildingId(), unitId, "silent", null, anomaly.getDetail(), anomaly.getReadAt()));
         try {
             table.client().transactWriteItems(transaction.build());
             return true;

@@ -25,6 +25,7 @@ public class OcrReview {
     public static final String OCR_MISMATCH = "ocr_mismatch";
     public static final String OCR_UNSURE = "ocr_unsure";
     public static final String OCR_UNREADABLE = "ocr_unreadable";
+    public static final String OCR_UNAVAILABLE = "ocr_unavailable";
     /** Below this, what the engine read is not trusted either way. */
     static final double MIN_CONFIDENCE = 0.6;
 
@@ -62,9 +63,12 @@ public class OcrReview {
             case UNREADABLE -> flags.add(OCR_UNREADABLE);
             case ENGINE_UNAVAILABLE -> { }
         }
+        boolean noEngine = recognition.status() == Recognition.Status.ENGINE_UNAVAILABLE;
+        // Without an engine the reading says so: by its status, or, when it is flagged for another reason, by a flag.
+        if (noEngine && !flags.isEmpty()) flags.add(OCR_UNAVAILABLE);
         reading.setFlags(flags.isEmpty() ? null : flags);
-        if (recognition.status() == Recognition.Status.ENGINE_UNAVAILABLE) reading.setStatus(ReadingItem.OCR_UNAVAILABLE);
-        else reading.setStatus(flags.isEmpty() ? ReadingItem.ACCEPTED : ReadingItem.FLAGGED);
+        if (!flags.isEmpty()) reading.setStatus(ReadingItem.FLAGGED);
+        else reading.setStatus(noEngine ? ReadingItem.OCR_UNAVAILABLE : ReadingItem.ACCEPTED);
         if (!flags.isEmpty()) ReadingService.markFlagged(reading);
 
         var transaction = TransactWriteItemsEnhancedRequest.builder().addUpdateItem(table.of(ReadingItem.class), reading);

@@ -12,7 +12,7 @@ public final class ReadingRequests {
 
     /**
      * {@code POST /meter-readings}: the value read, when (default: now), and a photo of the register as base64
-     * ({@code photo}, a JPEG, PNG or WebP recognised by its bytes, at most 6 MB before encoding).
+     * ({@code photo}, a JPEG, PNG or WebP recognised by its bytes, at most 4 MB before encoding).
      */
     public record SubmitReading(String meterId, BigDecimal value, String readAt, String photo) implements Validated {
         @Override

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 @Singleton
 public class ReadingService {
-    public static final long MAX_PHOTO_BYTES = 6L * 1024 * 1024;
+    public static final long MAX_PHOTO_BYTES = 4L * 1024 * 1024;
     static final Duration FUTURE_SLACK = Duration.ofMinutes(5);
 
     private final DomusTable table;
@@ -180,7 +180,7 @@ public class ReadingService {
             throw ApiException.validation("photo", "must be base64");
         }
         if (bytes.length == 0) throw ApiException.validation("photo", "is empty");
-        if (bytes.length > MAX_PHOTO_BYTES) throw ApiException.validation("photo", "must be at most 6 MB");
+        if (bytes.length > MAX_PHOTO_BYTES) throw ApiException.validation("photo", "must be at most 4 MB");
         return bytes;
     }
 }

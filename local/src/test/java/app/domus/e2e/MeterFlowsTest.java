@@ -1,0 +1,218 @@
+package app.domus.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.domus.local.testing.ApiResponse;
+import app.domus.local.testing.LocalCloudClient;
+import app.domus.local.testing.LocalCloudExtension;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import javax.imageio.ImageIO;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Flows 9 and 19 through the local cloud: a resident's reading with a photo of digits rendered here and read by the real
+ * OCR engine; smart meters publishing over real MQTT (the broker admitting only registered devices, through the
+ * template's IoT custom authorizer), their readings found through the API, an anomaly reaching the manager's inbox, and
+ * a malformed message in the readings DLQ with its reason while the rest of its batch is stored.
+ */
+@ExtendWith(LocalCloudExtension.class)
+class MeterFlowsTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void flow19SmartMeterReadingsOverMqttAreStoredAndFoundThroughTheApi(LocalCloudClient cloud) throws Exception {
+        var ids = cloud.cloud().demoData().ids();
+        String device = ids.get("device.1A");
+        String meter = ids.get("meter.1A.electricity");
+        Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(3));
+        try (Device client = Device.connect(cloud, device, ids.get("device.1A.secret"))) {
+            for (int i = 0; i < 3; i++) client.publish(reading(device, 100 + i * 0.5, base.plus(Duration.ofMinutes(15L * i))));
+        }
+        JsonNode readings = await(() -> cloud.as("owner").get("/meters/" + meter + "/readings?from=" + base.minusSeconds(1)),
+                page -> page.path("items").size() == 3);
+        assertThat(readings.path("items")).extracting(r -> r.path("value").decimalValue().toPlainString()).containsExactly("101", "100.5", "100");
+        assertThat(readings.path("items").get(0).path("source").asText()).isEqualTo("device");
+        assertThat(readings.path("items").get(0).path("deviceId").asText()).isEqualTo(device);
+        cloud.awaitEvent("MeterReadingReceived", e -> e.toString().contains(meter));
+        // Someone outside the building does not see the meter at all.
+        assertThat(cloud.as("owner2").get("/meters/" + meter + "/readings").status()).isIn(403, 404);
+    }
+
+    @Test
+    void theBrokerRefusesAnUnregisteredDeviceAndAWrongSecret(LocalCloudClient cloud) {
+        var ids = cloud.cloud().demoData().ids();
+        assertThatThrownBy(() -> Device.connect(cloud, "dev-not-registered", "whatever").close()).isInstanceOf(MqttException.class);
+        assertThatThrownBy(() -> Device.connect(cloud, ids.get("device.1B"), ids.get("device.1A.secret")).close()).isInstanceOf(MqttException.class);
+    }
+
+    @Test
+    void aMalformedMessageGoesToTheDlqWithItsReasonWhileTheRestIsStoredAndASpikeAlertsTheManager(LocalCloudClient cloud) throws Exception {
+        var ids = cloud.cloud().demoData().ids();
+        String device = ids.get("device.1B");
+        String meter = ids.get("meter.1B.electricity");
+        Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(12));
+        try (Device client = Device.connect(cloud, device, ids.get("device.1B.secret"))) {
+            // Hourly readings that teach the meter its usual use (1 kWh an hour), and a garbage message among them.
+            for (int i = 0; i < 3; i++) client.publish(reading(device, 500 + i, base.plus(Duration.ofHours(i))));
+            client.publish("{this is not json".getBytes(StandardCharsets.UTF_8));
+            for (int i = 3; i < 6; i++) client.publish(reading(device, 500 + i, base.plus(Duration.ofHours(i))));
+            // A meter's readings come 15 minutes apart, never in two batches at once: the spike comes once those are in.
+            await(() -> cloud.as("manager").get("/meters/" + meter + "/readings?from=" + base.minusSeconds(1)), page -> page.path("items").size() == 6);
+            client.publish(reading(device, 900, base.plus(Duration.ofHours(6))));
+        }
+        JsonNode stored = await(() -> cloud.as("manager").get("/meters/" + meter + "/readings?from=" + base.minusSeconds(1)),
+                page -> page.path("items").size() == 7);
+        assertThat(stored.path("items").get(0).path("status").asText()).isEqualTo("flagged");
+        assertThat(stored.path("items").get(0).path("flags")).extracting(JsonNode::asText).containsExactly("spike");
+
+        String buildingId = ids.get("buildingId");
+        JsonNode anomalies = await(() -> cloud.as("manager").get("/buildings/" + buildingId + "/meter-anomalies"),
+                page -> page.path("items").size() > 0);
+        assertThat(anomalies.path("items")).anySatisfy(a -> {
+            assertThat(a.path("kind").asText()).isEqualTo("spike");
+            assertThat(a.path("meterId").asText()).isEqualTo(meter);
+        });
+        JsonNode alert = awaitMessage(cloud, "manager@domus.local", m -> m.path("subject").asText().startsWith("Meter anomaly"));
+        assertThat(alert.path("text").asText()).contains("spike");
+
+        List<Message> dead = deadLetters(cloud);
+        assertThat(dead).anySatisfy(m -> {
+            assertThat(m.messageAttributes().get("reason").stringValue()).isEqualTo("the device sent something that is not a JSON object");
+            assertThat(new String(Base64.getDecoder().decode(app.domus.shared.json.Json.tree(m.body()).path("payload").asText()),
+                    StandardCharsets.UTF_8)).isEqualTo("{this is not json");
+        });
+    }
+
+    @Test
+    void flow9AReadingWithAPhotoIsReadByTheOcrEngineAndComparedWithTheSubmittedValue(LocalCloudClient cloud) throws Exception {
+        var ids = cloud.cloud().demoData().ids();
+        String meter = ids.get("meter.1A.cold_water");
+        String body = app.domus.shared.json.Json.write(Map.of("meterId", meter, "value", 4217.5,
+                "photo", Base64.getEncoder().encodeToString(digits("4217.5"))));
+        ApiResponse created = cloud.as("owner").header("idempotency-key", "reading-" + meter).post("/meter-readings", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("status").asText()).isEqualTo("pending");
+        String readingId = created.json().path("readingId").asText();
+
+        JsonNode reading = await(() -> cloud.as("owner").get("/meter-readings/" + readingId), r -> !r.path("status").asText().equals("pending"));
+        String bucket = cloud.cloud().deployment().names().ref(cloud.cloud().deployment().template().resource("PhotosBucket"));
+        try (S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).forcePathStyle(true).build()) {
+            assertThat(s3.listObjectsV2(l -> l.bucket(bucket).prefix("meter-readings/" + meter + "/")).contents()).hasSize(1);
+        }
+        Assumptions.assumeTrue(Files.exists(Path.of("/usr/share/tesseract-ocr/5/tessdata/eng.traineddata")),
+                "tesseract-ocr is not installed (scripts/install-ocr): the reading is " + reading.path("status").asText()
+                        + ", and the OCR engine's read of the photo is not checked");
+        assertThat(reading.path("status").asText()).isEqualTo("accepted");
+        assertThat(reading.path("ocrValue").decimalValue()).isEqualByComparingTo("4217.5");
+        assertThat(reading.path("ocrEngine").asText()).isEqualTo("tesseract");
+        assertThat(reading.path("ocrConfidence").asDouble()).isGreaterThan(0.5);
+    }
+
+    private static byte[] reading(String device, double value, Instant at) {
+        return ("{\"deviceId\":\"" + device + "\",\"value\":" + value + ",\"timestamp\":\"" + at + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A photo of a register: the digits in black on white, large, as a phone held close would show them. */
+    private static byte[] digits(String text) throws Exception {
+        BufferedImage image = new BufferedImage(900, 260, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.MONOSPACED, Font.BOLD, 140));
+        g.drawString(text, 60, 180);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static List<Message> deadLetters(LocalCloudClient cloud) throws InterruptedException {
+        String url = cloud.cloud().deployment().names().ref(cloud.cloud().deployment().template().resource("MeterReadingsDLQ"));
+        try (SqsClient sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
+            Instant deadline = Instant.now().plus(WAIT);
+            while (Instant.now().isBefore(deadline)) {
+                List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).visibilityTimeout(0)
+                        .messageAttributeNames("All")).messages();
+                if (!messages.isEmpty()) return messages;
+                Thread.sleep(200);
+            }
+        }
+        return List.of();
+    }
+
+    private static JsonNode awaitMessage(LocalCloudClient cloud, String to, Predicate<JsonNode> matching) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode message : cloud.outbox(to)) if (matching.test(message)) return message;
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no such message to " + to + " in " + WAIT + ": " + cloud.outbox(to));
+    }
+
+    private static JsonNode await(java.util.function.Supplier<ApiResponse> call, Predicate<JsonNode> done) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        ApiResponse last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = call.get();
+            if (last.status() == 200 && done.test(last.json())) return last.json();
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not reached in " + WAIT + "; last answer " + (last == null ? "none" : last.status() + " " + last.body()));
+    }
+
+    /** A smart meter on the broker: client id and user name its device id, password its secret. */
+    private record Device(MqttClient client, String topic) implements AutoCloseable {
+        static Device connect(LocalCloudClient cloud, String deviceId, String secret) throws MqttException {
+            MqttClient client = new MqttClient(cloud.cloud().endpoints().mqttUrl(), deviceId, new MemoryPersistence());
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setUserName(deviceId);
+            options.setPassword(secret.toCharArray());
+            options.setCleanSession(true);
+            options.setConnectionTimeout(10);
+            client.connect(options);
+            return new Device(client, "meters/" + deviceId + "/readings");
+        }
+
+        void publish(byte[] payload) throws MqttException {
+            MqttMessage message = new MqttMessage(payload);
+            message.setQos(1);
+            client.publish(topic, message);
+        }
+
+        @Override
+        public void close() throws MqttException {
+            if (client.isConnected()) client.disconnect();
+            client.close();
+        }
+    }
+}
