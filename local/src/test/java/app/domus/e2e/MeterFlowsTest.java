@@ -67,6 +67,32 @@ class MeterFlowsTest {
     }
 
     @Test
+    void aGatewayThatCannotSpeakMqttSendsReadingsWithItsOwnCredentialIntoTheSameIngestion(LocalCloudClient cloud) throws Exception {
+        var ids = cloud.cloud().demoData().ids();
+        String buildingId = ids.get("buildingId");
+        ApiResponse registered = cloud.as("manager").post("/buildings/" + buildingId + "/meter-gateways", "{}");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        String authorization = registered.json().path("authorization").asText();
+        assertThat(cloud.as("owner").post("/buildings/" + buildingId + "/meter-gateways", "{}").status()).isEqualTo(403);
+
+        String device = ids.get("device.1A");
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(20));
+        String body = "{\"readings\":[{\"deviceId\":\"" + device + "\",\"value\":42.25,\"timestamp\":\"" + at + "\"}]}";
+        assertThat(cloud.anonymous().header("authorization", "Gateway gw-nobody:secret").post("/internal/meter-readings", body).status()).isEqualTo(401);
+        assertThat(cloud.anonymous().post("/internal/meter-readings", body).status()).isEqualTo(401);
+        // A user's token is not a gateway's credential.
+        assertThat(cloud.as("manager").post("/internal/meter-readings", body).status()).isEqualTo(401);
+        ApiResponse accepted = cloud.anonymous().header("authorization", authorization).post("/internal/meter-readings", body);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        assertThat(accepted.json().path("queued").asInt()).isEqualTo(1);
+
+        String meter = ids.get("meter.1A.electricity");
+        JsonNode readings = await(() -> cloud.as("owner").get("/meters/" + meter + "/readings?from=" + at.minusSeconds(1) + "&to=" + at.plusSeconds(1)),
+                page -> page.path("items").size() == 1);
+        assertThat(readings.path("items").get(0).path("value").decimalValue()).isEqualByComparingTo("42.25");
+    }
+
+    @Test
     void theBrokerRefusesAnUnregisteredDeviceAndAWrongSecret(LocalCloudClient cloud) {
         var ids = cloud.cloud().demoData().ids();
         assertThatThrownBy(() -> Device.connect(cloud, "dev-not-registered", "whatever").close()).isInstanceOf(MqttException.class);

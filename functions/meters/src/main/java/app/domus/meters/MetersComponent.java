@@ -37,6 +37,8 @@ public interface MetersComponent {
 
     app.domus.meters.ingest.SilentDevices silentDevices();
 
+    app.domus.meters.ingest.GatewayIngestion gateways();
+
     SqsClient sqs();
 
     /** The one way to build the wiring: once per cold start, in a handler's public constructor. */

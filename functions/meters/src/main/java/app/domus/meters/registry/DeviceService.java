@@ -88,6 +88,10 @@ public class DeviceService {
         return device.filter(d -> same && d.isActive());
     }
 
+    public static String sha256(String secret) {
+        return hash(secret);
+    }
+
     static String hash(String secret) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
