@@ -34,7 +34,7 @@ public final class Bench {
               --http-seconds S        seconds per side and round of the HTTP load; default 8, quick 3
               --http-rounds R         alternated rounds of the HTTP load; default 3, quick 2
               --connections C         concurrent connections of the HTTP load; default 50
-              --skip cold,http,warm   leave figures out (sizes and the local cloud are always measured)
+              --skip cold,http,warm,meters  leave figures out (sizes and the local cloud are always measured)
               --budget-minutes M      stop starting new cold-start runs after M minutes; default 8, quick 1.5
               --out FILE              where the table goes; default bench/results.md
             """;
@@ -186,6 +186,14 @@ public final class Bench {
             }
             long rssAfterLoad = Memory.rssKb();
             report.localCloudMemory(rssBeforeLoad, rssAfterLoad);
+
+            if (!options.skip().contains("meters")) {
+                MeterIngestion meters = new MeterIngestion(cloud, log);
+                MeterIngestion.Result result = meters.run(options.quick() ? 10 : 40, Duration.ofSeconds(options.quick() ? 10 : 20), Duration.ofSeconds(90));
+                log.info(String.format(Locale.ROOT, "meters: %d of %d stored, %.0f readings/s (raw %.0f/s), p99 delay %.0f ms", result.stored(),
+                        result.published(), result.readingsPerSecond(), result.rawOnePerSecond(), result.p99DelayMs()));
+                report.meters(result);
+            }
 
             if (!options.skip().contains("warm")) {
                 log.info("warm cost (JMH, forked JVM)");

@@ -288,8 +288,11 @@ public final class LocalCloud implements AutoCloseable {
             int batchSize = event.string("BatchSize") == null ? 10 : Integer.parseInt(event.string("BatchSize"));
             boolean reportFailures = event.properties().get("FunctionResponseTypes") instanceof List<?> types && types.contains("ReportBatchItemFailures");
             if ("false".equals(event.string("Enabled"))) continue;
+            int window = event.string("MaximumBatchingWindowInSeconds") == null ? 0 : Integer.parseInt(event.string("MaximumBatchingWindowInSeconds"));
+            int concurrency = event.properties().get("ScalingConfig") instanceof Map<?, ?> scaling && scaling.get("MaximumConcurrency") != null
+                    ? Math.min(Integer.parseInt(String.valueOf(scaling.get("MaximumConcurrency"))), Runtime.getRuntime().availableProcessors()) : 1;
             sources.add(running.add(new SqsEventSource(queueArn, sqsEndpoint + "/" + LocalResourceNames.ACCOUNT + "/" + queueName,
-                    deployment.region(), batchSize, reportFailures, functions.get(event.functionLogicalId()), sqs)));
+                    deployment.region(), batchSize, window, concurrency, reportFailures, functions.get(event.functionLogicalId()), sqs)));
         }
         return sources;
     }

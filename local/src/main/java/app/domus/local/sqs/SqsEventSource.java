@@ -32,27 +32,42 @@ public final class SqsEventSource implements AutoCloseable {
     private final String queueUrl;
     private final String region;
     private final int batchSize;
+    private final long batchingWindowMillis;
     private final boolean reportBatchItemFailures;
     private final LocalFunction function;
     private final SqsClient sqs;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger messagesInFlight = new AtomicInteger();
-    private final Thread poller;
+    private final List<Thread> pollers = new ArrayList<>();
 
     public SqsEventSource(String queueArn, String queueUrl, String region, int batchSize, boolean reportBatchItemFailures,
                           LocalFunction function, SqsClient sqs) {
+        this(queueArn, queueUrl, region, batchSize, 0, 1, reportBatchItemFailures, function, sqs);
+    }
+
+    /**
+     * As Lambda polls: batches of up to {@code batchSize} (more than SQS's 10 a receive only with a batching window, which
+     * gathers receives until the batch is full or the window has passed), by {@code concurrency} pollers at once (Lambda
+     * runs several batches of a queue at a time; the template's {@code ScalingConfig.MaximumConcurrency} caps it, and the
+     * local cloud runs at most one poller per core).
+     */
+    public SqsEventSource(String queueArn, String queueUrl, String region, int batchSize, int batchingWindowSeconds, int concurrency,
+                          boolean reportBatchItemFailures, LocalFunction function, SqsClient sqs) {
         this.queueArn = queueArn;
         this.queueUrl = queueUrl;
         this.region = region;
-        this.batchSize = Math.min(batchSize, 10);
+        this.batchingWindowMillis = batchingWindowSeconds * 1000L;
+        this.batchSize = batchingWindowSeconds > 0 ? Math.min(batchSize, 10_000) : Math.min(batchSize, 10);
         this.reportBatchItemFailures = reportBatchItemFailures;
         this.function = function;
         this.sqs = sqs;
-        this.poller = Thread.ofVirtual().name("sqs-" + function.definition().logicalId()).unstarted(this::pollUntilClosed);
+        for (int i = 0; i < Math.max(1, concurrency); i++) {
+            pollers.add(Thread.ofVirtual().name("sqs-" + function.definition().logicalId() + "-" + i).unstarted(this::pollUntilClosed));
+        }
     }
 
     public void start() {
-        poller.start();
+        pollers.forEach(Thread::start);
     }
 
     public String queueUrl() {
@@ -67,12 +82,18 @@ public final class SqsEventSource implements AutoCloseable {
     private void pollUntilClosed() {
         while (running.get()) {
             try {
-                List<Message> batch = sqs.receiveMessage(request -> request.queueUrl(queueUrl)
-                        .maxNumberOfMessages(batchSize)
-                        .waitTimeSeconds(POLL_WAIT_SECONDS)
-                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                        .messageAttributeNames("All")).messages();
+                List<Message> batch = new ArrayList<>(receive(Math.min(batchSize, 10), POLL_WAIT_SECONDS));
+                if (!batch.isEmpty() && batchingWindowMillis > 0) {
+                    long windowEnds = System.currentTimeMillis() + batchingWindowMillis;
+                    while (batch.size() < batchSize && System.currentTimeMillis() < windowEnds && running.get()) {
+                        List<Message> more = receive(Math.min(batchSize - batch.size(), 10), 0);
+                        if (more.isEmpty()) Thread.sleep(Math.min(50, Math.max(1, windowEnds - System.currentTimeMillis())));
+                        batch.addAll(more);
+                    }
+                }
                 if (!batch.isEmpty() && running.get()) deliver(batch);
+            } catch (InterruptedException e) {
+                return;
             } catch (RuntimeException e) {
                 if (!running.get()) return;
                 System.err.println("[sqs " + queueUrl + "] polling failed: " + e.getMessage());
@@ -81,13 +102,21 @@ public final class SqsEventSource implements AutoCloseable {
         }
     }
 
+    private List<Message> receive(int count, int waitSeconds) {
+        return sqs.receiveMessage(request -> request.queueUrl(queueUrl)
+                .maxNumberOfMessages(count)
+                .waitTimeSeconds(waitSeconds)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                .messageAttributeNames("All")).messages();
+    }
+
     private void deliver(List<Message> batch) {
         messagesInFlight.addAndGet(batch.size());
         try {
             List<Message> succeeded = invoke(batch);
-            if (!succeeded.isEmpty()) {
+            for (int from = 0; from < succeeded.size(); from += 10) {
                 List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
-                for (int i = 0; i < succeeded.size(); i++) {
+                for (int i = from; i < Math.min(succeeded.size(), from + 10); i++) {
                     entries.add(DeleteMessageBatchRequestEntry.builder().id(String.valueOf(i)).receiptHandle(succeeded.get(i).receiptHandle()).build());
                 }
                 sqs.deleteMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
@@ -164,6 +193,6 @@ public final class SqsEventSource implements AutoCloseable {
     @Override
     public void close() {
         running.set(false);
-        poller.interrupt();
+        pollers.forEach(Thread::interrupt);
     }
 }

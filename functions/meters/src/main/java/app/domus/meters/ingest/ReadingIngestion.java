@@ -42,7 +42,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * duplicate (a device resending, or SQS delivering twice) and is dropped; one stored without its event (a crash between
  * the two) gets its event written now. Event ids derive from the reading, so a second write is the same item.
  *
- * <p>Cost per reading: one state read and about 0.03 device reads (cached), three small puts (reading, event, state);
+ * <p>Cost per reading: a read of its key and of its meter's state (the event's key is read only for a reading already
+ * stored), device reads only when the cache has expired, three small puts (reading, event, state);
  * a day item once a day and a "seen" mark once an hour per meter (see shared/TABLE_DESIGN.md).
  */
 @Singleton
@@ -86,11 +87,18 @@ public class ReadingIngestion {
         Map<String, List<Candidate>> byMeter = new TreeMap<>();
         for (Candidate c : candidates) {
             keys.add(BatchStore.key(ReadingItem.pk(c.meter().getId()), ReadingItem.sk(c.atMs())));
-            keys.add(BatchStore.key(OutboxItem.pk(c.meter().getId()), OutboxItem.SK_PREFIX + receivedEventId(c)));
             byMeter.computeIfAbsent(c.meter().getId(), m -> new ArrayList<>()).add(c);
         }
         byMeter.keySet().forEach(meterId -> keys.add(BatchStore.key(MeterStateItem.pk(meterId), MeterStateItem.SK)));
-        Map<String, Map<String, AttributeValue>> found = keys.isEmpty() ? Map.of() : store.get(keys);
+        Map<String, Map<String, AttributeValue>> found = new HashMap<>(keys.isEmpty() ? Map.of() : store.get(keys));
+        // Only for readings already stored (a duplicate, or a redelivery after a crash): is their event stored too?
+        List<Map<String, AttributeValue>> eventKeys = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (found.containsKey(BatchStore.keyOf(BatchStore.key(ReadingItem.pk(c.meter().getId()), ReadingItem.sk(c.atMs()))))) {
+                eventKeys.add(BatchStore.key(OutboxItem.pk(c.meter().getId()), OutboxItem.SK_PREFIX + receivedEventId(c)));
+            }
+        }
+        if (!eventKeys.isEmpty()) found.putAll(store.get(eventKeys));
 
         Writes writes = new Writes();
         long now = clock.millis();
