@@ -162,6 +162,30 @@ class MeterFlowsTest {
         assertThat(reading.path("ocrConfidence").asDouble()).isGreaterThan(0.5);
     }
 
+    @Test
+    void aPhotoSentToS3ThroughUploadsIsTakenByAReadingByItsId(LocalCloudClient cloud) throws Exception {
+        String meter = cloud.cloud().demoData().ids().get("meter.1B.cold_water");
+        byte[] photo = digits("815.25");
+        ApiResponse upload = cloud.as("owner").post("/uploads", app.domus.shared.json.Json.write(Map.of("contentType", "image/png", "sizeBytes", photo.length)));
+        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+        JsonNode url = upload.json();
+        var put = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url.path("uploadUrl").asText())).PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(photo));
+        url.path("headers").fields().forEachRemaining(h -> { if (!h.getKey().equalsIgnoreCase("host") && !h.getKey().equalsIgnoreCase("content-length")) put.header(h.getKey(), h.getValue().asText()); });
+        var sent = java.net.http.HttpClient.newHttpClient().send(put.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+
+        String body = app.domus.shared.json.Json.write(Map.of("meterId", meter, "value", 815.25, "photoUploadId", url.path("uploadId").asText()));
+        ApiResponse created = cloud.as("owner").post("/meter-readings", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("status").asText()).isEqualTo("pending");
+        // The same upload a second time: used already.
+        ApiResponse again = cloud.as("owner").post("/meter-readings", body.replace("815.25", "815.5"));
+        assertThat(again.status()).isEqualTo(400);
+        JsonNode reading = await(() -> cloud.as("owner").get("/meter-readings/" + created.json().path("readingId").asText()),
+                r -> !r.path("status").asText().equals("pending"));
+        assertThat(reading.path("status").asText()).isIn("accepted", "ocr_unavailable");
+    }
+
     private static byte[] reading(String device, double value, Instant at) {
         return ("{\"deviceId\":\"" + device + "\",\"value\":" + value + ",\"timestamp\":\"" + at + "\"}").getBytes(StandardCharsets.UTF_8);
     }

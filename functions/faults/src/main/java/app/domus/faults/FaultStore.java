@@ -1,7 +1,7 @@
 package app.domus.faults;
 
 import app.domus.faults.photos.PhotoIntake;
-import app.domus.faults.uploads.UploadItem;
+import app.domus.shared.uploads.UploadItem;
 import app.domus.shared.events.NewEvent;
 import app.domus.shared.events.Outbox;
 import app.domus.shared.http.ApiException;

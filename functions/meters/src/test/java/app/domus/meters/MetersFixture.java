@@ -58,6 +58,23 @@ public class MetersFixture extends DirectoryWorld {
         public byte[] read(String key) {
             return photos.get(key);
         }
+
+        @Override
+        public java.util.Optional<Long> size(String key) {
+            return java.util.Optional.ofNullable(photos.get(key)).map(b -> (long) b.length);
+        }
+
+        @Override
+        public byte[] firstBytes(String key, int count) {
+            return java.util.Arrays.copyOf(photos.get(key), Math.min(count, photos.get(key).length));
+        }
+
+        @Override
+        public String copyUpload(String uploadKey, String meterId, String readingId, PhotoFormat format) {
+            String key = "meter-readings/" + meterId + "/" + readingId + "." + format.extension();
+            photos.put(key, photos.get(uploadKey));
+            return key;
+        }
     };
     public final MeterDigitsReader reader = image -> ocr.get();
     public final ReadingService readings = new ReadingService(table, meterAccess, meterPhotos, outbox, clock);
@@ -82,6 +99,24 @@ public class MetersFixture extends DirectoryWorld {
     public <T extends app.domus.shared.persistence.TableItem> java.util.List<T> partition(Class<T> type, String pk) {
         return table.of(type).query(software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional.keyEqualTo(
                 software.amazon.awssdk.enhanced.dynamodb.Key.builder().partitionValue(pk).build())).items().stream().toList();
+    }
+
+    /** An upload of {@code ownerId}'s, as POST /uploads leaves it, with {@code bytes} sent to its URL (null: not sent). */
+    public app.domus.shared.uploads.UploadItem upload(String ownerId, byte[] bytes) {
+        var upload = new app.domus.shared.uploads.UploadItem();
+        upload.setId(app.domus.shared.ids.Ids.newId());
+        upload.setPk(app.domus.shared.uploads.UploadItem.pk(upload.getId()));
+        upload.setSk(app.domus.shared.uploads.UploadItem.SK);
+        upload.setOwnerId(ownerId);
+        upload.setObjectKey("uploads/" + ownerId + "/" + upload.getId());
+        upload.setContentType("image/png");
+        upload.setSizeBytes(bytes == null ? 1000L : bytes.length);
+        upload.setStatus(app.domus.shared.uploads.UploadItem.PENDING);
+        upload.setCreatedAt(clock.instant().toString());
+        upload.setExpiresAt(clock.instant().plusSeconds(900).toString());
+        table.of(app.domus.shared.uploads.UploadItem.class).putItem(upload);
+        if (bytes != null) photos.put(upload.getObjectKey(), bytes);
+        return table.get(app.domus.shared.uploads.UploadItem.class, upload.getPk(), upload.getSk()).orElseThrow();
     }
 
     /** An electricity meter of unit 1A, installed at the start of the year from 0. */

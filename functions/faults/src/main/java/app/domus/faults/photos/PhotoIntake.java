@@ -1,7 +1,7 @@
 package app.domus.faults.photos;
 
 import app.domus.shared.photos.PhotoFormat;
-import app.domus.faults.uploads.UploadItem;
+import app.domus.shared.uploads.UploadItem;
 import app.domus.faults.uploads.UploadService;
 import app.domus.shared.http.ApiException;
 import app.domus.shared.validation.Validator;
@@ -123,7 +123,7 @@ public class PhotoIntake {
             return Optional.empty();
         }
         if (!UploadItem.PENDING.equals(upload.getStatus())) {
-            v.error(field, "has already been attached to a fault");
+            v.error(field, "has already been used (by a fault or a meter reading)");
             return Optional.empty();
         }
         Optional<Long> size = store.size(upload.getObjectKey());

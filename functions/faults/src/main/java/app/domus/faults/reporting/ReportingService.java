@@ -7,7 +7,7 @@ import app.domus.faults.FaultItem;
 import app.domus.faults.FaultStatus;
 import app.domus.faults.FaultStore;
 import app.domus.faults.photos.PhotoIntake;
-import app.domus.faults.uploads.UploadItem;
+import app.domus.shared.uploads.UploadItem;
 import app.domus.shared.ids.Ids;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;

@@ -1,5 +1,6 @@
 package app.domus.faults.uploads;
 
+import app.domus.shared.uploads.UploadItem;
 import app.domus.faults.photos.PhotoStore;
 import app.domus.shared.http.ApiException;
 import app.domus.shared.http.ProblemType;

@@ -15,7 +15,7 @@ import app.domus.faults.S3Double;
 import app.domus.faults.photos.PhotoInput;
 import app.domus.faults.photos.PhotoIntake;
 import app.domus.faults.uploads.CreateUploadRequest;
-import app.domus.faults.uploads.UploadItem;
+import app.domus.shared.uploads.UploadItem;
 import app.domus.faults.uploads.UploadView;
 import app.domus.shared.testing.HttpEvents;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package app.domus.faults.uploads;
 
+import app.domus.shared.uploads.UploadItem;
 import static app.domus.shared.testing.DirectoryWorld.assertProblem;
 import static app.domus.shared.testing.DirectoryWorld.call;
 import static app.domus.shared.testing.DirectoryWorld.json;

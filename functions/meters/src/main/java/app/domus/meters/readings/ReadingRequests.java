@@ -11,16 +11,23 @@ public final class ReadingRequests {
     private ReadingRequests() {}
 
     /**
-     * {@code POST /meter-readings}: the value read, when (default: now), and a photo of the register as base64
-     * ({@code photo}, a JPEG, PNG or WebP recognised by its bytes, at most 4 MB before encoding).
+     * {@code POST /meter-readings}: the value read, when (default: now), and a photo of the register: inline as base64
+     * ({@code photo}, a JPEG, PNG or WebP recognised by its bytes, at most 4 MB before encoding) or sent beforehand to
+     * S3 through {@code POST /uploads} ({@code photoUploadId}, at most 10 MB), not both.
      */
-    public record SubmitReading(String meterId, BigDecimal value, String readAt, String photo) implements Validated {
+    public record SubmitReading(String meterId, BigDecimal value, String readAt, String photo, String photoUploadId) implements Validated {
+        public SubmitReading(String meterId, BigDecimal value, String readAt, String photo) {
+            this(meterId, value, readAt, photo, null);
+        }
+
         @Override
         public void validate(Validator v) {
             v.id("meterId", meterId, true);
             if (v.required("value", value)) decimal(v, "value", value);
             if (readAt != null && instant(readAt) == null) v.error("readAt", "must be an ISO-8601 instant such as 2026-12-01T08:00:00Z");
             if (photo != null && photo.isBlank()) v.error("photo", "must be a base64-encoded image, or left out");
+            v.id("photoUploadId", photoUploadId, false);
+            if (photo != null && photoUploadId != null) v.error("photoUploadId", "give the photo inline or as an upload, not both");
         }
 
         public Instant readAtInstant() {

@@ -8,6 +8,7 @@ import app.domus.shared.events.Outbox;
 import app.domus.shared.http.ApiException;
 import app.domus.shared.persistence.DomusTable;
 import app.domus.shared.photos.PhotoFormat;
+import app.domus.shared.uploads.UploadItem;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -31,6 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 @Singleton
 public class ReadingService {
     public static final long MAX_PHOTO_BYTES = 4L * 1024 * 1024;
+    /** Uploads go straight to S3, so they are not bound by Lambda's request size. */
+    public static final long MAX_UPLOADED_PHOTO_BYTES = 10L * 1024 * 1024;
     static final Duration FUTURE_SLACK = Duration.ofMinutes(5);
 
     private final DomusTable table;
@@ -59,6 +62,8 @@ public class ReadingService {
         }
         byte[] photo = null;
         PhotoFormat format = null;
+        UploadItem upload = request.photoUploadId() == null ? null : upload(caller, request.photoUploadId());
+        if (upload != null) format = uploadFormat(upload);
         if (request.photo() != null) {
             photo = decode(request.photo());
             format = PhotoFormat.recognise(Arrays.copyOf(photo, Math.min(photo.length, PhotoFormat.SIGNATURE_BYTES)))
@@ -84,20 +89,27 @@ public class ReadingService {
         reading.setReceivedAt(now.toString());
         if (outcome.consumption() != null) reading.setConsumption(outcome.consumption().toPlainString());
         if (!outcome.flags().isEmpty()) reading.setFlags(outcome.flags());
-        if (photo != null) {
+        if (photo != null || upload != null) {
             reading.setStatus(ReadingItem.PENDING);
-            reading.setPhotoKey(photos.store(meter.getId(), reading.getId(), photo, format));
+            reading.setPhotoKey(photo != null ? photos.store(meter.getId(), reading.getId(), photo, format)
+                    : photos.copyUpload(upload.getObjectKey(), meter.getId(), reading.getId(), format));
         } else {
             reading.setStatus(outcome.flags().isEmpty() ? ReadingItem.ACCEPTED : ReadingItem.FLAGGED);
         }
         if (ReadingItem.FLAGGED.equals(reading.getStatus())) markFlagged(reading);
 
         var transaction = TransactWriteItemsEnhancedRequest.builder().addPutItem(table.of(ReadingItem.class), reading);
+        if (upload != null) {
+            // PENDING → USED at the version read: one upload becomes one photo, whatever else races for it.
+            upload.setStatus(UploadItem.USED);
+            upload.setUsedFor("meter-reading:" + reading.getId());
+            transaction.addUpdateItem(table.of(UploadItem.class), upload);
+        }
         if (!outcome.late()) {
             if (state.getVersion() == null) transaction.addPutItem(table.of(MeterStateItem.class), state);
             else transaction.addUpdateItem(table.of(MeterStateItem.class), state);
         }
-        if (photo != null) {
+        if (reading.getPhotoKey() != null) {
             outbox.add(transaction, MeterEvents.READING_SUBMITTED, meter.getOrganisationId(), meter.getId(),
                     new MeterEvents.ReadingSubmitted(reading.getId(), meter.getId(), meter.getOrganisationId(), meter.getBuildingId(),
                             meter.getUnitId(), reading.getValue(), reading.getReadAt(), reading.getPhotoKey()));
@@ -160,6 +172,23 @@ public class ReadingService {
         }
         if (at < 0 || at > 9_999_999_999_999L) return Optional.empty();
         return table.get(ReadingItem.class, ReadingItem.pk(readingId.substring(0, dash)), ReadingItem.sk(at));
+    }
+
+    /** The caller's own unused upload; anyone else's, or none, gets the same answer (upload ids are not to be probed). */
+    private UploadItem upload(Caller caller, String uploadId) {
+        UploadItem upload = table.get(UploadItem.class, UploadItem.pk(uploadId), UploadItem.SK)
+                .filter(u -> caller.userId().equals(u.getOwnerId())).orElse(null);
+        if (upload == null) throw ApiException.validation("photoUploadId", "does not name an upload of yours");
+        if (!UploadItem.PENDING.equals(upload.getStatus())) throw ApiException.validation("photoUploadId", "has already been used");
+        return upload;
+    }
+
+    private PhotoFormat uploadFormat(UploadItem upload) {
+        long size = photos.size(upload.getObjectKey()).orElseThrow(() -> ApiException.validation("photoUploadId",
+                Instant.parse(upload.getExpiresAt()).isBefore(clock.instant()) ? "was never sent, and its upload URL has expired" : "has not been sent yet"));
+        if (size == 0 || size > MAX_UPLOADED_PHOTO_BYTES) throw ApiException.validation("photoUploadId", "must be an image of at most 10 MB");
+        return PhotoFormat.recognise(photos.firstBytes(upload.getObjectKey(), PhotoFormat.SIGNATURE_BYTES))
+                .orElseThrow(() -> ApiException.validation("photoUploadId", "must be a JPEG, PNG or WebP image (recognised by its content)"));
     }
 
     static void markFlagged(ReadingItem reading) {

@@ -115,6 +115,27 @@ class ManualReadingsTest {
     }
 
     @Test
+    void aPhotoSentBeforehandThroughUploadsIsTakenOnceAndOnlyByItsOwner() {
+        var upload = f.upload(f.owner, Images.png());
+        var request = new ReadingRequests.SubmitReading(meter.getId(), new BigDecimal("7"), null, null, upload.getId());
+        assertThat(status(() -> f.readings.submit(DirectoryWorld.caller(f.tenant), request))).isEqualTo(400);
+        ReadingItem reading = f.readings.submit(DirectoryWorld.caller(f.owner), request);
+        assertThat(reading.getStatus()).isEqualTo(ReadingItem.PENDING);
+        assertThat(f.photos.get(reading.getPhotoKey())).isEqualTo(Images.png());
+        assertThat(f.table.get(app.domus.shared.uploads.UploadItem.class, upload.getPk(), upload.getSk()).orElseThrow())
+                .satisfies(u -> assertThat(u.getStatus()).isEqualTo(app.domus.shared.uploads.UploadItem.USED))
+                .satisfies(u -> assertThat(u.getUsedFor()).isEqualTo("meter-reading:" + reading.getId()));
+        f.clock.advance(Duration.ofHours(1));
+        assertThat(status(() -> f.readings.submit(DirectoryWorld.caller(f.owner), request))).isEqualTo(400);
+        var notSent = f.upload(f.owner, null);
+        assertThat(status(() -> f.readings.submit(DirectoryWorld.caller(f.owner),
+                new ReadingRequests.SubmitReading(meter.getId(), new BigDecimal("8"), null, null, notSent.getId())))).isEqualTo(400);
+        var pdf = f.upload(f.owner, Images.pdf());
+        assertThat(status(() -> f.readings.submit(DirectoryWorld.caller(f.owner),
+                new ReadingRequests.SubmitReading(meter.getId(), new BigDecimal("8"), null, null, pdf.getId())))).isEqualTo(400);
+    }
+
+    @Test
     void aPhotoThatIsNotAnImageIsRefusedAndNothingIsStored() {
         String pdf = Base64.getEncoder().encodeToString(Images.pdf());
         assertThat(status(() -> submit(f.owner, "1", pdf))).isEqualTo(400);

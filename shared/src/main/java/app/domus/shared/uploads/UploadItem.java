@@ -1,13 +1,15 @@
-package app.domus.faults.uploads;
+package app.domus.shared.uploads;
 
 import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
- * A photo a person was allowed to send straight to S3 through a presigned URL. pk {@code UPLOAD#<id>}, sk
- * {@code UPLOAD}. Status PENDING → USED when a fault takes the photo (in the fault's own transaction, so one
- * upload becomes one fault's photo). The TTL removes the record a day after its URL expired.
+ * A photo a person was allowed to send straight to S3 through a presigned URL ({@code POST /uploads}). pk
+ * {@code UPLOAD#<id>}, sk {@code UPLOAD}. Status PENDING → USED when a fault report or a meter reading takes the photo
+ * (in its own transaction, so one upload becomes one photo): {@code faultId} for a fault, {@code usedFor} (e.g.
+ * {@code meter-reading:<readingId>}) for anything else. The TTL removes the record a day after its URL expired. In the
+ * kernel because more than one context takes uploads; the faults context hands them out.
  */
 public class UploadItem extends TableItem {
     public static final String SK = "UPLOAD";
@@ -21,6 +23,7 @@ public class UploadItem extends TableItem {
     private Long sizeBytes;
     private String status;
     private String faultId;
+    private String usedFor;
     private String createdAt;
     private String expiresAt;
 
@@ -39,6 +42,8 @@ public class UploadItem extends TableItem {
     public void setSizeBytes(Long sizeBytes) { this.sizeBytes = sizeBytes; }
     public String getStatus() { return status; }
     public void setStatus(String status) { this.status = status; }
+    public String getUsedFor() { return usedFor; }
+    public void setUsedFor(String usedFor) { this.usedFor = usedFor; }
     public String getFaultId() { return faultId; }
     public void setFaultId(String faultId) { this.faultId = faultId; }
     public String getCreatedAt() { return createdAt; }
@@ -55,6 +60,7 @@ public class UploadItem extends TableItem {
             .attribute(Long.class, "sizeBytes", UploadItem::getSizeBytes, UploadItem::setSizeBytes)
             .text("status", UploadItem::getStatus, UploadItem::setStatus)
             .text("faultId", UploadItem::getFaultId, UploadItem::setFaultId)
+            .text("usedFor", UploadItem::getUsedFor, UploadItem::setUsedFor)
             .text("createdAt", UploadItem::getCreatedAt, UploadItem::setCreatedAt)
             .text("expiresAt", UploadItem::getExpiresAt, UploadItem::setExpiresAt)
             .build();
