@@ -106,12 +106,15 @@ class MeterFlowsTest {
         String meter = ids.get("meter.1B.electricity");
         Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(12));
         try (Device client = Device.connect(cloud, device, ids.get("device.1B.secret"))) {
-            // Hourly readings that teach the meter its usual use (1 kWh an hour), and a garbage message among them.
-            for (int i = 0; i < 3; i++) client.publish(reading(device, 500 + i, base.plus(Duration.ofHours(i))));
-            client.publish("{this is not json".getBytes(StandardCharsets.UTF_8));
-            for (int i = 3; i < 6; i++) client.publish(reading(device, 500 + i, base.plus(Duration.ofHours(i))));
-            // A meter's readings come 15 minutes apart, never in two batches at once: the spike comes once those are in.
-            await(() -> cloud.as("manager").get("/meters/" + meter + "/readings?from=" + base.minusSeconds(1)), page -> page.path("items").size() == 6);
+            // Hourly readings that teach the meter its usual use (1 kWh an hour), and a garbage message among them. A
+            // meter's readings come 15 minutes apart, never in two concurrent batches (whose writes of the meter's state
+            // would race): each is published once the one before is stored.
+            for (int i = 0; i < 6; i++) {
+                client.publish(reading(device, 500 + i, base.plus(Duration.ofHours(i))));
+                if (i == 2) client.publish("{this is not json".getBytes(StandardCharsets.UTF_8));
+                int stored = i + 1;
+                await(() -> cloud.as("manager").get("/meters/" + meter + "/readings?from=" + base.minusSeconds(1)), page -> page.path("items").size() == stored);
+            }
             client.publish(reading(device, 900, base.plus(Duration.ofHours(6))));
         }
         JsonNode stored = await(() -> cloud.as("manager").get("/meters/" + meter + "/readings?from=" + base.minusSeconds(1)),
