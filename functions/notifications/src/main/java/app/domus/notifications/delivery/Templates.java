@@ -56,6 +56,12 @@ public final class Templates {
             Map.entry("meter-reading-reminder", new Message("Please submit your meter readings",
                     "The reading period of {{building}} runs until {{endsOn}}. We have no reading yet for: {{meters}}.\n\n"
                             + "Submit them in the Domus app, with a photo of each register.")),
+            Map.entry("invoice-issued", new Message("Invoice {{number}}: {{total}} due on {{dueDate}}",
+                    "A new invoice for {{place}}: {{number}}, {{total}}, due on {{dueDate}}.\n\n"
+                            + "See it, with its PDF, in the Domus app.")),
+            Map.entry("credit-note-issued", new Message("Invoice {{invoiceNumber}} cancelled by credit note {{number}}",
+                    "Invoice {{invoiceNumber}} for {{place}} was cancelled by credit note {{number}} for {{total}}.\n\n"
+                            + "Reason: {{reason}}\n\nSee the credit note, with its PDF, in the Domus app.")),
             Map.entry("generic", new Message("{{subject}}", "{{body}}")));
 
     private Templates() {}

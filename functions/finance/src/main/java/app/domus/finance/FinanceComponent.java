@@ -1,0 +1,35 @@
+package app.domus.finance;
+
+import app.domus.finance.documents.InvoiceDocuments;
+import app.domus.finance.documents.InvoiceFiles;
+import app.domus.finance.invoices.InvoiceQueries;
+import app.domus.finance.invoices.InvoiceService;
+import app.domus.finance.ledger.Ledger;
+import app.domus.shared.aws.AwsModule;
+import app.domus.shared.idempotency.IdempotencyStore;
+import dagger.Component;
+import jakarta.inject.Singleton;
+
+/** Wiring of the finance functions, built once per cold start by each handler's public constructor. */
+@Singleton
+@Component(modules = AwsModule.class)
+public interface FinanceComponent {
+    FinanceAccess access();
+
+    InvoiceService invoices();
+
+    InvoiceQueries queries();
+
+    Ledger ledger();
+
+    InvoiceFiles files();
+
+    InvoiceDocuments documents();
+
+    IdempotencyStore idempotency();
+
+    /** The one way to build the wiring: once per cold start, in a handler's public constructor. */
+    static FinanceComponent create() {
+        return DaggerFinanceComponent.create();
+    }
+}

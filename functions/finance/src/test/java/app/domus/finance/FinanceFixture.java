@@ -1,0 +1,85 @@
+package app.domus.finance;
+
+import app.domus.finance.documents.InvoiceDocuments;
+import app.domus.finance.documents.InvoiceFiles;
+import app.domus.finance.invoices.InvoiceItem;
+import app.domus.finance.invoices.InvoiceNumbers;
+import app.domus.finance.invoices.InvoiceQueries;
+import app.domus.finance.invoices.InvoiceRequests;
+import app.domus.finance.invoices.InvoiceService;
+import app.domus.finance.ledger.Ledger;
+import app.domus.shared.directory.BuildingItem;
+import app.domus.shared.directory.Role;
+import app.domus.shared.directory.UnitItem;
+import app.domus.shared.testing.DirectoryWorld;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A building with a manager, unit 1A with an owner, a tenant, a delegate holding view_finances and one holding only vote,
+ * unit 1B with another owner, a technician and an outsider; the finance services over them, PDFs kept in memory.
+ */
+public class FinanceFixture extends DirectoryWorld {
+    public final String org = organisation("Sunrise");
+    public final BuildingItem building = building(org, "Tower A");
+    public final UnitItem unit1 = unit(building, "1A");
+    public final UnitItem unit2 = unit(building, "1B");
+    public final String manager = user("manager");
+    public final String owner = user("owner");
+    public final String tenant = user("tenant");
+    public final String financeDelegate = user("finance-delegate");
+    public final String voteDelegate = user("vote-delegate");
+    public final String otherOwner = user("other-owner");
+    public final String technician = user("technician");
+    public final String outsider = user("outsider");
+
+    /** PDFs by key. */
+    public final Map<String, byte[]> pdfs = new ConcurrentHashMap<>();
+
+    public final FinanceAccess financeAccess = new FinanceAccess(access);
+    public final Ledger ledger = new Ledger(table, clock);
+    public final InvoiceNumbers numbers = new InvoiceNumbers(table);
+    public final InvoiceService invoices = new InvoiceService(table, financeAccess, numbers, ledger, outbox, clock);
+    public final InvoiceQueries queries = new InvoiceQueries(table, financeAccess);
+    public final InvoiceFiles files = new InvoiceFiles(null, config) {
+        @Override
+        public void store(String key, byte[] pdf, String fileName) {
+            pdfs.put(key, pdf);
+        }
+
+        @Override
+        public String link(String key) {
+            return "https://files.test/" + key;
+        }
+    };
+    public final Recipients recipients = new Recipients(table, clock);
+    public final InvoiceDocuments documents = new InvoiceDocuments(table, invoices, files, recipients, notifications);
+
+    public FinanceFixture() {
+        member(manager, org, Role.MANAGER, building.getId(), null);
+        own(owner, unit1, 1, 1);
+        member(tenant, org, Role.TENANT, building.getId(), unit1.getId());
+        own(otherOwner, unit2, 1, 1);
+        member(technician, org, Role.TECHNICIAN, building.getId(), null);
+        delegation(owner, financeDelegate, unit1, Set.of("VIEW_FINANCES"));
+        delegation(owner, voteDelegate, unit1, Set.of("VOTE"));
+    }
+
+    @Override
+    protected Object outsideState() {
+        return Map.copyOf(pdfs).keySet();
+    }
+
+    public static InvoiceRequests.Item item(String description, String quantity, long unitPrice, String vatRate) {
+        return new InvoiceRequests.Item(description, new BigDecimal(quantity), BigDecimal.valueOf(unitPrice), new BigDecimal(vatRate));
+    }
+
+    /** An invoice of unit 1A by the manager: 2 × 100.00 at 20 % and 1 × 50.00 at 10 %: 250.00 net, 45.00 VAT, 295.00. */
+    public InvoiceItem invoice() {
+        return invoices.create(caller(manager), new InvoiceRequests.CreateInvoice(unit1.getId(),
+                List.of(item("Monthly advance", "2", 10000, "20"), item("Lift maintenance", "1", 5000, "10")), "2026-03-31", null));
+    }
+}
