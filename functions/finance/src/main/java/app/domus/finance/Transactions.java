@@ -14,8 +14,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * on the fresh read.
  */
 public final class Transactions {
-    /** Enough for a handful of concurrent writers to one organisation's sequence or one unit's account. */
-    public static final int ATTEMPTS = 8;
+    /**
+     * Enough for a handful of concurrent writers to one organisation's sequence or one unit's account: with the
+     * exponential backoff below, the last attempt comes about 4 s after the first.
+     */
+    public static final int ATTEMPTS = 10;
+    static final long BASE_BACKOFF_MS = 8;
+    static final long MAX_BACKOFF_MS = 1_000;
     private static final Set<String> LOST_A_RACE = Set.of("ConditionalCheckFailed", "TransactionConflict");
 
     private Transactions() {}
@@ -37,10 +42,11 @@ public final class Transactions {
         return e.cancellationReasons().stream().map(CancellationReason::code).anyMatch(LOST_A_RACE::contains);
     }
 
-    /** Jittered backoff, so that writers that collided do not collide again in step. */
+    /** Exponential backoff with full jitter, so that writers that collided do not collide again in step. */
     private static void pause(int attempt) {
+        long cap = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS << Math.min(attempt, 20));
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(2, 10L * attempt + 5));
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, cap + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while retrying a transaction", e);
