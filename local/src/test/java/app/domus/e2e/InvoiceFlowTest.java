@@ -31,7 +31,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 @ExtendWith(LocalCloudExtension.class)
 class InvoiceFlowTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
     void flow10AnInvoiceGetsItsPdfAndEmailAndACreditNoteBringsTheBalanceBack(LocalCloudClient cloud) throws Exception {
@@ -61,7 +60,7 @@ class InvoiceFlowTest {
         ApiResponse replay = cloud.as("manager").header("idempotency-key", key).post("/invoices", body);
         assertThat(replay.json().path("invoiceId").asText()).isEqualTo(invoiceId);
 
-        JsonNode withPdf = await(() -> cloud.as("owner").get("/invoices/" + invoiceId), i -> i.has("pdfUrl"));
+        JsonNode withPdf = LocalCloudClient.awaitAnswer(() -> cloud.as("owner").get("/invoices/" + invoiceId), i -> i.has("pdfUrl"));
         String bucket = cloud.cloud().deployment().names().ref(cloud.cloud().deployment().template().resource("PhotosBucket"));
         String objectKey = "invoices/" + ids.get("organisationId") + "/" + invoiceId + ".pdf";
         byte[] stored;
@@ -78,7 +77,7 @@ class InvoiceFlowTest {
             assertThat(in.readAllBytes()).isEqualTo(stored);
         }
 
-        JsonNode mail = awaitMessage(cloud, "owner@domus.local", m -> m.path("subject").asText().startsWith("Invoice " + number));
+        JsonNode mail = cloud.awaitOutbox("owner@domus.local", m -> m.path("subject").asText().startsWith("Invoice " + number));
         assertThat(mail.path("text").asText()).contains(number, "271.23 EUR", due);
 
         JsonNode account = cloud.as("owner").get("/units/" + unit + "/account").json();
@@ -98,9 +97,9 @@ class InvoiceFlowTest {
         assertThat(after.path("balance").asLong()).isEqualTo(before);
         assertThat(after.path("items").get(0).path("kind").asText()).isEqualTo("credit");
         assertThat(after.path("items").get(0).path("amount").asLong()).isEqualTo(-27123);
-        JsonNode cancelled = await(() -> cloud.as("owner").get("/invoices/" + invoiceId), i -> i.path("creditNote").has("pdfUrl"));
+        JsonNode cancelled = LocalCloudClient.awaitAnswer(() -> cloud.as("owner").get("/invoices/" + invoiceId), i -> i.path("creditNote").has("pdfUrl"));
         assertThat(cancelled.path("status").asText()).isEqualTo("cancelled");
-        awaitMessage(cloud, "owner@domus.local", m -> m.path("subject").asText().startsWith("Invoice " + number + " cancelled"));
+        cloud.awaitOutbox("owner@domus.local", m -> m.path("subject").asText().startsWith("Invoice " + number + " cancelled"));
     }
 
     private static String text(byte[] pdf) throws Exception {
@@ -109,23 +108,5 @@ class InvoiceFlowTest {
         }
     }
 
-    private static JsonNode awaitMessage(LocalCloudClient cloud, String to, Predicate<JsonNode> matching) throws InterruptedException {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(deadline)) {
-            for (JsonNode message : cloud.outbox(to)) if (matching.test(message)) return message;
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no such message to " + to + " in " + WAIT + ": " + cloud.outbox(to));
-    }
 
-    private static JsonNode await(java.util.function.Supplier<ApiResponse> call, Predicate<JsonNode> done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(WAIT);
-        ApiResponse last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = call.get();
-            if (last.status() == 200 && done.test(last.json())) return last.json();
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not reached in " + WAIT + "; last answer " + (last == null ? "none" : last.status() + " " + last.body()));
-    }
 }

@@ -56,7 +56,7 @@ class MeterFlowsTest {
         try (Device client = Device.connect(cloud, device, ids.get("device.1A.secret"))) {
             for (int i = 0; i < 3; i++) client.publish(reading(device, 100 + i * 0.5, base.plus(Duration.ofMinutes(15L * i))));
         }
-        JsonNode readings = await(() -> cloud.as("owner").get("/meters/" + meter + "/readings?from=" + base.minusSeconds(1)),
+        JsonNode readings = LocalCloudClient.awaitAnswer(() -> cloud.as("owner").get("/meters/" + meter + "/readings?from=" + base.minusSeconds(1)),
                 page -> page.path("items").size() == 3);
         assertThat(readings.path("items")).extracting(r -> r.path("value").decimalValue().toPlainString()).containsExactly("101", "100.5", "100");
         assertThat(readings.path("items").get(0).path("source").asText()).isEqualTo("device");
@@ -87,7 +87,7 @@ class MeterFlowsTest {
         assertThat(accepted.json().path("queued").asInt()).isEqualTo(1);
 
         String meter = ids.get("meter.1A.electricity");
-        JsonNode readings = await(() -> cloud.as("owner").get("/meters/" + meter + "/readings?from=" + at.minusSeconds(1) + "&to=" + at.plusSeconds(1)),
+        JsonNode readings = LocalCloudClient.awaitAnswer(() -> cloud.as("owner").get("/meters/" + meter + "/readings?from=" + at.minusSeconds(1) + "&to=" + at.plusSeconds(1)),
                 page -> page.path("items").size() == 1);
         assertThat(readings.path("items").get(0).path("value").decimalValue()).isEqualByComparingTo("42.25");
     }
@@ -113,23 +113,23 @@ class MeterFlowsTest {
                 client.publish(reading(device, 500 + i, base.plus(Duration.ofHours(i))));
                 if (i == 2) client.publish("{this is not json".getBytes(StandardCharsets.UTF_8));
                 int stored = i + 1;
-                await(() -> cloud.as("manager").get("/meters/" + meter + "/readings?from=" + base.minusSeconds(1)), page -> page.path("items").size() == stored);
+                LocalCloudClient.awaitAnswer(() -> cloud.as("manager").get("/meters/" + meter + "/readings?from=" + base.minusSeconds(1)), page -> page.path("items").size() == stored);
             }
             client.publish(reading(device, 900, base.plus(Duration.ofHours(6))));
         }
-        JsonNode stored = await(() -> cloud.as("manager").get("/meters/" + meter + "/readings?from=" + base.minusSeconds(1)),
+        JsonNode stored = LocalCloudClient.awaitAnswer(() -> cloud.as("manager").get("/meters/" + meter + "/readings?from=" + base.minusSeconds(1)),
                 page -> page.path("items").size() == 7);
         assertThat(stored.path("items").get(0).path("status").asText()).isEqualTo("flagged");
         assertThat(stored.path("items").get(0).path("flags")).extracting(JsonNode::asText).containsExactly("spike");
 
         String buildingId = ids.get("buildingId");
-        JsonNode anomalies = await(() -> cloud.as("manager").get("/buildings/" + buildingId + "/meter-anomalies"),
+        JsonNode anomalies = LocalCloudClient.awaitAnswer(() -> cloud.as("manager").get("/buildings/" + buildingId + "/meter-anomalies"),
                 page -> page.path("items").size() > 0);
         assertThat(anomalies.path("items")).anySatisfy(a -> {
             assertThat(a.path("kind").asText()).isEqualTo("spike");
             assertThat(a.path("meterId").asText()).isEqualTo(meter);
         });
-        JsonNode alert = awaitMessage(cloud, "manager@domus.local", m -> m.path("subject").asText().startsWith("Meter anomaly"));
+        JsonNode alert = cloud.awaitOutbox("manager@domus.local", m -> m.path("subject").asText().startsWith("Meter anomaly"));
         assertThat(alert.path("text").asText()).contains("spike");
 
         List<Message> dead = deadLetters(cloud);
@@ -151,7 +151,7 @@ class MeterFlowsTest {
         assertThat(created.json().path("status").asText()).isEqualTo("pending");
         String readingId = created.json().path("readingId").asText();
 
-        JsonNode reading = await(() -> cloud.as("owner").get("/meter-readings/" + readingId), r -> !r.path("status").asText().equals("pending"));
+        JsonNode reading = LocalCloudClient.awaitAnswer(() -> cloud.as("owner").get("/meter-readings/" + readingId), r -> !r.path("status").asText().equals("pending"));
         String bucket = cloud.cloud().deployment().names().ref(cloud.cloud().deployment().template().resource("PhotosBucket"));
         try (S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).forcePathStyle(true).build()) {
             assertThat(s3.listObjectsV2(l -> l.bucket(bucket).prefix("meter-readings/" + meter + "/")).contents()).hasSize(1);
@@ -184,7 +184,7 @@ class MeterFlowsTest {
         // The same upload a second time: used already.
         ApiResponse again = cloud.as("owner").post("/meter-readings", body.replace("815.25", "815.5"));
         assertThat(again.status()).isEqualTo(400);
-        JsonNode reading = await(() -> cloud.as("owner").get("/meter-readings/" + created.json().path("readingId").asText()),
+        JsonNode reading = LocalCloudClient.awaitAnswer(() -> cloud.as("owner").get("/meter-readings/" + created.json().path("readingId").asText()),
                 r -> !r.path("status").asText().equals("pending"));
         assertThat(reading.path("status").asText()).isIn("accepted", "ocr_unavailable");
     }
@@ -223,25 +223,7 @@ class MeterFlowsTest {
         return List.of();
     }
 
-    private static JsonNode awaitMessage(LocalCloudClient cloud, String to, Predicate<JsonNode> matching) throws InterruptedException {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(deadline)) {
-            for (JsonNode message : cloud.outbox(to)) if (matching.test(message)) return message;
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no such message to " + to + " in " + WAIT + ": " + cloud.outbox(to));
-    }
 
-    private static JsonNode await(java.util.function.Supplier<ApiResponse> call, Predicate<JsonNode> done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(WAIT);
-        ApiResponse last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = call.get();
-            if (last.status() == 200 && done.test(last.json())) return last.json();
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not reached in " + WAIT + "; last answer " + (last == null ? "none" : last.status() + " " + last.body()));
-    }
 
     /** A smart meter on the broker: client id and user name its device id, password its secret. */
     private record Device(MqttClient client, String topic) implements AutoCloseable {

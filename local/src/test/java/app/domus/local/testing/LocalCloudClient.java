@@ -25,6 +25,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  */
 public final class LocalCloudClient {
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(20);
+    /** Work seen through the API may wait behind a batching window and a queue or two: longer on a loaded machine. */
+    private static final Duration ANSWER_WAIT = Duration.ofSeconds(30);
 
     private final LocalCloud cloud;
 
@@ -70,6 +72,26 @@ public final class LocalCloudClient {
     /** Waits for the first captured message to {@code recipient}. */
     public JsonNode awaitOutbox(String recipient) throws InterruptedException {
         return awaitOne(() -> outbox(recipient), message -> true, "a message to " + recipient);
+    }
+
+    /** Waits for a captured message to {@code recipient} that matches. */
+    public JsonNode awaitOutbox(String recipient, Predicate<JsonNode> matching) throws InterruptedException {
+        return awaitOne(() -> outbox(recipient), matching, "a matching message to " + recipient);
+    }
+
+    /**
+     * Calls {@code call} until it answers 200 with a body that satisfies {@code done} (something the platform does
+     * asynchronously, seen through the API), and gives that body.
+     */
+    public static JsonNode awaitAnswer(java.util.function.Supplier<ApiResponse> call, Predicate<JsonNode> done) throws InterruptedException {
+        Instant deadline = Instant.now().plus(ANSWER_WAIT);
+        ApiResponse last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = call.get();
+            if (last.status() == 200 && done.test(last.json())) return last.json();
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Not reached in " + ANSWER_WAIT + "; the last answer: " + (last == null ? "none" : last.status() + " " + last.body()));
     }
 
     /** Waits until a domain event of this type has been published, and gives the newest. */
