@@ -1,5 +1,6 @@
 package app.domus.faults;
 
+import app.domus.shared.access.AccessService;
 import app.domus.shared.directory.BuildingItem;
 import app.domus.shared.directory.MembershipItem;
 import app.domus.shared.directory.Role;
@@ -19,15 +20,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Singleton
 public class Staff {
     private final DomusTable table;
+    private final AccessService access;
 
     @Inject
-    public Staff(DomusTable table) {
+    public Staff(DomusTable table, AccessService access) {
         this.table = table;
+        this.access = access;
     }
 
     /** The building's technicians, by user id. */
     public List<MembershipItem> techniciansOf(String buildingId) {
-        return inBuilding(buildingId, Role.TECHNICIAN);
+        return access.membersOf(buildingId, Role.TECHNICIAN);
     }
 
     public boolean isTechnicianOf(String organisationId, String buildingId, String userId) {
@@ -37,7 +40,7 @@ public class Staff {
 
     /** Who hears about the building's new faults: its managers, or the organisation's admins if it has none. */
     public List<String> managersOf(String organisationId, String buildingId) {
-        List<String> managers = inBuilding(buildingId, Role.MANAGER).stream().map(MembershipItem::getUserId).distinct().toList();
+        List<String> managers = access.membersOf(buildingId, Role.MANAGER).stream().map(MembershipItem::getUserId).distinct().toList();
         if (!managers.isEmpty()) return managers;
         Key members = Key.builder().partitionValue(MembershipItem.byOrganisation(organisationId)).build();
         var admins = QueryEnhancedRequest.builder()
@@ -49,12 +52,6 @@ public class Staff {
                 .stream().flatMap(page -> page.items().stream()).map(MembershipItem::getUserId).distinct().sorted().toList();
     }
 
-    /** The building's members in one role, by user id (the building's member index sorts by role, then user). */
-    private List<MembershipItem> inBuilding(String buildingId, Role role) {
-        Key key = Key.builder().partitionValue(MembershipItem.byBuilding(buildingId)).sortValue(role.name() + "#").build();
-        return table.of(MembershipItem.class).index(TableItem.GSI2).query(QueryConditional.sortBeginsWith(key))
-                .stream().flatMap(page -> page.items().stream()).toList();
-    }
 
     public String nameOf(String userId) {
         return table.get(UserItem.class, UserItem.pk(userId), UserItem.SK).map(UserItem::getDisplayName)

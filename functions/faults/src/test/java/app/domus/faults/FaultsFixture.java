@@ -38,7 +38,7 @@ public final class FaultsFixture extends DirectoryWorld {
 
     public final String bucket = config.photosBucket();
     public final FaultStore store = new FaultStore(table, outbox);
-    public final Staff staff = new Staff(table);
+    public final Staff staff = new Staff(table, access);
     public final PhotoStore photos = new PhotoStore(S3Double.client(), S3Double.presigner(), config);
     public final UploadService uploads = new UploadService(table, photos, new RateLimiter(LocalDynamo.client(), config, clock), clock);
     public final PhotoIntake intake = new PhotoIntake(uploads, photos, clock);

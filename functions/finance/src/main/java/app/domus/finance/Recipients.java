@@ -1,5 +1,6 @@
 package app.domus.finance;
 
+import app.domus.shared.access.AccessService;
 import app.domus.shared.directory.DelegatedRight;
 import app.domus.shared.directory.DelegationItem;
 import app.domus.shared.directory.MembershipItem;
@@ -12,8 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
 /**
  * Who hears of a unit's invoices: its owners (owner members of the unit) and the delegates those owners gave
@@ -22,18 +21,18 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 @Singleton
 public class Recipients {
     private final DomusTable table;
+    private final AccessService access;
     private final Clock clock;
 
     @Inject
-    public Recipients(DomusTable table, Clock clock) {
+    public Recipients(DomusTable table, AccessService access, Clock clock) {
         this.table = table;
+        this.access = access;
         this.clock = clock;
     }
 
     public List<String> ofUnit(String buildingId, String unitId) {
-        Key key = Key.builder().partitionValue(MembershipItem.byBuilding(buildingId)).sortValue(Role.OWNER.name() + "#").build();
-        List<String> owners = table.of(MembershipItem.class).index(TableItem.GSI2).query(QueryConditional.sortBeginsWith(key))
-                .stream().flatMap(page -> page.items().stream()).filter(m -> unitId.equals(m.getUnitId()))
+        List<String> owners = access.membersOf(buildingId, Role.OWNER).stream().filter(m -> unitId.equals(m.getUnitId()))
                 .map(MembershipItem::getUserId).distinct().toList();
         TreeSet<String> people = new TreeSet<>(owners);
         Instant now = clock.instant();

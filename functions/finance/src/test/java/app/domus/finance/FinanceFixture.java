@@ -55,7 +55,7 @@ public class FinanceFixture extends DirectoryWorld {
             return "https://files.test/" + key;
         }
     };
-    public final Recipients recipients = new Recipients(table, clock);
+    public final Recipients recipients = new Recipients(table, access, clock);
     public final InvoiceDocuments documents = new InvoiceDocuments(table, invoices, files, recipients, notifications);
 
     public FinanceFixture() {

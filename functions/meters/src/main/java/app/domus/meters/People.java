@@ -5,30 +5,29 @@ import app.domus.shared.directory.MembershipItem;
 import app.domus.shared.directory.Role;
 import app.domus.shared.directory.UnitItem;
 import app.domus.shared.persistence.DomusTable;
-import app.domus.shared.persistence.TableItem;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 
 /** Who hears about meters: a building's managers, a unit's owners and tenants, and how places are named in messages. */
 @Singleton
 public class People {
     private final DomusTable table;
+    private final app.domus.shared.access.AccessService access;
 
     @Inject
-    public People(DomusTable table) {
+    public People(DomusTable table, app.domus.shared.access.AccessService access) {
         this.table = table;
+        this.access = access;
     }
 
     public List<String> managersOf(String buildingId) {
-        return inBuilding(buildingId, Role.MANAGER).stream().map(MembershipItem::getUserId).distinct().sorted().toList();
+        return access.membersOf(buildingId, Role.MANAGER).stream().map(MembershipItem::getUserId).distinct().sorted().toList();
     }
 
     /** The unit's owners and tenants: who submits its readings. */
     public List<String> residentsOf(String buildingId, String unitId) {
-        return java.util.stream.Stream.of(Role.OWNER, Role.TENANT).flatMap(role -> inBuilding(buildingId, role).stream())
+        return java.util.stream.Stream.of(Role.OWNER, Role.TENANT).flatMap(role -> access.membersOf(buildingId, role).stream())
                 .filter(m -> unitId.equals(m.getUnitId())).map(MembershipItem::getUserId).distinct().sorted().toList();
     }
 
@@ -42,9 +41,4 @@ public class People {
         return table.get(UnitItem.class, UnitItem.pk(unitId), "PROFILE").map(u -> "unit " + u.getNumber()).orElse("a unit");
     }
 
-    private List<MembershipItem> inBuilding(String buildingId, Role role) {
-        Key key = Key.builder().partitionValue(MembershipItem.byBuilding(buildingId)).sortValue(role.name() + "#").build();
-        return table.of(MembershipItem.class).index(TableItem.GSI2).query(QueryConditional.sortBeginsWith(key))
-                .stream().flatMap(page -> page.items().stream()).toList();
-    }
 }

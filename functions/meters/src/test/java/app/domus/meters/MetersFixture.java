@@ -80,7 +80,7 @@ public class MetersFixture extends DirectoryWorld {
     public final ReadingService readings = new ReadingService(table, meterAccess, meterPhotos, outbox, clock);
     public final OcrReview review = new OcrReview(table, meterPhotos, reader, outbox);
     public final ReadingQueries queries = new ReadingQueries(table, meterAccess);
-    public final People people = new People(table);
+    public final People people = new People(table, access);
     public final ReadingPeriods periods = new ReadingPeriods(table, meterAccess, meters, people, notifications, clock);
     public final MeterNotices notices = new MeterNotices(people, notifications);
     public final BatchStore batchStore = new BatchStore(LocalDynamo.client(), table);

@@ -44,6 +44,15 @@ public class AccessService {
         this.clock = clock;
     }
 
+    /** A building's members in one role (its managers, technicians, owners or tenants), from the building's member index. */
+    public List<MembershipItem> membersOf(String buildingId, Role role) {
+        software.amazon.awssdk.enhanced.dynamodb.Key key = software.amazon.awssdk.enhanced.dynamodb.Key.builder()
+                .partitionValue(MembershipItem.byBuilding(buildingId)).sortValue(role.name() + "#").build();
+        return table.of(MembershipItem.class).index(TableItem.GSI2)
+                .query(software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional.sortBeginsWith(key))
+                .stream().flatMap(page -> page.items().stream()).toList();
+    }
+
     public List<MembershipItem> memberships(String userId) {
         return table.all(MembershipItem.class, MembershipItem.pk(userId), "MEMBER#");
     }

@@ -47,7 +47,7 @@ public class ReadingQueries {
                         Key.builder().partitionValue(pk).sortValue(high).build()))
                 .scanIndexForward(false).limit(limit).exclusiveStartKey(Cursor.decode(cursor, "pk", pk)).build();
         var page = table.of(ReadingItem.class).query(request).iterator().next();
-        return new Page<>(page.items(), page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty() ? null : Cursor.encode(page.lastEvaluatedKey()));
+        return new Page<>(page.items(), Cursor.encode(page.lastEvaluatedKey()));
     }
 
     /** Consumption in one period: the register at its end minus the register at its start (null where either is unknown). */
@@ -116,6 +116,6 @@ public class ReadingQueries {
                 .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build()))
                 .scanIndexForward(false).limit(limit).exclusiveStartKey(Cursor.decode(cursor, "pk", pk)).build();
         var page = table.of(AnomalyItem.class).query(request).iterator().next();
-        return new Page<>(page.items(), page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty() ? null : Cursor.encode(page.lastEvaluatedKey()));
+        return new Page<>(page.items(), Cursor.encode(page.lastEvaluatedKey()));
     }
 }

@@ -57,7 +57,7 @@ public class DeviceService {
         device.setMeterId(meter.getId());
         device.setOrganisationId(meter.getOrganisationId());
         device.setBuildingId(meter.getBuildingId());
-        device.setSecretHash(hash(secret));
+        device.setSecretHash(sha256(secret));
         device.setStatus(DeviceItem.ACTIVE);
         device.setRegisteredAt(clock.instant().toString());
         table.of(DeviceItem.class).putItem(device.keyed());
@@ -81,7 +81,7 @@ public class DeviceService {
     /** The active device with this id whose secret is {@code secret}; empty for anything else, in the same way. */
     public Optional<DeviceItem> authenticate(String deviceId, byte[] secret) {
         Optional<DeviceItem> device = deviceId == null ? Optional.empty() : table.get(DeviceItem.class, DeviceItem.pk(deviceId), DeviceItem.SK);
-        String presented = hash(new String(secret, StandardCharsets.UTF_8));
+        String presented = sha256(new String(secret, StandardCharsets.UTF_8));
         // Compared in constant time, and against a dummy when there is no device, so timing does not tell which failed.
         String expected = device.map(DeviceItem::getSecretHash).orElse("0".repeat(64));
         boolean same = MessageDigest.isEqual(presented.getBytes(StandardCharsets.US_ASCII), expected.getBytes(StandardCharsets.US_ASCII));
@@ -89,10 +89,6 @@ public class DeviceService {
     }
 
     public static String sha256(String secret) {
-        return hash(secret);
-    }
-
-    static String hash(String secret) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
