@@ -11,7 +11,7 @@ import java.util.Locale;
 /** An invoice as the API shows it: amounts in minor units of {@code currency}; links only where the PDF exists. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InvoiceView(String invoiceId, String number, String status, String organisationId, String buildingId, String unitId,
-                          String unitNumber, String currency, long netTotal, long vatTotal, long total, String issuedOn, String dueDate,
+                          String unitNumber, String currency, long netTotal, long vatTotal, long total, long paid, long outstanding, String issuedOn, String dueDate,
                           List<Line> items, String pdfUrl, CreditNote creditNote, String createdAt) {
     public record Line(String description, BigDecimal quantity, long unitPrice, BigDecimal vatRate, long net, long vat, long gross) {}
 
@@ -28,7 +28,8 @@ public record InvoiceView(String invoiceId, String number, String status, String
                 : new CreditNote(note.getId(), note.getNumber(), note.getTotal(), note.getReason(), note.getIssuedOn(), creditNotePdfUrl);
         return new InvoiceView(invoice.getId(), invoice.getNumber(), invoice.getStatus().toLowerCase(Locale.ROOT), invoice.getOrganisationId(),
                 invoice.getBuildingId(), invoice.getUnitId(), invoice.getUnitNumber(), invoice.getCurrency(), invoice.getNetTotal(),
-                invoice.getVatTotal(), invoice.getTotal(), invoice.getIssuedOn(), invoice.getDueDate(), lines, pdfUrl, credit, invoice.getCreatedAt());
+                invoice.getVatTotal(), invoice.getTotal(), invoice.paid(),
+                InvoiceItem.CANCELLED.equals(invoice.getStatus()) ? 0 : invoice.outstanding(), invoice.getIssuedOn(), invoice.getDueDate(), lines, pdfUrl, credit, invoice.getCreatedAt());
     }
 
     private static Line line(InvoiceLine l) {

@@ -8,12 +8,15 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 /**
  * An invoice: pk {@code INVOICE#<invoiceId>}, sk {@code INVOICE}; gsi1 {@code UNIT#<unitId>#INVOICES} / {@code <issuedOn>#<id>}
  * and gsi2 {@code BUILDING#<buildingId>#INVOICES} / {@code <issuedOn>#<id>} (a unit's and a building's invoices by date).
- * Never deleted: {@code issued → cancelled} by a credit note. Amounts in minor units of {@code currency}. Building and unit
+ * Never deleted: {@code issued → partly_paid → paid} as payments arrive ({@code paidTotal}, a refund moves it back), or
+ * {@code issued → cancelled} by a credit note. Amounts in minor units of {@code currency}. Building and unit
  * are copied in as they were named when it was issued, since the invoice must keep saying what it said.
  */
 public class InvoiceItem extends TableItem {
     public static final String SK = "INVOICE";
     public static final String ISSUED = "ISSUED";
+    public static final String PARTLY_PAID = "PARTLY_PAID";
+    public static final String PAID = "PAID";
     public static final String CANCELLED = "CANCELLED";
 
     private String id;
@@ -28,6 +31,7 @@ public class InvoiceItem extends TableItem {
     private Long netTotal;
     private Long vatTotal;
     private Long total;
+    private Long paidTotal;
     private String issuedOn;
     private String dueDate;
     private String status;
@@ -66,6 +70,15 @@ public class InvoiceItem extends TableItem {
     public void setVatTotal(Long vatTotal) { this.vatTotal = vatTotal; }
     public Long getTotal() { return total; }
     public void setTotal(Long total) { this.total = total; }
+    /** What payments have settled so far, net of refunds; 0 when none (also for invoices stored before payments existed). */
+    public long paid() { return paidTotal == null ? 0 : paidTotal; }
+    public long outstanding() { return total - paid(); }
+    public Long getPaidTotal() { return paidTotal; }
+    public void setPaidTotal(Long paidTotal) { this.paidTotal = paidTotal; }
+    /** The status that a paid amount gives an invoice that is not cancelled. */
+    public static String statusFor(long paid, long total) {
+        return paid <= 0 ? ISSUED : paid >= total ? PAID : PARTLY_PAID;
+    }
     public String getIssuedOn() { return issuedOn; }
     public void setIssuedOn(String issuedOn) { this.issuedOn = issuedOn; }
     public String getDueDate() { return dueDate; }
@@ -99,6 +112,7 @@ public class InvoiceItem extends TableItem {
             .attribute(Long.class, "netTotal", InvoiceItem::getNetTotal, InvoiceItem::setNetTotal)
             .attribute(Long.class, "vatTotal", InvoiceItem::getVatTotal, InvoiceItem::setVatTotal)
             .attribute(Long.class, "total", InvoiceItem::getTotal, InvoiceItem::setTotal)
+            .attribute(Long.class, "paidTotal", InvoiceItem::getPaidTotal, InvoiceItem::setPaidTotal)
             .text("issuedOn", InvoiceItem::getIssuedOn, InvoiceItem::setIssuedOn)
             .text("dueDate", InvoiceItem::getDueDate, InvoiceItem::setDueDate)
             .text("status", InvoiceItem::getStatus, InvoiceItem::setStatus)

@@ -96,7 +96,9 @@ public class InvoiceService {
             invoice.setStatus(InvoiceItem.ISSUED);
             invoice.setCreatedBy(caller.userId());
             invoice.setCreatedAt(clock.instant().toString());
+            invoice.setPaidTotal(0L);
             transaction.addPutItem(table.of(InvoiceItem.class), invoice);
+            transaction.addPutItem(table.of(OpenInvoiceItem.class), OpenInvoiceItem.of(invoice));
             ledger.prepare(unit.getId(), new Ledger.Entry(Ledger.Kind.CHARGE, totals.total(), currency, unit.getOrganisationId(),
                     "invoice", invoiceId, number, "Invoice " + number)).addTo(transaction);
             outbox.add(transaction, FinanceEvents.INVOICE_GENERATED, unit.getOrganisationId(), invoiceId,
@@ -149,6 +151,9 @@ public class InvoiceService {
             invoice.setCreditNoteNumber(number);
             invoice.setCancelledAt(now);
             transaction.addUpdateItem(table.of(InvoiceItem.class), invoice);
+            OpenInvoiceItem open = OpenInvoiceItem.of(invoice);
+            transaction.addDeleteItem(table.of(OpenInvoiceItem.class), software.amazon.awssdk.enhanced.dynamodb.Key.builder()
+                    .partitionValue(open.getPk()).sortValue(open.getSk()).build());
             ledger.prepare(invoice.getUnitId(), new Ledger.Entry(Ledger.Kind.CREDIT, invoice.getTotal(), invoice.getCurrency(),
                     invoice.getOrganisationId(), "credit_note", note.getId(), number, "Credit note " + number + " for invoice " + invoice.getNumber()))
                     .addTo(transaction);

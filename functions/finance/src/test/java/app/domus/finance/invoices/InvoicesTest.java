@@ -85,7 +85,11 @@ class InvoicesTest {
     void aCreditNoteCancelsTheInvoiceWithItsOwnNumberAndBringsTheBalanceBack() {
         InvoiceItem first = f.invoice();
         InvoiceItem second = f.invoice();
+        assertThat(f.table.get(OpenInvoiceItem.class, OpenInvoiceItem.pkFor(first.getId()), OpenInvoiceItem.sk(first.getDueDate(), first.getId())))
+                .as("an issued invoice is open until paid or cancelled").isPresent();
         CreditNoteItem note = f.invoices.cancel(caller(f.manager), first.getId(), new InvoiceRequests.CancelInvoice("Issued twice by mistake"));
+        assertThat(f.table.get(OpenInvoiceItem.class, OpenInvoiceItem.pkFor(first.getId()), OpenInvoiceItem.sk(first.getDueDate(), first.getId())))
+                .as("a cancelled invoice is no longer owed").isEmpty();
         assertThat(note.getNumber()).isEqualTo("CN-2026-000001");
         assertThat(note.getTotal()).isEqualTo(29500);
         InvoiceItem cancelled = f.invoices.load(first.getId()).orElseThrow();
