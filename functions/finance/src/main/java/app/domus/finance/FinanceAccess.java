@@ -15,7 +15,7 @@ import jakarta.inject.Singleton;
 /**
  * Who may see and issue a unit's invoices, on top of the kernel's {@link AccessService}: the building's managers and the
  * organisation's admins issue and cancel them and see every invoice of the building; a unit's owners, and delegates
- * holding {@code view_finances} for it, see the unit's. Tenants and technicians see none. Outsiders get 404, the wrong
+ * holding {@code view_finances} for it, see the unit's; its owners and delegates holding {@code pay} pay them. Tenants and technicians see none. Outsiders get 404, the wrong
  * role 403.
  */
 @Singleton
@@ -49,5 +49,17 @@ public class FinanceAccess {
             if (e.type() != ProblemType.NOT_FOUND && e.type() != ProblemType.FORBIDDEN) throw e;
         }
         access.ownerRight(caller, unitId, DelegatedRight.VIEW_FINANCES);
+    }
+
+    /** May the caller pay this unit's invoices? Its owners and delegates holding {@code pay}; managers do not pay for owners. */
+    public void payUnit(Caller caller, String unitId) {
+        try {
+            access.ownerRight(caller, unitId, DelegatedRight.PAY);
+        } catch (ApiException e) {
+            if (e.type() != ProblemType.NOT_FOUND) throw e;
+            // Someone who sees the unit's invoices (a view_finances delegate) is told it is not theirs to pay, not that it is not there.
+            viewUnit(caller, unitId);
+            throw ApiException.forbidden("You hold no right to pay for this unit");
+        }
     }
 }

@@ -5,10 +5,13 @@ import app.domus.finance.documents.InvoiceFiles;
 import app.domus.finance.invoices.InvoiceQueries;
 import app.domus.finance.invoices.InvoiceService;
 import app.domus.finance.ledger.Ledger;
+import app.domus.finance.payments.PaymentReceipts;
+import app.domus.finance.payments.PaymentSettlement;
 import app.domus.shared.aws.AwsModule;
 import app.domus.shared.idempotency.IdempotencyStore;
 import dagger.Component;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Wiring of the finance functions, built once per cold start by each handler's public constructor. */
 @Singleton
@@ -27,6 +30,12 @@ public interface FinanceComponent {
     InvoiceDocuments documents();
 
     IdempotencyStore idempotency();
+
+    PaymentSettlement settlement();
+
+    PaymentReceipts receipts();
+
+    SqsClient sqs();
 
     /** The one way to build the wiring: once per cold start, in a handler's public constructor. */
     static FinanceComponent create() {

@@ -7,6 +7,13 @@ public final class FinanceEvents {
     /** An invoice was cancelled by a credit note, credited to its unit's account. */
     public static final String CREDIT_NOTE_ISSUED = "CreditNoteIssued";
 
+    /** Money for an invoice reached the gateway and was posted to the unit's account; a receipt follows. */
+    public static final String PAYMENT_RECEIVED = "PaymentReceived";
+    /** Money received for an invoice was given back through the gateway and charged to the unit's account again. */
+    public static final String PAYMENT_REFUNDED = "PaymentRefunded";
+    /** A payer's attempt to pay an invoice was declined; the invoice stays owed. */
+    public static final String PAYMENT_FAILED = "PaymentFailed";
+
     private FinanceEvents() {}
 
     /** Amounts in minor units of {@code currency}. */
@@ -15,4 +22,19 @@ public final class FinanceEvents {
 
     public record CreditNoteIssued(String creditNoteId, String number, String invoiceId, String invoiceNumber, String organisationId,
                                    String buildingId, String unitId, String currency, long total, String reason, String issuedOn) {}
+
+    /**
+     * {@code amount} is what this event posted; {@code paid} the invoice's total settled after it, {@code outstanding}
+     * what is still owed (negative when overpaid, a credit on the account).
+     */
+    public record PaymentReceived(String paymentId, String invoiceId, String invoiceNumber, String organisationId, String buildingId,
+                                  String unitId, String currency, long amount, long paid, long outstanding, String invoiceStatus,
+                                  String payerId, String receivedAt) {}
+
+    public record PaymentRefunded(String paymentId, String invoiceId, String invoiceNumber, String organisationId, String buildingId,
+                                  String unitId, String currency, long amount, long paid, long outstanding, String invoiceStatus,
+                                  String refundedAt) {}
+
+    public record PaymentFailed(String paymentId, String invoiceId, String invoiceNumber, String organisationId, String buildingId,
+                                String unitId, String reason, String payerId, String failedAt) {}
 }

@@ -8,6 +8,9 @@ import app.domus.finance.invoices.InvoiceQueries;
 import app.domus.finance.invoices.InvoiceRequests;
 import app.domus.finance.invoices.InvoiceService;
 import app.domus.finance.ledger.Ledger;
+import app.domus.finance.payments.PaymentService;
+import app.domus.finance.payments.PaymentSettlement;
+import app.domus.finance.payments.RecordingGateway;
 import app.domus.shared.directory.BuildingItem;
 import app.domus.shared.directory.Role;
 import app.domus.shared.directory.UnitItem;
@@ -32,6 +35,7 @@ public class FinanceFixture extends DirectoryWorld {
     public final String tenant = user("tenant");
     public final String financeDelegate = user("finance-delegate");
     public final String voteDelegate = user("vote-delegate");
+    public final String payDelegate = user("pay-delegate");
     public final String otherOwner = user("other-owner");
     public final String technician = user("technician");
     public final String outsider = user("outsider");
@@ -57,6 +61,9 @@ public class FinanceFixture extends DirectoryWorld {
     };
     public final Recipients recipients = new Recipients(table, access, clock);
     public final InvoiceDocuments documents = new InvoiceDocuments(table, invoices, files, recipients, notifications);
+    public final PaymentSettlement settlement = new PaymentSettlement(table, invoices, ledger, outbox, clock);
+    public final RecordingGateway gateway = new RecordingGateway();
+    public final PaymentService payments = new PaymentService(table, financeAccess, invoices, gateway, clock);
 
     public FinanceFixture() {
         member(manager, org, Role.MANAGER, building.getId(), null);
@@ -66,6 +73,7 @@ public class FinanceFixture extends DirectoryWorld {
         member(technician, org, Role.TECHNICIAN, building.getId(), null);
         delegation(owner, financeDelegate, unit1, Set.of("VIEW_FINANCES"));
         delegation(owner, voteDelegate, unit1, Set.of("VOTE"));
+        delegation(owner, payDelegate, unit1, Set.of("PAY"));
     }
 
     @Override

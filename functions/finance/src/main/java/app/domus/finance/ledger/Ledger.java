@@ -8,6 +8,8 @@ import app.domus.shared.persistence.Page;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
@@ -32,7 +34,9 @@ public class Ledger {
         /** A credit note: the invoice's total is taken back. */
         CREDIT,
         /** Money received for the unit. */
-        PAYMENT;
+        PAYMENT,
+        /** Money received and given back: the unit owes it again. */
+        REFUND;
 
         public String wire() { return name().toLowerCase(Locale.ROOT); }
     }
@@ -48,14 +52,18 @@ public class Ledger {
         }
 
         public long signedAmount() {
-            return kind == Kind.CHARGE ? amount : -amount;
+            return kind == Kind.CHARGE || kind == Kind.REFUND ? amount : -amount;
         }
     }
 
-    /** The writes of one posting: the entry and the account after it. */
-    public record Posting(LedgerEntryItem entry, UnitBalanceItem balance, boolean opensAccount, DomusTable table) {
+    /** The writes of one posting: its entries, in order, and the account after them. */
+    public record Posting(List<LedgerEntryItem> entries, UnitBalanceItem balance, boolean opensAccount, DomusTable table) {
+        public LedgerEntryItem entry() {
+            return entries.getLast();
+        }
+
         public void addTo(TransactWriteItemsEnhancedRequest.Builder transaction) {
-            transaction.addPutItem(table.of(LedgerEntryItem.class), entry);
+            entries.forEach(entry -> transaction.addPutItem(table.of(LedgerEntryItem.class), entry));
             if (opensAccount) transaction.addPutItem(table.of(UnitBalanceItem.class), balance);
             else transaction.addUpdateItem(table.of(UnitBalanceItem.class), balance);
         }
@@ -85,6 +93,16 @@ public class Ledger {
 
     /** The writes that post {@code entry} after the account's current balance, for the caller's transaction. */
     public Posting prepare(String unitId, Entry entry) {
+        return prepare(unitId, List.of(entry));
+    }
+
+    /**
+     * The writes that post several entries in order (a payment and its refund, applied together), for the caller's
+     * transaction: one transaction may touch the balance item only once, so they share one balance update.
+     */
+    public Posting prepare(String unitId, List<Entry> postings) {
+        if (postings.isEmpty()) throw new IllegalArgumentException("A posting has at least one entry");
+        Entry first = postings.getFirst();
         UnitBalanceItem balance = balance(unitId);
         boolean opens = balance == null;
         if (opens) {
@@ -92,36 +110,41 @@ public class Ledger {
             balance.setPk(LedgerEntryItem.pk(unitId));
             balance.setSk(UnitBalanceItem.SK);
             balance.setUnitId(unitId);
-            balance.setOrganisationId(entry.organisationId());
-            balance.setCurrency(entry.currency());
+            balance.setOrganisationId(first.organisationId());
+            balance.setCurrency(first.currency());
             balance.setBalance(0L);
             balance.setEntries(0L);
-        } else if (!balance.getCurrency().equals(entry.currency())) {
-            throw ApiException.validation("currency", "must be " + balance.getCurrency() + ", the currency of the unit's account");
         }
-        long sequence = balance.getEntries() + 1;
-        long after = Math.addExact(balance.getBalance(), entry.signedAmount());
         String now = clock.instant().toString();
-        balance.setBalance(after);
-        balance.setEntries(sequence);
-        balance.setUpdatedAt(now);
+        List<LedgerEntryItem> items = new ArrayList<>();
+        for (Entry entry : postings) {
+            if (!balance.getCurrency().equals(entry.currency())) {
+                throw ApiException.validation("currency", "must be " + balance.getCurrency() + ", the currency of the unit's account");
+            }
+            long sequence = balance.getEntries() + 1;
+            long after = Math.addExact(balance.getBalance(), entry.signedAmount());
+            balance.setBalance(after);
+            balance.setEntries(sequence);
+            balance.setUpdatedAt(now);
 
-        LedgerEntryItem item = new LedgerEntryItem();
-        item.setPk(LedgerEntryItem.pk(unitId));
-        item.setSk(LedgerEntryItem.sk(sequence));
-        item.setUnitId(unitId);
-        item.setOrganisationId(entry.organisationId());
-        item.setSequence(sequence);
-        item.setKind(entry.kind().wire());
-        item.setAmount(entry.signedAmount());
-        item.setBalanceAfter(after);
-        item.setCurrency(entry.currency());
-        item.setReferenceType(entry.referenceType());
-        item.setReferenceId(entry.referenceId());
-        item.setDocumentNumber(entry.documentNumber());
-        item.setDescription(entry.description());
-        item.setPostedAt(now);
-        return new Posting(item, balance, opens, table);
+            LedgerEntryItem item = new LedgerEntryItem();
+            item.setPk(LedgerEntryItem.pk(unitId));
+            item.setSk(LedgerEntryItem.sk(sequence));
+            item.setUnitId(unitId);
+            item.setOrganisationId(entry.organisationId());
+            item.setSequence(sequence);
+            item.setKind(entry.kind().wire());
+            item.setAmount(entry.signedAmount());
+            item.setBalanceAfter(after);
+            item.setCurrency(entry.currency());
+            item.setReferenceType(entry.referenceType());
+            item.setReferenceId(entry.referenceId());
+            item.setDocumentNumber(entry.documentNumber());
+            item.setDescription(entry.description());
+            item.setPostedAt(now);
+            items.add(item);
+        }
+        return new Posting(List.copyOf(items), balance, opens, table);
     }
 
     /** The account's balance item, read strongly consistent (a posting must start from the latest); null before the first entry. */

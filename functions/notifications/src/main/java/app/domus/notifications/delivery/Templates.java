@@ -62,6 +62,12 @@ public final class Templates {
             Map.entry("credit-note-issued", new Message("Invoice {{invoiceNumber}} cancelled by credit note {{number}}",
                     "Invoice {{invoiceNumber}} for {{place}} was cancelled by credit note {{number}} for {{total}}.\n\n"
                             + "Reason: {{reason}}\n\nSee the credit note, with its PDF, in the Domus app.")),
+            Map.entry("payment-receipt", new Message("Receipt: {{amount}} for invoice {{invoiceNumber}}",
+                    "We received {{amount}} for invoice {{invoiceNumber}} on {{receivedAt}}. The invoice is {{status}}; "
+                            + "still owed: {{outstanding}}.\n\nThank you. The payment is in the unit's account in the Domus app.")),
+            Map.entry("payment-reconciliation", new Message("Payments of {{day}}: {{differences}} difference(s) with the gateway",
+                    "Comparing the books with the payment gateway's charges of {{day}} found {{differences}} difference(s):\n\n{{details}}\n\n"
+                            + "Until they are cleared, the units' balances may not show what the gateway holds.")),
             Map.entry("generic", new Message("{{subject}}", "{{body}}")));
 
     private Templates() {}

@@ -1,0 +1,123 @@
+package app.domus.finance.payments;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.IdempotencyException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.ChargeListParams;
+import com.stripe.param.PaymentIntentCreateParams;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stripe through stripe-java, at {@code apiBase} (Stripe's own, or the local cloud's double). stripe-java retries network
+ * failures and 409/5xx answers itself, with exponential backoff and jitter, sending the same {@code Idempotency-Key}
+ * each time, so a retried create never charges twice. Timeouts are short: a payer waits on this call.
+ */
+public class StripePaymentGateway implements PaymentGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(StripePaymentGateway.class);
+    static final int CONNECT_TIMEOUT_MS = 2_000;
+    static final int READ_TIMEOUT_MS = 8_000;
+    static final int NETWORK_RETRIES = 2;
+
+    private final GatewaySecrets secrets;
+    private final String apiBase;
+    private String clientKey;
+    private StripeClient client;
+
+    public StripePaymentGateway(GatewaySecrets secrets, String apiBase) {
+        this.secrets = secrets;
+        this.apiBase = apiBase;
+    }
+
+    /** The client for the current secret key, built again when the key was rotated. */
+    private synchronized StripeClient client() {
+        String key = secrets.secretKey();
+        if (client == null || !key.equals(clientKey)) {
+            var builder = StripeClient.builder().setApiKey(key).setConnectTimeout(CONNECT_TIMEOUT_MS).setReadTimeout(READ_TIMEOUT_MS)
+                    .setMaxNetworkRetries(NETWORK_RETRIES);
+            if (apiBase != null && !apiBase.isBlank()) builder.setApiBase(apiBase);
+            client = builder.build();
+            clientKey = key;
+        }
+        return client;
+    }
+
+    @Override
+    public Intent createIntent(long amount, String currency, String paymentMethod, String description, Map<String, String> metadata,
+                               String idempotencyKey) {
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+                .setAmount(amount)
+                .setCurrency(currency.toLowerCase(Locale.ROOT))
+                .setPaymentMethod(paymentMethod)
+                .addPaymentMethodType("card")
+                .setDescription(description)
+                .putAllMetadata(metadata)
+                .build();
+        try {
+            PaymentIntent intent = client().v1().paymentIntents().create(params, RequestOptions.builder().setIdempotencyKey(idempotencyKey).build());
+            return new Intent(intent.getId(), intent.getClientSecret(), intent.getAmount(), intent.getCurrency().toUpperCase(Locale.ROOT), intent.getStatus());
+        } catch (StripeException e) {
+            throw translated("creating a PaymentIntent", e);
+        }
+    }
+
+    @Override
+    public List<Charge> charges(Instant from, Instant to) {
+        return list(ChargeListParams.builder()
+                .setCreated(ChargeListParams.Created.builder().setGte(from.getEpochSecond()).setLt(to.getEpochSecond()).build())
+                .setLimit(100L)
+                .build());
+    }
+
+    @Override
+    public List<Charge> chargesOf(String paymentIntentId) {
+        return list(ChargeListParams.builder().setPaymentIntent(paymentIntentId).setLimit(100L).build());
+    }
+
+    private List<Charge> list(ChargeListParams params) {
+        try {
+            List<Charge> charges = new ArrayList<>();
+            for (com.stripe.model.Charge charge : client().v1().charges().list(params).autoPagingIterable()) {
+                charges.add(new Charge(charge.getId(), charge.getPaymentIntent(), charge.getAmount(), charge.getAmountRefunded(),
+                        charge.getCurrency().toUpperCase(Locale.ROOT), "succeeded".equals(charge.getStatus()) && Boolean.TRUE.equals(charge.getPaid()),
+                        Instant.ofEpochSecond(charge.getCreated())));
+            }
+            return charges;
+        } catch (StripeException e) {
+            throw translated("listing charges", e);
+        }
+    }
+
+    @Override
+    public Optional<Map<String, String>> intentMetadata(String paymentIntentId) {
+        try {
+            return Optional.of(Map.copyOf(client().v1().paymentIntents().retrieve(paymentIntentId).getMetadata()));
+        } catch (InvalidRequestException e) {
+            if ("resource_missing".equals(e.getCode())) return Optional.empty();
+            throw translated("reading a PaymentIntent", e);
+        } catch (StripeException e) {
+            throw translated("reading a PaymentIntent", e);
+        }
+    }
+
+    /**
+     * A refusal of the request itself becomes {@link Refused} with Stripe's code (the caller can fix it); everything
+     * else (network, rate limit, Stripe's 5xx, our own key refused) is {@link Unavailable}, logged with Stripe's request id.
+     */
+    private static RuntimeException translated(String what, StripeException e) {
+        if (e instanceof InvalidRequestException || e instanceof IdempotencyException || e instanceof com.stripe.exception.CardException) {
+            return new Refused(e.getCode() == null ? "invalid_request" : e.getCode(), e.getStripeError() == null ? "refused" : e.getStripeError().getMessage());
+        }
+        LOG.error("Stripe failed {} (request {}, status {}): {}", what, e.getRequestId(), e.getStatusCode(), e.getClass().getSimpleName(), e);
+        return new Unavailable("The payment gateway failed " + what, e);
+    }
+}
