@@ -12,7 +12,7 @@ import java.util.Map;
 
 /** {@code GET /invoices?unitId=|buildingId=&status=&from=&to=}: invoices, newest first, paged. */
 public class ListInvoicesHandler extends HttpHandler {
-    private enum Status { ISSUED, CANCELLED }
+    private enum Status { ISSUED, PARTLY_PAID, PAID, CANCELLED }
 
     private final InvoiceQueries queries = FinanceComponent.create().queries();
 
