@@ -5,10 +5,13 @@ import app.domus.finance.documents.InvoiceFiles;
 import app.domus.finance.invoices.InvoiceQueries;
 import app.domus.finance.invoices.InvoiceService;
 import app.domus.finance.ledger.Ledger;
+import app.domus.finance.reminders.PaymentOverdueNotices;
+import app.domus.finance.reminders.PaymentReminders;
 import app.domus.shared.aws.AwsModule;
 import app.domus.shared.idempotency.IdempotencyStore;
 import dagger.Component;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 
 /** Wiring of the finance functions, built once per cold start by each handler's public constructor. */
 @Singleton
@@ -27,6 +30,13 @@ public interface FinanceComponent {
     InvoiceDocuments documents();
 
     IdempotencyStore idempotency();
+
+    // Payment reminders (flow 11): the daily job, the notices that follow its events, and the clock its day falls back to.
+    PaymentReminders reminders();
+
+    PaymentOverdueNotices overdueNotices();
+
+    Clock clock();
 
     /** The one way to build the wiring: once per cold start, in a handler's public constructor. */
     static FinanceComponent create() {

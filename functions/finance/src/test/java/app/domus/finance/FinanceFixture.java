@@ -8,6 +8,8 @@ import app.domus.finance.invoices.InvoiceQueries;
 import app.domus.finance.invoices.InvoiceRequests;
 import app.domus.finance.invoices.InvoiceService;
 import app.domus.finance.ledger.Ledger;
+import app.domus.finance.reminders.PaymentOverdueNotices;
+import app.domus.finance.reminders.PaymentReminders;
 import app.domus.shared.directory.BuildingItem;
 import app.domus.shared.directory.Role;
 import app.domus.shared.directory.UnitItem;
@@ -57,6 +59,9 @@ public class FinanceFixture extends DirectoryWorld {
     };
     public final Recipients recipients = new Recipients(table, access, clock);
     public final InvoiceDocuments documents = new InvoiceDocuments(table, invoices, files, recipients, notifications);
+    /** Payment reminders every 7 days at least; the 3rd tells the building's managers. */
+    public final PaymentReminders reminders = new PaymentReminders(table, invoices, outbox, clock, new PaymentReminders.Settings(7, 3));
+    public final PaymentOverdueNotices overdueNotices = new PaymentOverdueNotices(invoices, recipients, access, notifications);
 
     public FinanceFixture() {
         member(manager, org, Role.MANAGER, building.getId(), null);

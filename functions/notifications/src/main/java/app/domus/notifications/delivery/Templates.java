@@ -62,6 +62,12 @@ public final class Templates {
             Map.entry("credit-note-issued", new Message("Invoice {{invoiceNumber}} cancelled by credit note {{number}}",
                     "Invoice {{invoiceNumber}} for {{place}} was cancelled by credit note {{number}} for {{total}}.\n\n"
                             + "Reason: {{reason}}\n\nSee the credit note, with its PDF, in the Domus app.")),
+            Map.entry("payment-overdue", new Message("Reminder {{reminderNumber}}: invoice {{number}} is overdue",
+                    "Invoice {{number}} for {{place}} was due on {{dueDate}} and is {{daysOverdue}} overdue: {{amount}} is still to be"
+                            + " paid.\n\nPay it in the Domus app. If you have paid in the last few days, thank you, and please ignore this reminder.")),
+            Map.entry("payment-overdue-manager", new Message("Invoice {{number}} still unpaid after {{reminderNumber}} reminders",
+                    "Invoice {{number}} for {{place}} was due on {{dueDate}} and is {{daysOverdue}} overdue: {{amount}} is still owed."
+                            + " Its owners have had {{reminderNumber}} reminders.\n\nPlease follow it up with them.")),
             Map.entry("generic", new Message("{{subject}}", "{{body}}")));
 
     private Templates() {}
