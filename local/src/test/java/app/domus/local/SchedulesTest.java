@@ -9,6 +9,8 @@ import app.domus.local.testing.LocalCloudExtension;
 import app.domus.local.testing.LocalCloudTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,6 +27,19 @@ class SchedulesTest {
 
         assertThat(Recorded.of("NightlyFunction")).hasSize(before + 1);
         assertThat(Recorded.of("NightlyFunction").getLast().path("job").asText()).isEqualTo("nightly-cleanup");
+    }
+
+    @Test
+    void firesAsIfDueAtAGivenTimeWhichTheSchedulersContextAttributeCarries(LocalCloudClient cloud) throws Exception {
+        cloud.fireSchedule("NightlyFunction", Instant.parse("2026-12-03T02:00:00.250Z"));
+        assertThat(Recorded.of("NightlyFunction").getLast().path("scheduledTime").asText()).isEqualTo("2026-12-03T02:00:00Z");
+
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        cloud.fireSchedule("NightlyFunction");
+        assertThat(Instant.parse(Recorded.of("NightlyFunction").getLast().path("scheduledTime").asText())).isBetween(before, Instant.now());
+
+        ApiResponse refused = cloud.anonymous().post("/_local/schedules/NightlyFunction/fire?at=tomorrow", null);
+        assertThat(refused.status()).isEqualTo(400);
     }
 
     @Test

@@ -7,11 +7,14 @@ import app.domus.finance.invoices.InvoiceService;
 import app.domus.finance.ledger.Ledger;
 import app.domus.finance.payments.PaymentReceipts;
 import app.domus.finance.payments.PaymentSettlement;
+import app.domus.finance.reminders.PaymentOverdueNotices;
+import app.domus.finance.reminders.PaymentReminders;
 import app.domus.shared.aws.AwsModule;
 import app.domus.shared.idempotency.IdempotencyStore;
 import dagger.Component;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import java.time.Clock;
 
 /** Wiring of the finance functions, built once per cold start by each handler's public constructor. */
 @Singleton
@@ -36,6 +39,12 @@ public interface FinanceComponent {
     PaymentReceipts receipts();
 
     SqsClient sqs();
+    // Payment reminders (flow 11): the daily job, the notices that follow its events, and the clock its day falls back to.
+    PaymentReminders reminders();
+
+    PaymentOverdueNotices overdueNotices();
+
+    Clock clock();
 
     /** The one way to build the wiring: once per cold start, in a handler's public constructor. */
     static FinanceComponent create() {

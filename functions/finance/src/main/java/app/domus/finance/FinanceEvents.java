@@ -6,6 +6,8 @@ public final class FinanceEvents {
     public static final String INVOICE_GENERATED = "InvoiceGenerated";
     /** An invoice was cancelled by a credit note, credited to its unit's account. */
     public static final String CREDIT_NOTE_ISSUED = "CreditNoteIssued";
+    /** An invoice past its due date is still owed: a payment reminder was logged; its notices follow. */
+    public static final String PAYMENT_OVERDUE = "PaymentOverdue";
 
     /** Money for an invoice reached the gateway and was posted to the unit's account; a receipt follows. */
     public static final String PAYMENT_RECEIVED = "PaymentReceived";
@@ -37,4 +39,11 @@ public final class FinanceEvents {
 
     public record PaymentFailed(String paymentId, String invoiceId, String invoiceNumber, String organisationId, String buildingId,
                                 String unitId, String reason, String payerId, String failedAt) {}
+     * Reminder {@code reminderNumber} of an invoice still owed {@code daysOverdue} days after its due date;
+     * {@code escalate} on the {@code REMINDERS_BEFORE_MANAGER}th reminder, after which the building's managers are told.
+     * {@code outstanding} in minor units of {@code currency}, as it was when the reminder was logged.
+     */
+    public record PaymentOverdue(String invoiceId, String number, String organisationId, String buildingId, String unitId,
+                                 String currency, long outstanding, String dueDate, int daysOverdue, int reminderNumber,
+                                 boolean escalate) {}
 }

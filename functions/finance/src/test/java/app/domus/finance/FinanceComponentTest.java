@@ -19,6 +19,9 @@ class FinanceComponentTest {
             assertThat(wiring.documents()).isNotNull();
             assertThat(wiring.access()).isNotNull();
             assertThat(wiring.idempotency()).isNotNull();
+            assertThat(wiring.reminders()).isNotNull().isSameAs(wiring.reminders());
+            assertThat(wiring.overdueNotices()).isNotNull();
+            assertThat(wiring.clock()).isNotNull();
             return wiring;
         });
     }

@@ -11,6 +11,8 @@ import app.domus.finance.ledger.Ledger;
 import app.domus.finance.payments.PaymentService;
 import app.domus.finance.payments.PaymentSettlement;
 import app.domus.finance.payments.RecordingGateway;
+import app.domus.finance.reminders.PaymentOverdueNotices;
+import app.domus.finance.reminders.PaymentReminders;
 import app.domus.shared.directory.BuildingItem;
 import app.domus.shared.directory.Role;
 import app.domus.shared.directory.UnitItem;
@@ -64,6 +66,9 @@ public class FinanceFixture extends DirectoryWorld {
     public final PaymentSettlement settlement = new PaymentSettlement(table, invoices, ledger, outbox, clock);
     public final RecordingGateway gateway = new RecordingGateway();
     public final PaymentService payments = new PaymentService(table, financeAccess, invoices, gateway, clock);
+    /** Payment reminders every 7 days at least; the 3rd tells the building's managers. */
+    public final PaymentReminders reminders = new PaymentReminders(table, invoices, outbox, clock, new PaymentReminders.Settings(7, 3));
+    public final PaymentOverdueNotices overdueNotices = new PaymentOverdueNotices(invoices, recipients, access, notifications);
 
     public FinanceFixture() {
         member(manager, org, Role.MANAGER, building.getId(), null);

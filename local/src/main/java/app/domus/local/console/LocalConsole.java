@@ -99,7 +99,7 @@ public final class LocalConsole implements HttpHandler {
                         "event", schedule.eventName(), "expression", schedule.expression(), "enabled", schedule.enabled(),
                         "fire", "POST /_local/schedules/" + schedule.functionLogicalId() + "/fire")).toList());
             } else if (page.startsWith("schedules/") && page.endsWith("/fire") && post) {
-                fire(exchange, page.substring("schedules/".length(), page.length() - "/fire".length()));
+                fire(exchange, page.substring("schedules/".length(), page.length() - "/fire".length()), query.get("at"));
             } else if (page.equals("outages") && !post) {
                 sendJson(exchange, 200, outages.state());
             } else if (page.startsWith("outages/") && post) {
@@ -198,9 +198,17 @@ public final class LocalConsole implements HttpHandler {
         send(exchange, status, Problem.MEDIA_TYPE, Json.pretty(problem));
     }
 
-    private void fire(HttpExchange exchange, String functionLogicalId) throws IOException {
+    /** {@code POST /_local/schedules/{Function}/fire} fires the function's schedules now; {@code ?at=<ISO instant>} as if due then. */
+    private void fire(HttpExchange exchange, String functionLogicalId, String at) throws IOException {
+        java.time.Instant due;
         try {
-            int fired = schedules.fireNow(functionLogicalId);
+            due = at == null || at.isBlank() ? java.time.Instant.now() : java.time.Instant.parse(at);
+        } catch (java.time.format.DateTimeParseException e) {
+            sendProblem(exchange, 400, "Bad Request", "at must be an ISO-8601 instant such as 2026-12-02T07:00:00Z, not " + at);
+            return;
+        }
+        try {
+            int fired = schedules.fireAsAt(functionLogicalId, due);
             sendJson(exchange, 200, Map.of("function", functionLogicalId, "schedulesFired", fired));
         } catch (IllegalArgumentException e) {
             sendJson(exchange, 404, Map.of("message", e.getMessage()));
@@ -282,7 +290,8 @@ public final class LocalConsole implements HttpHandler {
               <li><a href="outbox">outbox</a>: every email, SMS and push the platform sent, newest first (<code>?to=address</code>)</li>
               <li><a href="events">events</a>: recent domain events (<code>?type=UserRegistered</code>)</li>
               <li><a href="queues">queues</a>: queue depths and dead-letter contents</li>
-              <li><a href="schedules">schedules</a>: fire one now with <code>POST /_local/schedules/{Function}/fire</code></li>
+              <li><a href="schedules">schedules</a>: fire one now with <code>POST /_local/schedules/{Function}/fire</code>
+                (<code>?at=2026-12-02T07:00:00Z</code>: as if it were due then)</li>
               <li><a href="functions">functions</a>: invocations and errors per function</li>
               <li><a href="meters/simulator">meters/simulator</a>: simulated smart meters; start them with <code>POST /_local/meters/simulator</code> and <code>{"devices":[{"deviceId":"dev-1","secret":"..."}], "intervalMillis":1000, "misbehave":{"dev-1":"spike|silent|duplicate|garbage"}}</code>, stop them with <code>DELETE</code></li>
               <li><a href="outages">outages</a>: take SNS down with <code>POST /_local/outages/sns?seconds=30</code>, bring it back with <code>POST /_local/outages/sns?end=true</code></li>

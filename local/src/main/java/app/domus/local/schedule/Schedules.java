@@ -35,7 +35,8 @@ public final class Schedules implements AutoCloseable {
             boolean enabled = v2 ? !"DISABLED".equals(event.string("State")) : !"false".equals(event.string("Enabled"));
             Object input = event.properties().get("Input");
             schedules.add(new Schedule(event.functionLogicalId(), event.name(), expression, ScheduleExpression.parse(expression),
-                    timezone == null ? ZoneOffset.UTC : ZoneId.of(timezone), input == null ? null : input instanceof String text ? text : Json.write(input), enabled));
+                    timezone == null ? ZoneOffset.UTC : ZoneId.of(timezone), input == null ? null : input instanceof String text ? text : Json.write(input),
+                    enabled, v2));
         }
     }
 
@@ -56,10 +57,22 @@ public final class Schedules implements AutoCloseable {
      * @throws FunctionError when an invocation fails
      */
     public int fireNow(String functionLogicalId) throws FunctionError {
+        return fireAsAt(functionLogicalId, Instant.now());
+    }
+
+    /**
+     * Fires every schedule of the function now, as if it were due at {@code at} (its scheduled time, as the event or the
+     * Scheduler's {@code <aws.scheduler.scheduled-time>} carry it), and waits for the invocations: how a test runs a daily
+     * job for another day.
+     *
+     * @return the number of schedules fired
+     * @throws FunctionError when an invocation fails
+     */
+    public int fireAsAt(String functionLogicalId, Instant at) throws FunctionError {
         List<Schedule> ofFunction = schedules.stream().filter(schedule -> schedule.functionLogicalId().equals(functionLogicalId)).toList();
         if (ofFunction.isEmpty()) throw new IllegalArgumentException("Function " + functionLogicalId + " has no schedule");
         for (Schedule schedule : ofFunction) {
-            functions.get(schedule.functionLogicalId()).invoke(payload(schedule, Instant.now()));
+            functions.get(schedule.functionLogicalId()).invoke(payload(schedule, at));
         }
         return ofFunction.size();
     }
@@ -71,9 +84,22 @@ public final class Schedules implements AutoCloseable {
         }, Math.max(0, next.toEpochMilli() - System.currentTimeMillis()), TimeUnit.MILLISECONDS));
     }
 
-    /** The template's {@code Input}, or the scheduled event EventBridge sends when there is none. */
-    private String payload(Schedule schedule, Instant time) {
-        if (schedule.input() != null) return schedule.input();
+    /**
+     * The template's {@code Input}, or the scheduled event EventBridge sends when there is none. A Scheduler schedule's
+     * input has its context attributes replaced, as the Scheduler replaces them in a templated target's input:
+     * {@code <aws.scheduler.scheduled-time>} (the time the run was due, an ISO-8601 instant in whole seconds),
+     * {@code <aws.scheduler.schedule-arn>}, {@code <aws.scheduler.execution-id>} and {@code <aws.scheduler.attempt-number>}.
+     */
+    String payload(Schedule schedule, Instant time) {
+        if (schedule.input() != null) {
+            if (!schedule.scheduler()) return schedule.input();
+            return schedule.input()
+                    .replace("<aws.scheduler.scheduled-time>", time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+                    .replace("<aws.scheduler.schedule-arn>", "arn:aws:scheduler:" + region + ":000000000000:schedule/default/"
+                            + schedule.functionLogicalId() + schedule.eventName())
+                    .replace("<aws.scheduler.execution-id>", UUID.randomUUID().toString())
+                    .replace("<aws.scheduler.attempt-number>", "1");
+        }
         ObjectNode event = Json.object();
         event.put("version", "0");
         event.put("id", UUID.randomUUID().toString());

@@ -127,7 +127,19 @@ public final class LocalCloudClient {
 
     /** Fires the function's schedules now, as the console's button does, and waits for the invocation. */
     public void fireSchedule(String functionLogicalId) {
-        ApiResponse response = anonymous().post("/_local/schedules/" + functionLogicalId + "/fire", null);
+        fire("/_local/schedules/" + functionLogicalId + "/fire", functionLogicalId);
+    }
+
+    /**
+     * Fires the function's schedules now as if they were due at {@code at} (the time the scheduled event and the
+     * Scheduler's {@code <aws.scheduler.scheduled-time>} carry), and waits for the invocation.
+     */
+    public void fireSchedule(String functionLogicalId, Instant at) {
+        fire("/_local/schedules/" + functionLogicalId + "/fire?at=" + URLEncoder.encode(at.toString(), StandardCharsets.UTF_8), functionLogicalId);
+    }
+
+    private void fire(String path, String functionLogicalId) {
+        ApiResponse response = anonymous().post(path, null);
         if (response.status() != 200) throw new AssertionError("Firing " + functionLogicalId + " answered " + response.status() + ": " + response.body());
     }
 

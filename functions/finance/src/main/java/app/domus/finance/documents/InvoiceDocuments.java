@@ -94,7 +94,8 @@ public class InvoiceDocuments {
         return invoices.load(invoiceId).orElseThrow(() -> new IllegalStateException("Invoice " + invoiceId + " is not stored"));
     }
 
-    private static String place(InvoiceItem invoice) {
+    /** Where the invoice is for, as messages name it: {@code unit 1A of Tower A}. */
+    public static String place(InvoiceItem invoice) {
         return "unit " + invoice.getUnitNumber() + (invoice.getBuildingName() == null || invoice.getBuildingName().isEmpty() ? "" : " of " + invoice.getBuildingName());
     }
 }

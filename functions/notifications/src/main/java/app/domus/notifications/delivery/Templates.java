@@ -68,6 +68,12 @@ public final class Templates {
             Map.entry("payment-reconciliation", new Message("Payments of {{day}}: {{differences}} difference(s) with the gateway",
                     "Comparing the books with the payment gateway's charges of {{day}} found {{differences}} difference(s):\n\n{{details}}\n\n"
                             + "Until they are cleared, the units' balances may not show what the gateway holds.")),
+            Map.entry("payment-overdue", new Message("Reminder {{reminderNumber}}: invoice {{number}} is overdue",
+                    "Invoice {{number}} for {{place}} was due on {{dueDate}} and is {{daysOverdue}} overdue: {{amount}} is still to be"
+                            + " paid.\n\nPay it in the Domus app. If you have paid in the last few days, thank you, and please ignore this reminder.")),
+            Map.entry("payment-overdue-manager", new Message("Invoice {{number}} still unpaid after {{reminderNumber}} reminders",
+                    "Invoice {{number}} for {{place}} was due on {{dueDate}} and is {{daysOverdue}} overdue: {{amount}} is still owed."
+                            + " Its owners have had {{reminderNumber}} reminders.\n\nPlease follow it up with them.")),
             Map.entry("generic", new Message("{{subject}}", "{{body}}")));
 
     private Templates() {}
