@@ -39,6 +39,8 @@ public final class FinanceEvents {
 
     public record PaymentFailed(String paymentId, String invoiceId, String invoiceNumber, String organisationId, String buildingId,
                                 String unitId, String reason, String payerId, String failedAt) {}
+
+    /**
      * Reminder {@code reminderNumber} of an invoice still owed {@code daysOverdue} days after its due date;
      * {@code escalate} on the {@code REMINDERS_BEFORE_MANAGER}th reminder, after which the building's managers are told.
      * {@code outstanding} in minor units of {@code currency}, as it was when the reminder was logged.

@@ -101,6 +101,8 @@ public class PaymentReconciliation {
         report.setBookedNet(bookedNet);
         report.setDifferences(differences.stream().map(Difference::line).toList());
         report.setRanAt(clock.instant().toString());
+        // A rerun of the day replaces its report: written at the version it finds.
+        table.get(ReconciliationReportItem.class, report.getPk(), report.getSk()).ifPresent(previous -> report.setVersion(previous.getVersion()));
         table.of(ReconciliationReportItem.class).putItem(report);
         tellManagers(day, differences);
         return report;
