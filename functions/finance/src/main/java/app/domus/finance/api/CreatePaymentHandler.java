@@ -1,5 +1,6 @@
 package app.domus.finance.api;
 
+import app.domus.finance.payments.PaymentGateway;
 import app.domus.finance.payments.PaymentRequests;
 import app.domus.finance.payments.PaymentService;
 import app.domus.finance.payments.PaymentsComponent;
@@ -22,11 +23,19 @@ import java.util.Map;
 public class CreatePaymentHandler extends HttpHandler {
     private final PaymentService payments;
     private final IdempotencyStore idempotency;
+    private final PaymentGateway gateway;
 
     public CreatePaymentHandler() {
         PaymentsComponent wiring = PaymentsComponent.create();
         this.payments = wiring.payments();
         this.idempotency = wiring.idempotency();
+        this.gateway = wiring.gateway();
+    }
+
+    @Override
+    public void prime() {
+        super.prime();
+        gateway.prime();
     }
 
     @Override

@@ -20,6 +20,12 @@ public class ReceivePaymentWebhookHandler extends HttpHandler {
     }
 
     @Override
+    public void prime() {
+        super.prime();
+        PaymentWebhooks.prime();
+    }
+
+    @Override
     protected HttpResponse handle(HttpRequest request) {
         // The signature covers the exact bytes Stripe sent: the body is used as it came, never re-serialised.
         String payload = new String(request.rawBody(), StandardCharsets.UTF_8);

@@ -23,6 +23,9 @@ public interface PaymentGateway {
     /** The PaymentIntent's metadata, for a charge the books do not know. */
     Optional<Map<String, String>> intentMetadata(String paymentIntentId);
 
+    /** Before a SnapStart snapshot: load and link what the calls use, without calling the gateway. */
+    default void prime() {}
+
     record Intent(String id, String clientSecret, long amount, String currency, String status) {}
 
     /** {@code succeeded}: the card was charged (a failed charge moved no money). */

@@ -15,6 +15,8 @@ import java.time.Clock;
 public interface PaymentsComponent {
     PaymentService payments();
 
+    PaymentGateway gateway();
+
     PaymentWebhooks webhooks();
 
     PaymentReconciliation reconciliation();

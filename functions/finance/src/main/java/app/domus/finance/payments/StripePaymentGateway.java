@@ -51,6 +51,20 @@ public class StripePaymentGateway implements PaymentGateway {
         return client;
     }
 
+    /**
+     * Builds a client with a placeholder key and the requests' parameters (no call is made), so that stripe-java's client,
+     * services, parameter builders and form encoding are loaded before the snapshot rather than on a payer's request.
+     */
+    @Override
+    public void prime() {
+        StripeClient warm = StripeClient.builder().setApiKey("sk_test_priming").setApiBase(apiBase == null ? "https://api.stripe.com" : apiBase).build();
+        warm.v1().paymentIntents();
+        warm.v1().charges();
+        PaymentIntentCreateParams.builder().setAmount(1L).setCurrency("eur").setPaymentMethod("pm_priming").addPaymentMethodType("card")
+                .setDescription("priming").putMetadata("priming", "true").build().toMap();
+        ChargeListParams.builder().setPaymentIntent("pi_priming").setLimit(1L).build().toMap();
+    }
+
     @Override
     public Intent createIntent(long amount, String currency, String paymentMethod, String description, Map<String, String> metadata,
                                String idempotencyKey) {
