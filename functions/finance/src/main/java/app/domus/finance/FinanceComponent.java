@@ -5,6 +5,7 @@ import app.domus.finance.documents.InvoiceFiles;
 import app.domus.finance.invoices.InvoiceQueries;
 import app.domus.finance.invoices.InvoiceService;
 import app.domus.finance.ledger.Ledger;
+import app.domus.finance.runs.BillingRunService;
 import app.domus.shared.aws.AwsModule;
 import app.domus.shared.idempotency.IdempotencyStore;
 import dagger.Component;
@@ -25,6 +26,8 @@ public interface FinanceComponent {
     InvoiceFiles files();
 
     InvoiceDocuments documents();
+
+    BillingRunService runs();
 
     IdempotencyStore idempotency();
 

@@ -6,6 +6,8 @@ public final class FinanceEvents {
     public static final String INVOICE_GENERATED = "InvoiceGenerated";
     /** An invoice was cancelled by a credit note, credited to its unit's account. */
     public static final String CREDIT_NOTE_ISSUED = "CreditNoteIssued";
+    /** A building's billing run was started; its job (the BillingRun consumer) invoices the units. */
+    public static final String BILLING_RUN_STARTED = "BillingRunStarted";
 
     private FinanceEvents() {}
 
@@ -15,4 +17,6 @@ public final class FinanceEvents {
 
     public record CreditNoteIssued(String creditNoteId, String number, String invoiceId, String invoiceNumber, String organisationId,
                                    String buildingId, String unitId, String currency, long total, String reason, String issuedOn) {}
+
+    public record BillingRunStarted(String runId, String organisationId, String buildingId, String period, String startedBy) {}
 }

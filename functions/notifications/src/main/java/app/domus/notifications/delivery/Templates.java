@@ -62,6 +62,9 @@ public final class Templates {
             Map.entry("credit-note-issued", new Message("Invoice {{invoiceNumber}} cancelled by credit note {{number}}",
                     "Invoice {{invoiceNumber}} for {{place}} was cancelled by credit note {{number}} for {{total}}.\n\n"
                             + "Reason: {{reason}}\n\nSee the credit note, with its PDF, in the Domus app.")),
+            Map.entry("billing-run-completed", new Message("Billing run {{period}} for {{building}} {{outcome}}",
+                    "The billing run for {{period}} of {{building}} has {{outcome}}: {{invoiced}} of {{units}} units invoiced,"
+                            + " {{total}} in all.{{skipped}}\n\nSee the run's report and its invoices in the Domus app.")),
             Map.entry("generic", new Message("{{subject}}", "{{body}}")));
 
     private Templates() {}
