@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code Idempotency-Key} is honoured where it is documented and documented where it is honoured: every {@code POST}
- * that can answer 201 declares the shared header parameter (with its 409 and 422 problems), and its handler is marked
+ * that can answer 201 (or 202 with a Location, a job it started) declares the shared header parameter (with its 409 and 422 problems), and its handler is marked
  * {@code @AcceptsIdempotencyKey}; no other handler is. Sign-up ({@code POST /auth/register}) is the one creating route
  * left out: its response carries fresh tokens, which are not to be kept, and its invitation code is single-use anyway;
  * so is a smart-meter device's registration, whose response carries the device's secret.
@@ -64,13 +64,15 @@ class IdempotencyKeyContractTest {
         assertThat(accepting).isEqualTo(creatingPosts().keySet());
     }
 
-    /** Documented {@code POST} operations with a 201 response, by {@code POST /path}, less those left out. */
+    /** Documented {@code POST} operations that create (201, or 202 with a Location), by {@code POST /path}, less those left out. */
     private static Map<String, JsonNode> creatingPosts() {
         Map<String, JsonNode> posts = new TreeMap<>();
         openApi.path("paths").fields().forEachRemaining(path -> {
             JsonNode post = path.getValue().path("post");
             String route = "POST " + path.getKey();
-            if (post.path("responses").has("201") && !LEFT_OUT.contains(route)) posts.put(route, post);
+            // 201, or 202 with a Location: a job started, whose resource the client polls (a billing run).
+            boolean creates = post.path("responses").has("201") || post.path("responses").path("202").path("headers").has("Location");
+            if (creates && !LEFT_OUT.contains(route)) posts.put(route, post);
         });
         return posts;
     }

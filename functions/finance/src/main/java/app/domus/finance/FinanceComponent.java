@@ -9,6 +9,7 @@ import app.domus.finance.payments.PaymentReceipts;
 import app.domus.finance.payments.PaymentSettlement;
 import app.domus.finance.reminders.PaymentOverdueNotices;
 import app.domus.finance.reminders.PaymentReminders;
+import app.domus.finance.runs.BillingRunService;
 import app.domus.shared.aws.AwsModule;
 import app.domus.shared.idempotency.IdempotencyStore;
 import dagger.Component;
@@ -31,6 +32,8 @@ public interface FinanceComponent {
     InvoiceFiles files();
 
     InvoiceDocuments documents();
+
+    BillingRunService runs();
 
     IdempotencyStore idempotency();
 

@@ -15,6 +15,8 @@ public final class FinanceEvents {
     public static final String PAYMENT_REFUNDED = "PaymentRefunded";
     /** A payer's attempt to pay an invoice was declined; the invoice stays owed. */
     public static final String PAYMENT_FAILED = "PaymentFailed";
+    /** A building's billing run was started; its job (the BillingRun consumer) invoices the units. */
+    public static final String BILLING_RUN_STARTED = "BillingRunStarted";
 
     private FinanceEvents() {}
 
@@ -48,4 +50,5 @@ public final class FinanceEvents {
     public record PaymentOverdue(String invoiceId, String number, String organisationId, String buildingId, String unitId,
                                  String currency, long outstanding, String dueDate, int daysOverdue, int reminderNumber,
                                  boolean escalate) {}
+    public record BillingRunStarted(String runId, String organisationId, String buildingId, String period, String startedBy) {}
 }

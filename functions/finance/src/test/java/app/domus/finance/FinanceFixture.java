@@ -13,6 +13,13 @@ import app.domus.finance.payments.PaymentSettlement;
 import app.domus.finance.payments.RecordingGateway;
 import app.domus.finance.reminders.PaymentOverdueNotices;
 import app.domus.finance.reminders.PaymentReminders;
+import app.domus.finance.runs.BillingRunHandler;
+import app.domus.finance.runs.BillingRunItem;
+import app.domus.finance.runs.BillingRunRequests;
+import app.domus.finance.runs.BillingRunService;
+import app.domus.shared.testing.SqsEvents;
+import app.domus.shared.testing.TestContext;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import app.domus.shared.directory.BuildingItem;
 import app.domus.shared.directory.Role;
 import app.domus.shared.directory.UnitItem;
@@ -69,6 +76,7 @@ public class FinanceFixture extends DirectoryWorld {
     /** Payment reminders every 7 days at least; the 3rd tells the building's managers. */
     public final PaymentReminders reminders = new PaymentReminders(table, invoices, outbox, clock, new PaymentReminders.Settings(7, 3));
     public final PaymentOverdueNotices overdueNotices = new PaymentOverdueNotices(invoices, recipients, access, notifications);
+    public final BillingRunService runs = runs(invoices);
 
     public FinanceFixture() {
         member(manager, org, Role.MANAGER, building.getId(), null);
@@ -84,6 +92,27 @@ public class FinanceFixture extends DirectoryWorld {
     @Override
     protected Object outsideState() {
         return Map.copyOf(pdfs).keySet();
+    }
+
+    /** The billing runs over another invoice service (one that fails on cue, say). */
+    public BillingRunService runs(InvoiceService invoices) {
+        return new BillingRunService(table, financeAccess, access, invoices, outbox, notifications, clock);
+    }
+
+    public static BillingRunRequests.Line line(String description, long amount, String vatRate, String split) {
+        return new BillingRunRequests.Line(description, BigDecimal.valueOf(amount), new BigDecimal(vatRate), split);
+    }
+
+    /** The manager starts the building's run of {@code period}, due at the end of March 2026. */
+    public BillingRunItem startRun(String period, BillingRunRequests.Line... lines) {
+        return runs.start(caller(manager), building.getId(), new BillingRunRequests.StartRun(period, "2026-03-31", null, List.of(lines)));
+    }
+
+    /** The run's BillingRunStarted event delivered to the run's job through {@code handler}; the batch's answer. */
+    public SQSBatchResponse deliverRun(BillingRunHandler handler, String runId) {
+        var event = events.ofType(FinanceEvents.BILLING_RUN_STARTED).stream()
+                .filter(e -> e.payload().path("runId").asText().equals(runId)).findFirst().orElseThrow();
+        return handler.handleRequest(SqsEvents.batch(event), new TestContext());
     }
 
     public static InvoiceRequests.Item item(String description, String quantity, long unitPrice, String vatRate) {

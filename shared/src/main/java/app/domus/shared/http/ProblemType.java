@@ -26,6 +26,8 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body must be application/json"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "This Idempotency-Key was used with a different request"),
+    /** Well-formed, but what it acts on cannot carry it out as it stands (a split by area over units without one). */
+    UNPROCESSABLE(422, "unprocessable", "The request cannot be carried out on the data as it stands"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
     ACCOUNT_LOCKED(429, "account-locked", "Too many failed sign-in attempts"),
     INTERNAL(500, "internal-error", "Something went wrong on our side"),

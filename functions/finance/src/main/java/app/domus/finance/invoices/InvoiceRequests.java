@@ -66,11 +66,16 @@ public final class InvoiceRequests {
                 v.error(prefix + "unitPrice", "must be a whole number of minor units (cents for EUR)");
             }
         }
-        if (v.required(prefix + "vatRate", item.vatRate())) {
-            if (item.vatRate().signum() < 0 || item.vatRate().compareTo(BigDecimal.valueOf(100)) > 0) {
-                v.error(prefix + "vatRate", "must be a percentage from 0 to 100");
-            } else if (item.vatRate().stripTrailingZeros().scale() > VAT_RATE_DECIMALS) {
-                v.error(prefix + "vatRate", "has at most " + VAT_RATE_DECIMALS + " decimals");
+        vatRate(v, prefix + "vatRate", item.vatRate());
+    }
+
+    /** A VAT rate: a percentage from 0 to 100 with at most two decimals. */
+    public static void vatRate(Validator v, String field, BigDecimal rate) {
+        if (v.required(field, rate)) {
+            if (rate.signum() < 0 || rate.compareTo(BigDecimal.valueOf(100)) > 0) {
+                v.error(field, "must be a percentage from 0 to 100");
+            } else if (rate.stripTrailingZeros().scale() > VAT_RATE_DECIMALS) {
+                v.error(field, "has at most " + VAT_RATE_DECIMALS + " decimals");
             }
         }
     }

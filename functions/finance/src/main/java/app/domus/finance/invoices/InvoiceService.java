@@ -51,16 +51,43 @@ public class InvoiceService {
 
     public InvoiceItem create(Caller caller, InvoiceRequests.CreateInvoice request) {
         UnitItem unit = access.managedUnit(caller, request.unitId());
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate due = InvoiceRequests.date(request.dueDate());
+        checkDueDate(due, today());
+        return issue(unit, request.items(), due, request.currencyOrDefault(), caller.userId(), Ids.newId(), Alongside.NOTHING);
+    }
+
+    /** Writes that belong in an invoice's transaction besides its own: given each attempt, so that they read afresh. */
+    @FunctionalInterface
+    public interface Alongside {
+        Alongside NOTHING = (transaction, invoice) -> {};
+
+        void addTo(TransactWriteItemsEnhancedRequest.Builder transaction, InvoiceItem invoice);
+    }
+
+    /** Refuses a due date in the past or beyond {@link #LONGEST_TERM_DAYS}. */
+    public static void checkDueDate(LocalDate due, LocalDate today) {
         if (due.isBefore(today)) throw ApiException.validation("dueDate", "must not be in the past");
         if (due.isAfter(today.plusDays(LONGEST_TERM_DAYS))) throw ApiException.validation("dueDate", "must be within " + LONGEST_TERM_DAYS + " days");
-        String currency = request.currencyOrDefault();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    /**
+     * Issues an invoice of the unit under {@code invoiceId}, in one transaction: its number, the invoice (put only where
+     * none exists), its open-invoice marker, its charge to the unit's account, {@code alongside}'s writes and
+     * {@code InvoiceGenerated}. When an invoice with that id is already stored (a billing run's derived id, delivered
+     * again), that invoice is returned and nothing is written: issuing the same id twice issues it once.
+     */
+    public InvoiceItem issue(UnitItem unit, List<InvoiceRequests.Item> items, LocalDate due, String currency, String createdBy,
+                             String invoiceId, Alongside alongside) {
+        LocalDate today = today();
         String buildingName = table.get(BuildingItem.class, BuildingItem.pk(unit.getBuildingId()), "PROFILE").map(BuildingItem::getName).orElse("");
 
         List<InvoiceLine> lines = new ArrayList<>();
         List<InvoiceArithmetic.Line> figures = new ArrayList<>();
-        for (InvoiceRequests.Item item : request.items()) {
+        for (InvoiceRequests.Item item : items) {
             InvoiceArithmetic.Line line = InvoiceArithmetic.line(item.quantity(), item.unitPriceMinor(), item.vatRate());
             figures.add(line);
             lines.add(stored(item, line));
@@ -68,8 +95,9 @@ public class InvoiceService {
         InvoiceArithmetic.Totals totals = InvoiceArithmetic.totals(figures);
         if (totals.total() <= 0) throw ApiException.validation("items", "must add up to more than nothing");
 
-        String invoiceId = Ids.newId();
         return Transactions.retryingConflicts("The organisation's invoice numbers", () -> {
+            var stored = load(invoiceId);
+            if (stored.isPresent()) return stored.get();
             var transaction = TransactWriteItemsEnhancedRequest.builder();
             String number = numbers.next(transaction, unit.getOrganisationId(), InvoiceNumbers.INVOICES, today.getYear());
             InvoiceItem invoice = new InvoiceItem();
@@ -94,13 +122,14 @@ public class InvoiceService {
             invoice.setIssuedOn(today.toString());
             invoice.setDueDate(due.toString());
             invoice.setStatus(InvoiceItem.ISSUED);
-            invoice.setCreatedBy(caller.userId());
+            invoice.setCreatedBy(createdBy);
             invoice.setCreatedAt(clock.instant().toString());
             invoice.setPaidTotal(0L);
             transaction.addPutItem(table.of(InvoiceItem.class), invoice);
             transaction.addPutItem(table.of(OpenInvoiceItem.class), OpenInvoiceItem.of(invoice));
             ledger.prepare(unit.getId(), new Ledger.Entry(Ledger.Kind.CHARGE, totals.total(), currency, unit.getOrganisationId(),
                     "invoice", invoiceId, number, "Invoice " + number)).addTo(transaction);
+            alongside.addTo(transaction, invoice);
             outbox.add(transaction, FinanceEvents.INVOICE_GENERATED, unit.getOrganisationId(), invoiceId,
                     new FinanceEvents.InvoiceGenerated(invoiceId, number, unit.getOrganisationId(), unit.getBuildingId(), unit.getId(),
                             currency, totals.net(), totals.vat(), totals.total(), invoice.getIssuedOn(), invoice.getDueDate()));

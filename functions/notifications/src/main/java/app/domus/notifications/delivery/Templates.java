@@ -74,6 +74,9 @@ public final class Templates {
             Map.entry("payment-overdue-manager", new Message("Invoice {{number}} still unpaid after {{reminderNumber}} reminders",
                     "Invoice {{number}} for {{place}} was due on {{dueDate}} and is {{daysOverdue}} overdue: {{amount}} is still owed."
                             + " Its owners have had {{reminderNumber}} reminders.\n\nPlease follow it up with them.")),
+            Map.entry("billing-run-completed", new Message("Billing run {{period}} for {{building}} {{outcome}}",
+                    "The billing run for {{period}} of {{building}} has {{outcome}}: {{invoiced}} of {{units}} units invoiced,"
+                            + " {{total}} in all.{{skipped}}\n\nSee the run's report and its invoices in the Domus app.")),
             Map.entry("generic", new Message("{{subject}}", "{{body}}")));
 
     private Templates() {}
