@@ -1,5 +1,8 @@
 package app.domus.finance;
 
+import app.domus.finance.consumption.Consumption;
+import app.domus.finance.consumption.MeterReadings;
+import app.domus.finance.consumption.Tariffs;
 import app.domus.finance.documents.InvoiceDocuments;
 import app.domus.finance.documents.InvoiceFiles;
 import app.domus.finance.invoices.InvoiceItem;
@@ -64,6 +67,9 @@ public class FinanceFixture extends DirectoryWorld {
     };
     public final Recipients recipients = new Recipients(table, access, clock);
     public final InvoiceDocuments documents = new InvoiceDocuments(table, invoices, files, recipients, notifications);
+    public final MeterReadings meterReadings = new MeterReadings(table, clock);
+    public final Tariffs tariffs = new Tariffs(table, financeAccess, clock);
+    public final Consumption consumption = new Consumption(table, clock);
     public final BillingRunService runs = runs(invoices);
 
     public FinanceFixture() {
@@ -83,7 +89,7 @@ public class FinanceFixture extends DirectoryWorld {
 
     /** The billing runs over another invoice service (one that fails on cue, say). */
     public BillingRunService runs(InvoiceService invoices) {
-        return new BillingRunService(table, financeAccess, access, invoices, outbox, notifications, clock);
+        return new BillingRunService(table, financeAccess, access, invoices, outbox, notifications, tariffs, consumption, clock);
     }
 
     public static BillingRunRequests.Line line(String description, long amount, String vatRate, String split) {
