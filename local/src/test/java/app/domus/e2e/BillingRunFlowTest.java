@@ -6,7 +6,9 @@ import app.domus.local.testing.ApiResponse;
 import app.domus.local.testing.LocalCloudClient;
 import app.domus.local.testing.LocalCloudExtension;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -99,5 +101,56 @@ class BillingRunFlowTest {
         ApiResponse again = cloud.as("manager").header("idempotency-key", key + "-again").post(path, body);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().path("runId").asText()).isEqualTo(runId);
+    }
+
+    @Test
+    void aRunWithConsumptionBillsAUnitsMeteredUseAtTheBuildingsTariffNamingTheReadings(LocalCloudClient cloud) throws Exception {
+        var ids = cloud.cloud().demoData().ids();
+        String building = ids.get("buildingId");
+        String tariffs = "{\"cold_water\":{\"unitPrice\":450,\"vatRate\":10},\"hot_water\":{\"unitPrice\":1200,\"vatRate\":10},"
+                + "\"heat\":{\"unitPrice\":12,\"vatRate\":10},\"electricity\":{\"unitPrice\":28,\"vatRate\":20},\"gas\":{\"unitPrice\":9,\"vatRate\":20}}";
+        assertThat(cloud.as("owner").put("/buildings/" + building + "/tariffs", tariffs).status()).isEqualTo(403);
+        assertThat(cloud.as("manager").put("/buildings/" + building + "/tariffs", "{\"water\":{\"unitPrice\":1,\"vatRate\":0}}").status()).isEqualTo(400);
+        ApiResponse set = cloud.as("manager").put("/buildings/" + building + "/tariffs", tariffs);
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().path("electricity").path("unitPrice").asLong()).isEqualTo(28);
+
+        // Unit 3B's electricity meter gets a smart-meter device of its own (the meters' tests use 1A's and 1B's), which sends
+        // two readings through a gateway: 12.5 kWh used between them.
+        String meter = ids.get("meter.3B.electricity");
+        ApiResponse registered = cloud.as("manager").post("/meters/" + meter + "/devices", "{}");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        String device = registered.json().path("deviceId").asText();
+        String authorization = cloud.as("manager").post("/buildings/" + building + "/meter-gateways", "{}").json().path("authorization").asText();
+        Instant first = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(3));
+        Instant second = first.plus(Duration.ofHours(1));
+        for (var reading : new Object[][] {{first, "500"}, {second, "512.5"}}) {
+            ApiResponse accepted = cloud.anonymous().header("authorization", authorization).post("/internal/meter-readings",
+                    "{\"readings\":[{\"deviceId\":\"" + device + "\",\"value\":" + reading[1] + ",\"timestamp\":\"" + reading[0] + "\"}]}");
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+            cloud.awaitEvent("MeterReadingReceived", e -> e.toString().contains(meter) && e.toString().contains(reading[0].toString()));
+        }
+        cloud.awaitQueueDrained("BillingMeterReadingsQueue");
+
+        String period = YearMonth.now(ZoneOffset.UTC).plusMonths(2).toString();
+        String due = LocalDate.now(ZoneOffset.UTC).plusDays(45).toString();
+        ApiResponse started = cloud.as("manager").header("idempotency-key", "consumption-" + Instant.now().toEpochMilli())
+                .post("/buildings/" + building + "/billing-runs", "{\"period\":\"" + period + "\",\"dueDate\":\"" + due + "\",\"consumption\":true}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        assertThat(started.json().path("consumption").asBoolean()).isTrue();
+        String runId = started.json().path("runId").asText();
+        JsonNode run = LocalCloudClient.awaitAnswer(() -> cloud.as("manager").get("/billing-runs/" + runId),
+                r -> r.path("status").asText().equals("completed"));
+        JsonNode entry = null;
+        for (JsonNode invoiced : run.path("invoices")) if (invoiced.path("unitNumber").asText().equals("3B")) entry = invoiced;
+        assertThat(entry).as("unit 3B is invoiced: %s", run).isNotNull();
+        JsonNode invoice = cloud.as("owner3").get("/invoices/" + entry.path("invoiceId").asText()).json();
+        assertThat(invoice.path("items")).singleElement().satisfies(line -> {
+            assertThat(line.path("description").asText()).startsWith("Electricity, meter ").contains(": 12.5 kWh, from 500 on ", " to 512.5 on ");
+            assertThat(line.path("quantity").decimalValue()).isEqualByComparingTo("12.5");
+            assertThat(line.path("unitPrice").asLong()).isEqualTo(28);
+        });
+        // 12.5 x 0.28 = 3.50, and 20 % VAT.
+        assertThat(invoice.path("total").asLong()).isEqualTo(420);
     }
 }

@@ -1,5 +1,7 @@
 package app.domus.finance;
 
+import app.domus.finance.consumption.MeterReadings;
+import app.domus.finance.consumption.Tariffs;
 import app.domus.finance.documents.InvoiceDocuments;
 import app.domus.finance.documents.InvoiceFiles;
 import app.domus.finance.invoices.InvoiceQueries;
@@ -34,6 +36,10 @@ public interface FinanceComponent {
     InvoiceDocuments documents();
 
     BillingRunService runs();
+
+    MeterReadings meterReadings();
+
+    Tariffs tariffs();
 
     IdempotencyStore idempotency();
 

@@ -1,5 +1,8 @@
 package app.domus.finance;
 
+import app.domus.finance.consumption.Consumption;
+import app.domus.finance.consumption.MeterReadings;
+import app.domus.finance.consumption.Tariffs;
 import app.domus.finance.documents.InvoiceDocuments;
 import app.domus.finance.documents.InvoiceFiles;
 import app.domus.finance.invoices.InvoiceItem;
@@ -76,6 +79,9 @@ public class FinanceFixture extends DirectoryWorld {
     /** Payment reminders every 7 days at least; the 3rd tells the building's managers. */
     public final PaymentReminders reminders = new PaymentReminders(table, invoices, outbox, clock, new PaymentReminders.Settings(7, 3));
     public final PaymentOverdueNotices overdueNotices = new PaymentOverdueNotices(invoices, recipients, access, notifications);
+    public final MeterReadings meterReadings = new MeterReadings(table, clock);
+    public final Tariffs tariffs = new Tariffs(table, financeAccess, clock);
+    public final Consumption consumption = new Consumption(table, clock);
     public final BillingRunService runs = runs(invoices);
 
     public FinanceFixture() {
@@ -96,7 +102,7 @@ public class FinanceFixture extends DirectoryWorld {
 
     /** The billing runs over another invoice service (one that fails on cue, say). */
     public BillingRunService runs(InvoiceService invoices) {
-        return new BillingRunService(table, financeAccess, access, invoices, outbox, notifications, clock);
+        return new BillingRunService(table, financeAccess, access, invoices, outbox, notifications, tariffs, consumption, clock);
     }
 
     public static BillingRunRequests.Line line(String description, long amount, String vatRate, String split) {

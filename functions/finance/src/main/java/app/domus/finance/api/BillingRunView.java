@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /** A billing run as the API shows it: its template, its progress so far (or its report once ended), amounts in minor units. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BillingRunView(String runId, String buildingId, String period, String dueDate, String currency, String status,
+public record BillingRunView(String runId, String buildingId, String period, String dueDate, String currency, boolean consumption, String status,
                              int unitsTotal, int unitsInvoiced, int unitsSkipped, List<Line> lines, List<Invoiced> invoices,
                              List<Skipped> skipped, Totals totals, String startedBy, String startedAt, String completedAt,
                              String lastError, Links links) {
@@ -27,7 +27,7 @@ public record BillingRunView(String runId, String buildingId, String period, Str
     public static BillingRunView of(BillingRunItem run) {
         List<RunUnit> invoiced = run.invoicesOrEmpty();
         List<RunUnit> skipped = run.skippedOrEmpty();
-        return new BillingRunView(run.getId(), run.getBuildingId(), run.getPeriod(), run.getDueDate(), run.getCurrency(),
+        return new BillingRunView(run.getId(), run.getBuildingId(), run.getPeriod(), run.getDueDate(), run.getCurrency(), run.billsConsumption(),
                 run.getStatus().toLowerCase(Locale.ROOT), run.getUnitsTotal(), invoiced.size(), skipped.size(),
                 run.getLines().stream().map(BillingRunView::line).toList(),
                 invoiced.stream().map(u -> new Invoiced(u.getUnitId(), u.getUnitNumber(), u.getInvoiceId(), u.getNumber(), u.getTotal())).toList(),

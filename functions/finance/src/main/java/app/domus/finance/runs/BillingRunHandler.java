@@ -22,7 +22,8 @@ public class BillingRunHandler extends EventConsumer<FinanceEvents.BillingRunSta
         this(wiring.idempotency(), wiring.runs());
     }
 
-    BillingRunHandler(IdempotencyStore idempotency, BillingRunService runs) {
+    /** For tests of other packages (consumption billing) as much as for the public constructor. */
+    public BillingRunHandler(IdempotencyStore idempotency, BillingRunService runs) {
         super(FinanceEvents.BillingRunStarted.class, idempotency, FinanceEvents.BILLING_RUN_STARTED);
         this.runs = runs;
     }

@@ -1,5 +1,6 @@
 package app.domus.finance.runs;
 
+import app.domus.finance.consumption.Tariff;
 import app.domus.shared.persistence.ItemSchema;
 import app.domus.shared.persistence.TableItem;
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 /**
  * A billing run: pk {@code BILLING_RUN#<runId>}, sk {@code RUN}; gsi1 {@code BUILDING#<buildingId>#BILLING_RUNS} /
  * {@code <period>#<runId>} (a building's runs by period). {@code RUNNING → COMPLETED}, or {@code FAILED} when its job
- * gave up. Its template (lines, due date, currency), its progress (the units invoiced, each with its invoice, and the
+ * gave up. Its template (lines, due date, currency; whether it bills metered use, and the tariffs it does so at), its progress (the units invoiced, each with its invoice, and the
  * units skipped, each with its reason) and its totals, in minor units. Updated at its version: each invoiced unit in the
  * invoice's own transaction, each skipped unit and the end on their own.
  */
@@ -27,6 +28,8 @@ public class BillingRunItem extends TableItem {
     private String dueDate;
     private String currency;
     private List<RunLine> lines;
+    private Boolean consumption;
+    private List<Tariff> tariffs;
     private String status;
     private Integer unitsTotal;
     private List<RunUnit> invoices;
@@ -83,6 +86,12 @@ public class BillingRunItem extends TableItem {
     public void setCurrency(String currency) { this.currency = currency; }
     public List<RunLine> getLines() { return lines; }
     public void setLines(List<RunLine> lines) { this.lines = lines; }
+    /** Does the run bill metered use too, at {@link #getTariffs} (the building's when it started)? */
+    public boolean billsConsumption() { return Boolean.TRUE.equals(consumption); }
+    public Boolean getConsumption() { return consumption; }
+    public void setConsumption(Boolean consumption) { this.consumption = consumption; }
+    public List<Tariff> getTariffs() { return tariffs; }
+    public void setTariffs(List<Tariff> tariffs) { this.tariffs = tariffs; }
     public String getStatus() { return status; }
     public void setStatus(String status) { this.status = status; }
     public Integer getUnitsTotal() { return unitsTotal; }
@@ -118,6 +127,8 @@ public class BillingRunItem extends TableItem {
             .text("dueDate", BillingRunItem::getDueDate, BillingRunItem::setDueDate)
             .text("currency", BillingRunItem::getCurrency, BillingRunItem::setCurrency)
             .documents("lines", RunLine.class, RunLine.SCHEMA, BillingRunItem::getLines, BillingRunItem::setLines)
+            .attribute(Boolean.class, "consumption", BillingRunItem::getConsumption, BillingRunItem::setConsumption)
+            .documents("tariffs", Tariff.class, Tariff.SCHEMA, BillingRunItem::getTariffs, BillingRunItem::setTariffs)
             .text("status", BillingRunItem::getStatus, BillingRunItem::setStatus)
             .attribute(Integer.class, "unitsTotal", BillingRunItem::getUnitsTotal, BillingRunItem::setUnitsTotal)
             .documents("invoices", RunUnit.class, RunUnit.SCHEMA, BillingRunItem::getInvoices, BillingRunItem::setInvoices)

@@ -37,19 +37,33 @@ public final class BillingRunRequests {
         }
     }
 
-    public record StartRun(String period, String dueDate, String currency, List<Line> lines) implements Validated {
+    /** {@code consumption}: also bill each unit's metered use at the building's tariffs; then {@code lines} may be empty. */
+    public record StartRun(String period, String dueDate, String currency, List<Line> lines, Boolean consumption) implements Validated {
+        public StartRun(String period, String dueDate, String currency, List<Line> lines) {
+            this(period, dueDate, currency, lines, null);
+        }
+
         @Override
         public void validate(Validator v) {
             if (v.required("period", period) && month(period) == null) v.error("period", "must be a month such as 2027-01");
             if (v.required("dueDate", dueDate) && InvoiceRequests.date(dueDate) == null) v.error("dueDate", "must be a date such as 2027-01-31");
             if (currency != null && Money.currency(currency).isEmpty()) v.error("currency", "must be an ISO 4217 code such as EUR");
-            if (!v.required("lines", lines)) return;
-            v.size("lines", lines, 1, MAX_LINES);
+            if (!billsConsumption() && !v.required("lines", lines)) return;
+            if (lines == null) return;
+            v.size("lines", lines, billsConsumption() ? 0 : 1, MAX_LINES);
             for (int i = 0; i < Math.min(lines.size(), MAX_LINES); i++) line(v, "lines." + i + ".", lines.get(i));
         }
 
         public String currencyOrDefault() {
             return currency == null ? Money.DEFAULT_CURRENCY : currency;
+        }
+
+        public boolean billsConsumption() {
+            return Boolean.TRUE.equals(consumption);
+        }
+
+        public List<Line> linesOrEmpty() {
+            return lines == null ? List.of() : lines;
         }
     }
 

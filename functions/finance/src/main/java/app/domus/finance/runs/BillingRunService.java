@@ -2,6 +2,10 @@ package app.domus.finance.runs;
 
 import app.domus.finance.FinanceAccess;
 import app.domus.finance.FinanceEvents;
+import app.domus.finance.consumption.Consumption;
+import app.domus.finance.consumption.MeterReadingItem;
+import app.domus.finance.consumption.Tariff;
+import app.domus.finance.consumption.Tariffs;
 import app.domus.finance.invoices.InvoiceItem;
 import app.domus.finance.invoices.InvoiceRequests;
 import app.domus.finance.invoices.InvoiceService;
@@ -62,17 +66,21 @@ public class BillingRunService {
     private final InvoiceService invoices;
     private final Outbox outbox;
     private final NotificationSender notifications;
+    private final Tariffs tariffs;
+    private final Consumption consumption;
     private final java.time.Clock clock;
 
     @Inject
     public BillingRunService(DomusTable table, FinanceAccess access, AccessService directory, InvoiceService invoices, Outbox outbox,
-                             NotificationSender notifications, java.time.Clock clock) {
+                             NotificationSender notifications, Tariffs tariffs, Consumption consumption, java.time.Clock clock) {
         this.table = table;
         this.access = access;
         this.directory = directory;
         this.invoices = invoices;
         this.outbox = outbox;
         this.notifications = notifications;
+        this.tariffs = tariffs;
+        this.consumption = consumption;
         this.clock = clock;
     }
 
@@ -85,7 +93,8 @@ public class BillingRunService {
                 .ifPresent(taken -> { throw periodTaken(request.period(), taken.getRunId()); });
         List<UnitItem> units = table.allInIndex(UnitItem.class, TableItem.GSI1, UnitItem.byBuilding(buildingId));
         List<OwnershipItem> ownerships = table.allInIndex(OwnershipItem.class, TableItem.GSI2, OwnershipItem.byBuilding(buildingId));
-        List<PlannedUnit> planned = BillingPlan.of(units, request.lines(), ownerships);
+        List<PlannedUnit> planned = BillingPlan.of(units, request.linesOrEmpty(), ownerships);
+        List<Tariff> prices = request.billsConsumption() ? tariffsFor(buildingId) : null;
 
         String runId = Ids.newId();
         Instant now = clock.instant();
@@ -101,7 +110,9 @@ public class BillingRunService {
         run.setPeriod(request.period());
         run.setDueDate(due.toString());
         run.setCurrency(request.currencyOrDefault());
-        run.setLines(request.lines().stream().map(l -> RunLine.of(l.description().strip(), l.amount().longValueExact(),
+        run.setConsumption(request.billsConsumption() ? Boolean.TRUE : null);
+        run.setTariffs(prices);
+        run.setLines(request.linesOrEmpty().stream().map(l -> RunLine.of(l.description().strip(), l.amount().longValueExact(),
                 l.vatRate().stripTrailingZeros().toPlainString(), l.splitValue().name())).toList());
         run.setStatus(BillingRunItem.RUNNING);
         run.setUnitsTotal(planned.size());
@@ -203,19 +214,24 @@ public class BillingRunService {
         for (PlannedUnit planned : plan.getUnits()) {
             if (current.done(planned.getUnitId())) continue;
             UnitItem unit = table.get(UnitItem.class, UnitItem.pk(planned.getUnitId()), "PROFILE").orElse(null);
-            List<InvoiceRequests.Item> items = items(current, planned);
+            String invoiceId = Ids.derived(startedAt, "billing-run/" + run.getId() + "/" + planned.getUnitId());
+            List<InvoiceRequests.Item> items = new ArrayList<>(items(current, planned));
+            List<Consumption.Metered> metered = unit != null && owned.contains(unit.getId()) && current.billsConsumption()
+                    ? consumption.ofUnit(unit.getId(), current.getTariffs(), run.getId(), invoiceId) : List.of();
+            metered.forEach(m -> items.add(m.item()));
             if (unit == null) {
                 current = skip(current, planned, "unit_removed", "The unit was removed after the run started");
             } else if (!owned.contains(unit.getId())) {
                 current = skip(current, planned, "no_owner", "The unit has no owner to invoice");
             } else if (items.isEmpty()) {
-                current = skip(current, planned, "nothing_to_invoice", "The unit's part of every line is 0");
+                current = skip(current, planned, "nothing_to_invoice", "The unit's part of every line is 0, and it has no metered use to bill");
             } else {
-                String invoiceId = Ids.derived(startedAt, "billing-run/" + run.getId() + "/" + unit.getId());
                 InvoiceItem invoice;
                 try {
-                    invoice = invoices.issue(unit, items, due, current.getCurrency(), current.getStartedBy(), invoiceId,
-                            (transaction, issued) -> transaction.addUpdateItem(table.of(BillingRunItem.class), recorded(run.getId(), issued)));
+                    invoice = invoices.issue(unit, items, due, current.getCurrency(), current.getStartedBy(), invoiceId, (transaction, issued) -> {
+                        transaction.addUpdateItem(table.of(BillingRunItem.class), recorded(run.getId(), issued));
+                        consumption.addMoves(transaction, metered);
+                    });
                 } catch (ApiException e) {
                     // Refused for good (the unit's account is kept in another currency): reported, not retried.
                     if (e.type() != ProblemType.VALIDATION) throw e;
@@ -289,6 +305,23 @@ public class BillingRunService {
         BillingRunItem run = table.of(BillingRunItem.class).getItem(GetItemEnhancedRequest.builder().key(key).consistentRead(true).build());
         if (run == null) throw new IllegalStateException("Billing run " + runId + " is not stored");
         return run;
+    }
+
+    /** The building's tariffs, each of its metered types priced; else 422 naming what is missing. */
+    private List<Tariff> tariffsFor(String buildingId) {
+        List<Tariff> prices = tariffs.of(buildingId).map(t -> t.getTariffs()).orElse(List.of());
+        if (prices.isEmpty()) {
+            throw new ApiException(ProblemType.UNPROCESSABLE, "The building has no tariffs to bill consumption at; set them with PUT /buildings/"
+                    + buildingId + "/tariffs");
+        }
+        Set<String> priced = prices.stream().map(Tariff::getMeterType).collect(Collectors.toSet());
+        List<String> unpriced = consumption.ofBuilding(buildingId).stream().map(MeterReadingItem::getMeterType)
+                .filter(type -> !priced.contains(type)).distinct().sorted().toList();
+        if (!unpriced.isEmpty()) {
+            throw new ApiException(ProblemType.UNPROCESSABLE, "The building has meters of types without a tariff: " + String.join(", ", unpriced),
+                    List.of(), null, Map.of("meterTypes", unpriced));
+        }
+        return prices;
     }
 
     private static ApiException periodTaken(String period, String runId) {

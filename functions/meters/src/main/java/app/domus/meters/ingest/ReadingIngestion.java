@@ -247,7 +247,8 @@ public class ReadingIngestion {
         MeterItem meter = c.meter();
         NewEvent event = new NewEvent(MeterEvents.READING_RECEIVED, meter.getOrganisationId(), meter.getId(),
                 new MeterEvents.ReadingReceived(reading.getId(), meter.getId(), c.device().getId(), meter.getOrganisationId(),
-                        meter.getBuildingId(), meter.getUnitId(), reading.getValue(), reading.getReadAt()));
+                        meter.getBuildingId(), meter.getUnitId(), reading.getValue(), reading.getReadAt(), meter.typeValue().wire(),
+                        meter.getUnitOfMeasure()));
         return outboxMap(outbox.item(receivedEventId(c), c.reading().timestamp(), event));
     }
 

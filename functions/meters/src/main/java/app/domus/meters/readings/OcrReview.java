@@ -73,7 +73,7 @@ public class OcrReview {
 
         var transaction = TransactWriteItemsEnhancedRequest.builder().addUpdateItem(table.of(ReadingItem.class), reading);
         if (!flags.isEmpty()) {
-            outbox.add(transaction, MeterEvents.READING_FLAGGED, meter.getOrganisationId(), meter.getId(), ReadingService.flagged(reading));
+            outbox.add(transaction, MeterEvents.READING_FLAGGED, meter.getOrganisationId(), meter.getId(), ReadingService.flagged(reading, meter));
         }
         // A concurrent correction makes this fail on the version; the redelivery then finds the reading no longer pending.
         table.client().transactWriteItems(transaction.build());

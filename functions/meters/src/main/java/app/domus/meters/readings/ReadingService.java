@@ -112,9 +112,10 @@ public class ReadingService {
         if (reading.getPhotoKey() != null) {
             outbox.add(transaction, MeterEvents.READING_SUBMITTED, meter.getOrganisationId(), meter.getId(),
                     new MeterEvents.ReadingSubmitted(reading.getId(), meter.getId(), meter.getOrganisationId(), meter.getBuildingId(),
-                            meter.getUnitId(), reading.getValue(), reading.getReadAt(), reading.getPhotoKey()));
+                            meter.getUnitId(), reading.getValue(), reading.getReadAt(), reading.getPhotoKey(), meter.typeValue().wire(),
+                            meter.getUnitOfMeasure()));
         } else if (ReadingItem.FLAGGED.equals(reading.getStatus())) {
-            outbox.add(transaction, MeterEvents.READING_FLAGGED, meter.getOrganisationId(), meter.getId(), flagged(reading));
+            outbox.add(transaction, MeterEvents.READING_FLAGGED, meter.getOrganisationId(), meter.getId(), flagged(reading, meter));
         }
         try {
             table.client().transactWriteItems(transaction.build());
@@ -150,7 +151,8 @@ public class ReadingService {
         var transaction = TransactWriteItemsEnhancedRequest.builder().addUpdateItem(table.of(ReadingItem.class), reading);
         outbox.add(transaction, MeterEvents.READING_CORRECTED, meter.getOrganisationId(), meter.getId(),
                 new MeterEvents.ReadingCorrected(reading.getId(), meter.getId(), meter.getOrganisationId(), meter.getBuildingId(),
-                        meter.getUnitId(), previous, reading.getCorrectedValue(), caller.userId(), reading.getCorrectionReason()));
+                        meter.getUnitId(), previous, reading.getCorrectedValue(), caller.userId(), reading.getCorrectionReason(),
+                        meter.typeValue().wire(), meter.getUnitOfMeasure()));
         try {
             table.client().transactWriteItems(transaction.build());
         } catch (TransactionCanceledException e) {
@@ -196,9 +198,10 @@ public class ReadingService {
         reading.setGsi1sk(reading.getSk() + "#" + reading.getMeterId());
     }
 
-    static MeterEvents.ReadingFlagged flagged(ReadingItem r) {
+    static MeterEvents.ReadingFlagged flagged(ReadingItem r, MeterItem meter) {
         return new MeterEvents.ReadingFlagged(r.getId(), r.getMeterId(), r.getOrganisationId(), r.getBuildingId(), r.getUnitId(),
-                r.getValue(), r.getOcrValue(), r.getFlags() == null ? java.util.List.of() : r.getFlags(), r.getReadAt());
+                r.getValue(), r.getOcrValue(), r.getFlags() == null ? java.util.List.of() : r.getFlags(), r.getReadAt(),
+                meter.typeValue().wire(), meter.getUnitOfMeasure());
     }
 
     private static byte[] decode(String base64) {
