@@ -1,6 +1,9 @@
 package app.domus.finance.payments;
 
 import com.stripe.StripeClient;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
@@ -21,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * Stripe through stripe-java, at {@code apiBase} (Stripe's own, or the local cloud's double). stripe-java retries network
  * failures and 409/5xx answers itself, with exponential backoff and jitter, sending the same {@code Idempotency-Key}
  * each time, so a retried create never charges twice. Timeouts are short: a payer waits on this call.
+ *
+ * <p>Behind a circuit breaker (resilience4j): when at least half of the last ten calls (five at least) found Stripe
+ * unavailable, calls fail at once as {@link Unavailable} for 30 seconds, then two trial calls decide whether it closes.
+ * A refusal of the request itself ({@link Refused}) is Stripe answering, and does not count. The breaker is per
+ * function instance: each container learns of an outage from its own calls.
  */
 public class StripePaymentGateway implements PaymentGateway {
     private static final Logger LOG = LoggerFactory.getLogger(StripePaymentGateway.class);
@@ -28,14 +36,44 @@ public class StripePaymentGateway implements PaymentGateway {
     static final int READ_TIMEOUT_MS = 8_000;
     static final int NETWORK_RETRIES = 2;
 
+    static final CircuitBreakerConfig BREAKER = CircuitBreakerConfig.custom()
+            .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+            .slidingWindowSize(10)
+            .minimumNumberOfCalls(5)
+            .failureRateThreshold(50)
+            .waitDurationInOpenState(java.time.Duration.ofSeconds(30))
+            .permittedNumberOfCallsInHalfOpenState(2)
+            .recordException(e -> e instanceof Unavailable)
+            .build();
+
     private final GatewaySecrets secrets;
     private final String apiBase;
+    private final int networkRetries;
+    private final CircuitBreaker breaker = CircuitBreaker.of("stripe", BREAKER);
     private String clientKey;
     private StripeClient client;
 
     public StripePaymentGateway(GatewaySecrets secrets, String apiBase) {
+        this(secrets, apiBase, NETWORK_RETRIES);
+    }
+
+    StripePaymentGateway(GatewaySecrets secrets, String apiBase, int networkRetries) {
         this.secrets = secrets;
         this.apiBase = apiBase;
+        this.networkRetries = networkRetries;
+    }
+
+    /** The call through the breaker; an open breaker answers {@link Unavailable} without calling Stripe. */
+    private <T> T guarded(java.util.function.Supplier<T> call) {
+        try {
+            return breaker.executeSupplier(call);
+        } catch (CallNotPermittedException e) {
+            throw new Unavailable("The payment gateway failed too often lately; not calling it for a while", e);
+        }
+    }
+
+    CircuitBreaker.State breakerState() {
+        return breaker.getState();
     }
 
     /** The client for the current secret key, built again when the key was rotated. */
@@ -43,7 +81,7 @@ public class StripePaymentGateway implements PaymentGateway {
         String key = secrets.secretKey();
         if (client == null || !key.equals(clientKey)) {
             var builder = StripeClient.builder().setApiKey(key).setConnectTimeout(CONNECT_TIMEOUT_MS).setReadTimeout(READ_TIMEOUT_MS)
-                    .setMaxNetworkRetries(NETWORK_RETRIES);
+                    .setMaxNetworkRetries(networkRetries);
             if (apiBase != null && !apiBase.isBlank()) builder.setApiBase(apiBase);
             client = builder.build();
             clientKey = key;
@@ -76,12 +114,14 @@ public class StripePaymentGateway implements PaymentGateway {
                 .setDescription(description)
                 .putAllMetadata(metadata)
                 .build();
-        try {
-            PaymentIntent intent = client().v1().paymentIntents().create(params, RequestOptions.builder().setIdempotencyKey(idempotencyKey).build());
-            return new Intent(intent.getId(), intent.getClientSecret(), intent.getAmount(), intent.getCurrency().toUpperCase(Locale.ROOT), intent.getStatus());
-        } catch (StripeException e) {
-            throw translated("creating a PaymentIntent", e);
-        }
+        return guarded(() -> {
+            try {
+                PaymentIntent intent = client().v1().paymentIntents().create(params, RequestOptions.builder().setIdempotencyKey(idempotencyKey).build());
+                return new Intent(intent.getId(), intent.getClientSecret(), intent.getAmount(), intent.getCurrency().toUpperCase(Locale.ROOT), intent.getStatus());
+            } catch (StripeException e) {
+                throw translated("creating a PaymentIntent", e);
+            }
+        });
     }
 
     @Override
@@ -98,6 +138,10 @@ public class StripePaymentGateway implements PaymentGateway {
     }
 
     private List<Charge> list(ChargeListParams params) {
+        return guarded(() -> listing(params));
+    }
+
+    private List<Charge> listing(ChargeListParams params) {
         try {
             List<Charge> charges = new ArrayList<>();
             for (com.stripe.model.Charge charge : client().v1().charges().list(params).autoPagingIterable()) {
@@ -113,6 +157,10 @@ public class StripePaymentGateway implements PaymentGateway {
 
     @Override
     public Optional<Map<String, String>> intentMetadata(String paymentIntentId) {
+        return guarded(() -> metadata(paymentIntentId));
+    }
+
+    private Optional<Map<String, String>> metadata(String paymentIntentId) {
         try {
             return Optional.of(Map.copyOf(client().v1().paymentIntents().retrieve(paymentIntentId).getMetadata()));
         } catch (InvalidRequestException e) {
