@@ -18,6 +18,8 @@ import java.util.Map;
 final class DoubleControls implements HttpHandler {
     static final List<String> CONTROLS = List.of(
             "GET  /_double/                              this overview, keys and webhook endpoint included",
+            "GET  /_double/console                       an HTML page: the intents with buttons to succeed or fail them, the events with resend",
+            "GET  /_double/payment_intents               every PaymentIntent, oldest first",
             "GET  /_double/keys                          {secretKey, webhookSecret}",
             "POST /_double/webhook-endpoint?url=...      where events are sent",
             "POST /_double/payment_intents/{id}/succeed  confirm with pm_card_visa",
@@ -54,7 +56,17 @@ final class DoubleControls implements HttpHandler {
             Map<String, String> query = Exchanges.query(exchange);
             String method = exchange.getRequestMethod();
             try {
+                if (method.equals("GET") && path.length == 1 && path[0].equals("console")) {
+                    Exchanges.send(exchange, 200, "text/html; charset=utf-8", DoubleConsole.page(ledger.paymentIntents(), ledger.events()));
+                    return;
+                }
                 Object answer = answer(method, path, query);
+                if ("console".equals(query.get("then"))) {
+                    // A button of the console page: back to it, showing the change.
+                    exchange.getResponseHeaders().set("Location", "/_double/console");
+                    Exchanges.send(exchange, 303, "text/plain", "");
+                    return;
+                }
                 Exchanges.send(exchange, 200, Json.write(answer));
             } catch (StripeApiException e) {
                 Exchanges.send(exchange, e.status(), e.body());
@@ -76,6 +88,7 @@ final class DoubleControls implements HttpHandler {
             case "POST payment_intents/{id}/succeed" -> confirm(path[1], TestCard.SUCCEEDING);
             case "POST payment_intents/{id}/fail" -> confirm(path[1], TestCard.DECLINING);
             case "GET events" -> ledger.events();
+            case "GET payment_intents" -> ledger.paymentIntents();
             case "POST events/{id}/resend" -> {
                 webhooks.resend(ledger.event(path[1]));
                 yield Map.of("resent", path[1]);

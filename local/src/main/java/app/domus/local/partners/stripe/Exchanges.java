@@ -20,8 +20,12 @@ final class Exchanges {
     }
 
     static void send(HttpExchange exchange, int status, String body) throws IOException {
+        send(exchange, status, "application/json", body);
+    }
+
+    static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -226,6 +226,11 @@ final class PaymentLedger {
         return existing(events, id, "event").deepCopy();
     }
 
+    /** Every PaymentIntent, oldest first. */
+    synchronized List<ObjectNode> paymentIntents() {
+        return paymentIntents.values().stream().map(ObjectNode::deepCopy).toList();
+    }
+
     /** Every event raised, oldest first. */
     synchronized List<ObjectNode> events() {
         return events.values().stream().map(ObjectNode::deepCopy).toList();
