@@ -248,6 +248,44 @@ class MessagingFlowTest {
         }
     }
 
+    @Test
+    void everyNotificationIsInItsUsersHistoryAndGoesLiveWhileTheyAreOnline(LocalCloudClient cloud) throws Exception {
+        var demo = cloud.cloud().demoData();
+        var ids = demo.ids();
+        try (WebSocketSession managerLive = cloud.websocket(cloud.cloud().tokenFor(demo.account("manager").orElseThrow()))) {
+            ApiResponse reported = cloud.as("owner3").post("/faults", json(Map.of("title", "Door bell broken", "description",
+                    "The door bell of flat 3A does not ring", "category", "other", "buildingId", ids.get("buildingId"),
+                    "unitId", ids.get("unit.3A"))));
+            assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+
+            JsonNode live = await(managerLive, m -> m.path("type").asText().equals("notification")
+                    && m.path("notification").toString().contains("Door bell broken"));
+            assertThat(live.path("unread").asInt()).isPositive();
+            String notificationId = live.path("notification").path("notificationId").asText();
+
+            ApiResponse history = conforms("GET", "/notifications", cloud.as("manager").get("/notifications"));
+            assertThat(history.status()).isEqualTo(200);
+            JsonNode listed = first(history.json().path("items"), n -> n.path("notificationId").asText().equals(notificationId));
+            assertThat(listed.path("read").asBoolean()).isFalse();
+            assertThat(listed.path("channels").toString()).contains("email");
+            int unread = history.json().path("unread").asInt();
+            assertThat(unread).isPositive();
+
+            ApiResponse read = conforms("POST", "/notifications/{notificationId}/read", cloud.as("manager")
+                    .post("/notifications/" + notificationId + "/read", ""));
+            assertThat(read.status()).as(read.body()).isEqualTo(200);
+            assertThat(read.json().path("read").asBoolean()).isTrue();
+            assertThat(cloud.as("manager").get("/notifications").json().path("unread").asInt()).isEqualTo(unread - 1);
+            assertThat(conforms("POST", "/notifications/{notificationId}/read", cloud.as("owner")
+                    .post("/notifications/" + notificationId + "/read", "")).status()).as("someone else's").isEqualTo(404);
+
+            ApiResponse all = conforms("POST", "/notifications/read-all", cloud.as("manager").post("/notifications/read-all", ""));
+            assertThat(all.status()).isEqualTo(200);
+            assertThat(cloud.as("manager").get("/notifications").json().path("items"))
+                    .allSatisfy(n -> assertThat(n.path("read").asBoolean()).isTrue());
+        }
+    }
+
     static String registerDevice(LocalCloudClient cloud, String who) {
         String token = "fcm-" + who + "-" + UUID.randomUUID().toString().replace("-", "");
         ApiResponse device = cloud.as(who).post("/me/devices", json(Map.of("platform", "FCM", "token", token)));
