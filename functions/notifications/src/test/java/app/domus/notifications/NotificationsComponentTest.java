@@ -16,6 +16,7 @@ class NotificationsComponentTest {
             assertThat(wiring.notifier()).isNotNull();
             assertThat(wiring.preferences()).isNotNull();
             assertThat(wiring.devices()).isNotNull();
+            assertThat(wiring.history()).isNotNull();
             assertThat(wiring.notifier()).as("one graph, one of each").isSameAs(wiring.notifier());
             return wiring;
         });

@@ -3,6 +3,9 @@ package app.domus.notifications;
 import app.domus.notifications.delivery.Messaging;
 import app.domus.notifications.delivery.Notifier;
 import app.domus.notifications.devices.DeviceService;
+import app.domus.notifications.history.NotificationHistory;
+import app.domus.shared.testing.LocalDynamo;
+import app.domus.shared.testing.RecordingLiveUpdates;
 import app.domus.notifications.preferences.PreferencesService;
 import app.domus.shared.aws.PlatformConfig;
 import app.domus.shared.config.Env;
@@ -41,8 +44,10 @@ public final class NotificationsFixture implements AutoCloseable {
             Map.of("SENDER_EMAIL", SENDER, "PUSH_PLATFORM_APPLICATION_ARN", FCM_APPLICATION), NotificationsConfig::new);
     public final PreferencesService preferences = new PreferencesService(table);
     public final DeviceService devices = new DeviceService(table, aws.sns(), config, world.clock);
+    public final RecordingLiveUpdates liveUpdates = new RecordingLiveUpdates();
+    public final NotificationHistory history = new NotificationHistory(table, LocalDynamo.client(), liveUpdates, world.clock);
     public final Notifier notifier = new Notifier(table, preferences, devices, new Messaging(aws.ses(), aws.sns(), config),
-            idempotency, world.clock);
+            idempotency, history, world.clock);
 
     /** A person with an account at their own address, and this phone number (or none). */
     public UserItem user(String phone) {

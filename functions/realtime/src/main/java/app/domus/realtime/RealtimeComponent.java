@@ -6,8 +6,10 @@ import app.domus.realtime.broadcast.ManagementApiModule;
 import app.domus.realtime.broadcast.TopicBroadcaster;
 import app.domus.realtime.connections.ConnectionStore;
 import app.domus.realtime.topics.Topics;
+import app.domus.realtime.typing.Typing;
 import app.domus.shared.access.AccessService;
 import app.domus.shared.aws.AwsModule;
+import app.domus.shared.notify.NotificationSender;
 import dagger.Component;
 import jakarta.inject.Singleton;
 
@@ -22,6 +24,11 @@ public interface RealtimeComponent {
     Topics topics();
 
     AccessTokenVerifier accessTokens();
+
+    NotificationSender notifications();
+
+    /** The typing indicator; its relay builds the broadcaster on first use. */
+    Typing typing();
 
     /** Built on first use only: the management API's client needs {@code WEBSOCKET_MANAGEMENT_ENDPOINT}. */
     TopicBroadcaster broadcaster();

@@ -22,6 +22,8 @@ class RealtimeComponentTest {
             assertThat(wiring.topics()).isNotNull();
             assertThat(wiring.accessTokens()).isNotNull();
             assertThat(wiring.broadcaster()).isNotNull();
+            assertThat(wiring.typing()).isNotNull();
+            assertThat(wiring.notifications()).isNotNull();
             assertThat(wiring.topics()).as("one graph, one of each").isSameAs(wiring.topics());
             return wiring;
         });
@@ -34,6 +36,7 @@ class RealtimeComponentTest {
         TestPlatform.coldStart(withoutEndpoint, () -> {
             RealtimeComponent wiring = RealtimeComponent.create();
             assertThat(wiring.connections()).isNotNull();
+            assertThat(wiring.typing()).as("typing builds the broadcaster when it first relays").isNotNull();
             assertThatThrownBy(wiring::broadcaster).as("only the broadcaster needs it").isInstanceOf(IllegalStateException.class);
             return wiring;
         });

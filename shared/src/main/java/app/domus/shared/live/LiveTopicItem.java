@@ -8,7 +8,9 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * Something clients may follow live, registered by the context that sends on it (a vote registers
  * {@code vote:<voteId>}) in the transaction that creates what it is about: pk {@code TOPIC#<name>}, sk
  * {@code TOPIC}. It names the building whose readers may follow it, so the WebSocket API can authorise a
- * subscription without knowing what the topic is about. Updates on it go through {@link LiveUpdates}.
+ * subscription without knowing what the topic is about. A topic with {@code memberIds} (a conversation's
+ * {@code conversation:<id>}) is followed only by those users, whoever reads the building; its owner keeps the list
+ * current in the transactions that change who is in. Updates on it go through {@link LiveUpdates}.
  */
 public class LiveTopicItem extends TableItem {
     public static final String SK = "TOPIC";
@@ -17,6 +19,7 @@ public class LiveTopicItem extends TableItem {
     private String organisationId;
     private String buildingId;
     private String createdAt;
+    private java.util.List<String> memberIds;
 
     public static String pk(String name) { return "TOPIC#" + name; }
 
@@ -32,6 +35,13 @@ public class LiveTopicItem extends TableItem {
         return topic;
     }
 
+    /** Whether the user may follow the topic, for a topic with members; null for one open to the building's readers. */
+    public Boolean admits(String userId) {
+        return memberIds == null ? null : memberIds.contains(userId);
+    }
+
+    public java.util.List<String> getMemberIds() { return memberIds; }
+    public void setMemberIds(java.util.List<String> memberIds) { this.memberIds = memberIds; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public String getOrganisationId() { return organisationId; }
@@ -47,5 +57,6 @@ public class LiveTopicItem extends TableItem {
             .text("organisationId", LiveTopicItem::getOrganisationId, LiveTopicItem::setOrganisationId)
             .text("buildingId", LiveTopicItem::getBuildingId, LiveTopicItem::setBuildingId)
             .text("createdAt", LiveTopicItem::getCreatedAt, LiveTopicItem::setCreatedAt)
+            .textList("memberIds", LiveTopicItem::getMemberIds, LiveTopicItem::setMemberIds)
             .build();
 }

@@ -2,6 +2,7 @@ package app.domus.shared.live;
 
 import app.domus.shared.aws.PlatformConfig;
 import app.domus.shared.json.Json;
+import app.domus.shared.notify.NotificationRequest;
 import app.domus.shared.observability.Observability;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -29,7 +30,15 @@ public class QueuedLiveUpdates implements LiveUpdates {
 
     @Override
     public void send(String topic, Object message) {
-        LiveUpdate update = new LiveUpdate(topic, clock.millis(), Json.MAPPER.valueToTree(message));
+        enqueue(new LiveUpdate(topic, clock.millis(), Json.MAPPER.valueToTree(message)));
+    }
+
+    @Override
+    public void sendOrNotify(String topic, Object message, NotificationRequest otherwise) {
+        enqueue(new LiveUpdate(topic, clock.millis(), Json.MAPPER.valueToTree(message), otherwise));
+    }
+
+    private void enqueue(LiveUpdate update) {
         sqs.sendMessage(b -> b.queueUrl(config.liveUpdatesQueueUrl()).messageBody(Json.write(update))
                 .messageAttributes(Map.of("correlationId", MessageAttributeValue.builder()
                         .dataType("String").stringValue(Observability.correlationId()).build())));

@@ -3,6 +3,7 @@ package app.domus.notifications.delivery;
 import app.domus.shared.observability.Observability;
 import app.domus.notifications.devices.DeviceItem;
 import app.domus.notifications.devices.DeviceService;
+import app.domus.notifications.history.NotificationHistory;
 import app.domus.notifications.preferences.PreferencesService;
 import app.domus.shared.directory.UserItem;
 import app.domus.shared.idempotency.IdempotencyStore;
@@ -34,6 +35,7 @@ import software.amazon.awssdk.services.sns.model.EndpointDisabledException;
 public class Notifier {
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
     static final String SEND_SCOPE = "notifier-send";
+    static final String HISTORY_SCOPE = "notifier-history";
     static final Duration SEND_WINDOW = Duration.ofSeconds(30);
     static final Duration KEEP_DELIVERIES = Duration.ofDays(90);
 
@@ -42,16 +44,18 @@ public class Notifier {
     private final DeviceService devices;
     private final Messaging messaging;
     private final IdempotencyStore idempotency;
+    private final NotificationHistory history;
     private final Clock clock;
 
     @Inject
     public Notifier(DomusTable table, PreferencesService preferences, DeviceService devices, Messaging messaging,
-                    IdempotencyStore idempotency, Clock clock) {
+                    IdempotencyStore idempotency, NotificationHistory history, Clock clock) {
         this.table = table;
         this.preferences = preferences;
         this.devices = devices;
         this.messaging = messaging;
         this.idempotency = idempotency;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -72,21 +76,30 @@ public class Notifier {
         Set<Channel> channels = preferences.of(user.getId()).channelsFor(request.category());
         if (request.category() == Category.ACCOUNT) channels.add(Channel.EMAIL);
 
+        Set<Channel> went = java.util.EnumSet.noneOf(Channel.class);
         if (channels.contains(Channel.EMAIL) && user.getEmail() != null) {
             once(request, Channel.EMAIL, user.getEmail(), partition, user.getEmail(),
                     () -> messaging.email(user.getEmail(), message));
+            went.add(Channel.EMAIL);
         }
         if (channels.contains(Channel.SMS) && user.getPhone() != null) {
             once(request, Channel.SMS, user.getPhone(), partition, lastDigits(user.getPhone()),
                     () -> messaging.sms(user.getPhone(), message));
+            went.add(Channel.SMS);
         }
         if (channels.contains(Channel.PUSH)) {
             for (DeviceItem device : devices.devices(user.getId())) {
                 if (device.getEndpointArn() == null) continue;
                 once(request, Channel.PUSH, device.getDeviceId(), partition, device.getDeviceId(),
                         () -> messaging.push(device.getEndpointArn(), message));
+                went.add(Channel.PUSH);
             }
         }
+        // The user's history (and their devices online) has every notification, once, whatever the channels.
+        idempotency.once(HISTORY_SCOPE, request.id(), request.id(), SEND_WINDOW, () -> {
+            history.record(request, message.subject(), message.body(), went);
+            return "recorded";
+        });
     }
 
     /**

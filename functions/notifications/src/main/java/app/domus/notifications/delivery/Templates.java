@@ -14,6 +14,8 @@ public final class Templates {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9_]+)}}");
 
     private static final Map<String, Message> TEMPLATES = Map.ofEntries(
+            Map.entry("message-received", new Message("{{senderName}} wrote to you",
+                    "{{senderName}} in {{conversation}}: {{preview}}\n\nOpen Domus to answer.")),
             Map.entry("welcome", new Message("Welcome to Domus",
                     "Hello,\n\nyour Domus account for {{email}} is ready. Sign in with this address to see your home.")),
             Map.entry("invitation", new Message("Your invitation to Domus",

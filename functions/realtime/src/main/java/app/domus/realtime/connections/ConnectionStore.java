@@ -1,6 +1,7 @@
 package app.domus.realtime.connections;
 
 import app.domus.shared.live.LiveTopicItem;
+import app.domus.shared.live.LiveUpdates;
 import app.domus.shared.http.ApiException;
 import app.domus.shared.persistence.DomusTable;
 import app.domus.shared.persistence.TableItem;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public class ConnectionStore {
     /** API Gateway closes a WebSocket connection after two hours whatever happens on it. */
     public static final Duration CONNECTION_LIFETIME = Duration.ofHours(2);
-    /** A client follows the few things on its screen; more than this is a runaway client. */
+    /** A client follows the few things on its screen; more than this is a runaway client (its personal topic aside). */
     public static final int MAX_TOPICS_PER_CONNECTION = 20;
 
     private final DomusTable table;
@@ -49,7 +50,17 @@ public class ConnectionStore {
             // API Gateway retried $connect for the same connection: the first attempt's record stands.
             return find(connectionId).orElseThrow(() -> e);
         }
+        followOwnTopic(connection);
         return connection;
+    }
+
+    /**
+     * Every connection follows its user's personal topic ({@code user:<userId>}) from the start: what is sent there (a
+     * new message, a typing indicator, a notification) reaches each device the user is online on, and a user with no
+     * subscription there is offline.
+     */
+    private void followOwnTopic(ConnectionItem connection) {
+        subscribe(connection, LiveTopicItem.of(LiveUpdates.userTopic(connection.getUserId()), null, null, connection.getConnectedAt()));
     }
 
     public Optional<ConnectionItem> find(String connectionId) {
@@ -61,7 +72,7 @@ public class ConnectionStore {
         List<SubscriptionItem> current = subscriptions(connection.getConnectionId());
         Optional<SubscriptionItem> existing = current.stream().filter(s -> s.getTopic().equals(topic.getName())).findFirst();
         if (existing.isPresent()) return existing.get();
-        if (current.size() >= MAX_TOPICS_PER_CONNECTION) {
+        if (current.stream().filter(s -> !LiveUpdates.isPersonal(s.getTopic())).count() >= MAX_TOPICS_PER_CONNECTION) {
             throw ApiException.conflict("A connection may follow at most " + MAX_TOPICS_PER_CONNECTION + " topics; unsubscribe first");
         }
         SubscriptionItem subscription = new SubscriptionItem();

@@ -8,6 +8,6 @@ import app.domus.shared.http.ApiException;
 public class DefaultRouteHandler extends WebSocketHandler {
     @Override
     protected Object handle(WebSocketRequest request) {
-        throw ApiException.validation("action", "must be subscribe or unsubscribe, e.g. {\"action\":\"subscribe\",\"topic\":\"vote:<voteId>\"}");
+        throw ApiException.validation("action", "must be subscribe, unsubscribe, typing_start or typing_stop, e.g. {\"action\":\"subscribe\",\"topic\":\"vote:<voteId>\"}");
     }
 }

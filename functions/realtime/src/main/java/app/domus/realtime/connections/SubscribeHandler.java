@@ -12,8 +12,9 @@ import app.domus.shared.http.ApiException;
 import app.domus.shared.http.ProblemType;
 
 /**
- * {@code subscribe}: follows a topic. Whoever may read the topic's building may follow it; to anyone else the
- * topic does not exist.
+ * {@code subscribe}: follows a topic. A personal topic ({@code user:<userId>}) is followed by its user alone (every
+ * connection follows it from the start; subscribing again changes nothing); a topic with members (a conversation) by
+ * its members; any other topic by whoever may read its building. To anyone else the topic does not exist.
  */
 public class SubscribeHandler extends WebSocketHandler {
     private final AccessService access;
@@ -39,12 +40,14 @@ public class SubscribeHandler extends WebSocketHandler {
         TopicMessage message = request.json(TopicMessage.class);
         ConnectionItem connection = connections.find(request.connectionId())
                 .orElseThrow(() -> new ApiException(ProblemType.UNAUTHORIZED, "This connection has expired; connect again"));
-        LiveTopicItem topic = topics.get(message.topic());
-        try {
-            access.building(new Caller(connection.getUserId(), null, null), topic.getBuildingId(), Action.READ);
-        } catch (ApiException e) {
-            if (e.type() == ProblemType.NOT_FOUND) throw ApiException.notFound("The topic");
-            throw e;
+        LiveTopicItem topic = topics.followable(message.topic(), connection.getUserId());
+        if (topic.admits(connection.getUserId()) == null) {
+            try {
+                access.building(new Caller(connection.getUserId(), null, null), topic.getBuildingId(), Action.READ);
+            } catch (ApiException e) {
+                if (e.type() == ProblemType.NOT_FOUND) throw ApiException.notFound("The topic");
+                throw e;
+            }
         }
         connections.subscribe(connection, topic);
         return new TopicReply("subscribed", topic.getName());

@@ -2,6 +2,7 @@ package app.domus.realtime.topics;
 
 import app.domus.shared.http.ApiException;
 import app.domus.shared.live.LiveTopicItem;
+import app.domus.shared.live.LiveUpdates;
 import app.domus.shared.persistence.DomusTable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -43,6 +44,22 @@ public class Topics {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /**
+     * The topic as the user may follow it: their own personal topic, a topic with members that admits them, or a
+     * building's topic (whose readers the caller checks); anything else does not exist for them.
+     */
+    public LiveTopicItem followable(String name, String userId) {
+        if (LiveUpdates.isPersonal(name)) {
+            if (!name.equals(LiveUpdates.userTopic(userId))) throw ApiException.notFound("The topic");
+            LiveTopicItem own = LiveTopicItem.of(name, null, null, null);
+            own.setMemberIds(java.util.List.of(userId));
+            return own;
+        }
+        LiveTopicItem topic = get(name);
+        if (Boolean.FALSE.equals(topic.admits(userId))) throw ApiException.notFound("The topic");
+        return topic;
     }
 
     public LiveTopicItem get(String name) {

@@ -8,6 +8,9 @@ import app.domus.realtime.RealtimeFixture;
 import app.domus.realtime.testing.ConnectionsDouble;
 import app.domus.shared.json.Json;
 import app.domus.shared.live.LiveUpdate;
+import app.domus.shared.live.LiveUpdates;
+import app.domus.shared.notify.Category;
+import app.domus.shared.notify.NotificationRequest;
 import app.domus.shared.testing.TestContext;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class LiveUpdateHandlerTest {
     private final RealtimeFixture f = new RealtimeFixture();
     private final ConnectionsDouble api = new ConnectionsDouble();
-    private final LiveUpdateHandler handler = new LiveUpdateHandler(f.topics, new TopicBroadcaster(f.connections, api.client()));
+    private final LiveUpdateHandler handler = new LiveUpdateHandler(f.topics, new TopicBroadcaster(f.connections, api.client()), f.notifications);
 
     @AfterEach
     void stop() {
@@ -77,5 +80,51 @@ class LiveUpdateHandlerTest {
         api.broken(broken);
 
         assertThat(failed(handler.handleRequest(batch(update("vote:VOTE1", 1_000, 1)), new TestContext()))).containsExactly("m0");
+    }
+
+    private static String personal(String userId, long sentAt, int n, boolean withNotification) {
+        NotificationRequest otherwise = withNotification
+                ? new NotificationRequest("message-" + n + "#" + userId, userId, null, Category.MESSAGES, "message-received", Map.of("n", "" + n))
+                : null;
+        return Json.write(new LiveUpdate(LiveUpdates.userTopic(userId), sentAt, Json.MAPPER.valueToTree(Map.of("type", "message", "n", n)), otherwise));
+    }
+
+    @Test
+    void everyUpdateOfAPersonalTopicGoesOutToEachOfTheUsersConnectionsWhateverItsOrder() {
+        String phone = f.connections.open("phone=", f.owner).getConnectionId();
+        String laptop = f.connections.open("laptop=", f.owner).getConnectionId();
+        String someoneElse = f.connections.open("else=", f.tenant).getConnectionId();
+
+        var response = handler.handleRequest(batch(personal(f.owner, 2_000, 2, true), personal(f.owner, 1_000, 1, true)), new TestContext());
+
+        assertThat(failed(response)).isEmpty();
+        assertThat(api.bodiesFor(phone)).extracting(body -> Json.tree(body).path("n").asInt()).containsExactly(2, 1);
+        assertThat(api.bodiesFor(laptop)).hasSize(2);
+        assertThat(api.bodiesFor(someoneElse)).isEmpty();
+        assertThat(f.notifications.sent).as("online: no push").isEmpty();
+    }
+
+    @Test
+    void anUpdateThatReachesNoConnectionHasItsNotificationSentInstead() {
+        f.connections.open("tenant=", f.tenant);
+
+        handler.handleRequest(batch(personal(f.owner, 1_000, 1, true), personal(f.manager, 1_000, 2, false)), new TestContext());
+
+        assertThat(f.notifications.sent).singleElement().satisfies(n -> {
+            assertThat(n.userId()).isEqualTo(f.owner);
+            assertThat(n.id()).isEqualTo("message-1#" + f.owner);
+        });
+    }
+
+    @Test
+    void aGoneConnectionIsForgottenAndItsUserNotifiedInstead() {
+        String stale = f.connections.open("stale=", f.owner).getConnectionId();
+        api.gone(stale);
+
+        assertThat(failed(handler.handleRequest(batch(personal(f.owner, 1_000, 1, true)), new TestContext()))).isEmpty();
+
+        assertThat(f.connections.find(stale)).isEmpty();
+        assertThat(f.subscriptionsOf(LiveUpdates.userTopic(f.owner))).isEmpty();
+        assertThat(f.notifications.sent).extracting(NotificationRequest::userId).containsExactly(f.owner);
     }
 }

@@ -218,4 +218,29 @@ class ConnectionHandlersTest {
         assertError(call(connect, SocketEvents.connect("bad id with spaces", f.owner)), 400, "validation-error");
         assertError(call(disconnect, SocketEvents.disconnect(null)), 400, "validation-error");
     }
+
+    @Test
+    void everyConnectionFollowsItsUsersPersonalTopicAndNoOneElseMay() {
+        String phone = connected(f.owner);
+        String laptop = connected(f.owner);
+
+        assertThat(f.subscriptionsOf("user:" + f.owner)).extracting(SubscriptionItem::getConnectionId).containsExactlyInAnyOrder(phone, laptop);
+        assertThat(subscribe(phone, "user:" + f.owner).getStatusCode()).as("again: no change").isEqualTo(200);
+        assertThat(f.subscriptionsOf("user:" + f.owner)).hasSize(2);
+
+        assertError(subscribe(connected(f.manager), "user:" + f.owner), 404, "not-found");
+        assertThat(f.subscriptionsOf("user:" + f.owner)).hasSize(2);
+    }
+
+    @Test
+    void aTopicWithMembersIsFollowedByItsMembersOnlyWhoeverReadsTheBuilding() {
+        var topic = app.domus.shared.live.LiveTopicItem.of("conversation:C1", f.orgA, null, RealtimeFixture.START.toString());
+        topic.setMemberIds(java.util.List.of(f.owner, f.tenant));
+        f.table.of(app.domus.shared.live.LiveTopicItem.class).putItem(topic);
+
+        assertThat(subscribe(connected(f.tenant), "conversation:C1").getStatusCode()).isEqualTo(200);
+        assertError(subscribe(connected(f.manager), "conversation:C1"), 404, "not-found");
+        assertError(subscribe(connected(f.outsider), "conversation:C1"), 404, "not-found");
+        assertThat(f.subscriptionsOf("conversation:C1")).hasSize(1);
+    }
 }
