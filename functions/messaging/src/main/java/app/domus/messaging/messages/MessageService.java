@@ -307,7 +307,9 @@ public class MessageService {
     public record ReadReceipt(String type, String conversationId, String userId, String upToMessageId, String readAt) {}
 
     static NewEvent change(String type, MessageItem message) {
-        return new NewEvent(type, message.getOrganisationId(), message.getConversationId(),
+        // The message is the aggregate: its own events keep their order (posted, edited, deleted), while the messages of a
+        // busy conversation are not queued behind one another in the outbox relay (clients order them by id).
+        return new NewEvent(type, message.getOrganisationId(), message.getId(),
                 new MessageEvents.MessageChange(message.getConversationId(), message.getId(), message.getOrganisationId(), message.getSenderId(),
                         MessageEvents.changeOf(type)));
     }
