@@ -75,7 +75,7 @@ public final class MessagingFixture extends DirectoryWorld {
     }
 
     public ConversationItem conversation(String startedBy, String... others) {
-        return conversations.start(caller(startedBy), new CreateConversationRequest(List.of(others), null, null));
+        return conversations.start(caller(startedBy), new CreateConversationRequest(List.of(others), null, null)).conversation();
     }
 
     public MessageItem post(ConversationItem conversation, String senderId, String content) {
