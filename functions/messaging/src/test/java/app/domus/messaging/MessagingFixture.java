@@ -46,6 +46,11 @@ public final class MessagingFixture extends DirectoryWorld {
         }
 
         @Override
+        public void discard(List<String> keys) {
+            keys.forEach(bucket::remove);
+        }
+
+        @Override
         public String downloadUrl(String key, Duration validFor) {
             return "https://photos.example.test/" + key;
         }

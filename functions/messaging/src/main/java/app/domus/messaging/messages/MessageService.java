@@ -150,7 +150,13 @@ public class MessageService {
         OutboxItem event = outbox.item(Ids.newId(), now, change(MessageEvents.POSTED, message));
         event.setVersion(1L);
         writes.add(put(OutboxItem.SCHEMA, event));
-        transact(writes, uploads.size());
+        try {
+            transact(writes, uploads.size());
+        } catch (RuntimeException e) {
+            // Not stored: its copies of the photos go too (the uploads stay the sender's, to send again).
+            attachments.discard(taken.stream().map(Attachment::getObjectKey).toList());
+            throw e;
+        }
         return message;
     }
 
