@@ -34,7 +34,7 @@ public final class Bench {
               --http-seconds S        seconds per side and round of the HTTP load; default 8, quick 3
               --http-rounds R         alternated rounds of the HTTP load; default 3, quick 2
               --connections C         concurrent connections of the HTTP load; default 50
-              --skip cold,http,warm,meters  leave figures out (sizes and the local cloud are always measured)
+              --skip cold,http,warm,meters,messages  leave figures out (sizes and the local cloud are always measured)
               --budget-minutes M      stop starting new cold-start runs after M minutes; default 8, quick 1.5
               --out FILE              where the table goes; default bench/results.md
             """;
@@ -193,6 +193,17 @@ public final class Bench {
                 log.info(String.format(Locale.ROOT, "meters: %d of %d stored, %.0f readings/s (raw %.0f/s), p99 delay %.0f ms", result.stored(),
                         result.published(), result.readingsPerSecond(), result.rawOnePerSecond(), result.p99DelayMs()));
                 report.meters(result);
+            }
+
+            if (!options.skip().contains("messages")) {
+                MessagingLoad messaging = new MessagingLoad(cloud, log);
+                Duration side = Duration.ofSeconds(options.quick() ? 10 : 20);
+                // A: more than the path carries, for its capacity; B: half of that, for the delay of a message that does not queue.
+                MessagingLoad.Result saturated = messaging.run(100, options.quick() ? 10 : 20, side, Duration.ofSeconds(60));
+                MessagingLoad.Result paced = messaging.run(100, Math.max(1, Math.floor(saturated.postedPerSecond() / 2)), side, Duration.ofSeconds(60));
+                log.info(String.format(Locale.ROOT, "messages: %.1f messages/s, %.0f deliveries/s to %d clients; at %.0f/s p99 delay %.0f ms",
+                        saturated.postedPerSecond(), saturated.deliveriesPerSecond(), saturated.clients(), paced.ratePerSecond(), paced.p99DelayMs()));
+                report.messages(saturated, paced);
             }
 
             if (!options.skip().contains("warm")) {

@@ -2,11 +2,7 @@ package app.domus.bench;
 
 import app.domus.local.LocalCloud;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +34,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * {@code receivedAt} (the ingestion's clock when it checked the reading, just before its batch write).
  */
 final class MeterIngestion {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     record Result(int devices, double publishSeconds, int published, int stored, double pipelineSeconds, double readingsPerSecond,
                   double p50DelayMs, double p99DelayMs, double maxDelayMs, double rawOnePerSecond, double rawThreePerSecond, String note) {}
@@ -83,7 +78,7 @@ final class MeterIngestion {
             if (capacity.stored() < saturated.published()) note += " At saturation " + (saturated.published() - capacity.stored()) + " readings were not stored within " + drain.toSeconds() + " s.";
             List<Long> sorted = delays.delays();
             return new Result(devices, saturated.seconds(), saturated.published(), capacity.stored(), 0, readingsPerSecond,
-                    percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.isEmpty() ? 0 : sorted.getLast(), rawOne, rawThree, note);
+                    Stats.percentile(sorted, 0.50), Stats.percentile(sorted, 0.99), sorted.isEmpty() ? 0 : sorted.getLast(), rawOne, rawThree, note);
         }
     }
 
@@ -205,16 +200,7 @@ final class MeterIngestion {
     }
 
     private JsonNode post(String path, Object body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(cloud.endpoints().httpUrl() + path))
-                .header("authorization", "Bearer " + token).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-        return JSON.readTree(response.body());
+        return Api.created(http, cloud.endpoints().httpUrl(), token, path, body);
     }
 
-    private static double percentile(List<Long> sorted, double p) {
-        if (sorted.isEmpty()) return 0;
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
-    }
 }

@@ -22,6 +22,7 @@ final class Report {
     private final StringBuilder http = new StringBuilder();
     private final StringBuilder warm = new StringBuilder();
     private final StringBuilder meters = new StringBuilder();
+    private final StringBuilder messages = new StringBuilder();
     private double tookSeconds;
     private long rssAtRestKb;
 
@@ -185,6 +186,38 @@ final class Report {
                 .append(" in batches of 25 from two threads, the same number of readings, into the same table on the same DynamoDB Local.\n");
     }
 
+    void messages(MessagingLoad.Result saturated, MessagingLoad.Result paced) {
+        messages.append("| figure | offered ").append(Stats.number(saturated.ratePerSecond(), 0)).append(" messages/s (capacity) | offered ")
+                .append(Stats.number(paced.ratePerSecond(), 0)).append("/s (half of it: delay) | ÷ raw `@connections` posts |\n|---|--:|--:|--:|\n");
+        messages.append("| WebSocket clients connected (devices of ").append(saturated.participants()).append(" participants) | ")
+                .append(saturated.clients()).append(" | ").append(paced.clients()).append(" | |\n");
+        messages.append("| messages posted (`POST /conversations/{id}/messages`) | ").append(posted(saturated)).append(" | ").append(posted(paced)).append(" | |\n");
+        messages.append("| deliveries received / expected | ").append(saturated.delivered()).append(" / ").append(saturated.expected()).append(" | ")
+                .append(paced.delivered()).append(" / ").append(paced.expected()).append(" | |\n");
+        messages.append("| **messages/s delivered end to end to every client**, first post → last delivery | **")
+                .append(Stats.number(saturated.postedPerSecond(), 1)).append("** | ").append(Stats.number(paced.postedPerSecond(), 1)).append(" | |\n");
+        messages.append("| **deliveries/s** (messages × clients) | **").append(Stats.number(saturated.deliveriesPerSecond(), 0)).append("** | ")
+                .append(Stats.number(paced.deliveriesPerSecond(), 0)).append(" | **")
+                .append(Stats.number(saturated.deliveriesPerSecond() / saturated.rawDeliveriesPerSecond(), 2)).append("×** (raw ")
+                .append(Stats.number(saturated.rawDeliveriesPerSecond(), 0)).append("/s) |\n");
+        messages.append("| **delay POST sent → message on the socket, p50 / p99 / max (ms)** | ").append(delays(saturated)).append(" | **")
+                .append(delays(paced)).append("** | raw p99 ").append(Stats.number(paced.rawP99DelayMs(), 0)).append(" ms |\n");
+        messages.append("\n").append(saturated.note()).append(" ").append(paced.note()).append("\n");
+        messages.append("\nThe path of each message: the request's transaction → the table's stream → the outbox relay → SNS →")
+                .append(" `MessageDeliveryQueue` → `MessageDeliveryFunction` (one live update per participant) → `LiveUpdatesQueue` →")
+                .append(" `LiveUpdateFunction` (one `@connections` post per device, 16 at once) → the local gateway → the socket. The raw baseline posts the")
+                .append(" same number of messages from 4 threads straight to the same connections through the local `@connections` API.")
+                .append(" Everything (the local cloud, its functions, DynamoDB Local, the 100 clients) shares the machine's cores.\n");
+    }
+
+    private static String posted(MessagingLoad.Result r) {
+        return r.posted() + (r.refused() > 0 ? " (" + r.refused() + " refused)" : "");
+    }
+
+    private static String delays(MessagingLoad.Result r) {
+        return Stats.number(r.p50DelayMs(), 0) + " / " + Stats.number(r.p99DelayMs(), 0) + " / " + Stats.number(r.maxDelayMs(), 0);
+    }
+
     void took(double seconds) {
         this.tookSeconds = seconds;
     }
@@ -206,6 +239,7 @@ final class Report {
         if (!http.isEmpty()) md.append("\n## 3. Local HTTP API through the gateway, ÷ `GET /health`\n\n").append(http);
         if (!warm.isEmpty()) md.append("\n## 4. Warm cost per invocation (JMH), ÷ the raw SDK calls\n\n").append(warm);
         if (!meters.isEmpty()) md.append("\n## 5. Smart-meter readings: MQTT → IoT rule → queue → ingestion → DynamoDB Local, ÷ raw BatchWriteItem\n\n").append(meters);
+        if (!messages.isEmpty()) md.append("\n## 6. Messages to 100 WebSocket clients, end to end through the local cloud, ÷ raw `@connections` posts\n\n").append(messages);
         return md.toString();
     }
 

@@ -42,4 +42,10 @@ record Stats(double min, double median, double max, int n) {
         int rank = (int) Math.ceil(p / 100.0 * count);
         return sorted[Math.max(0, Math.min(count - 1, rank - 1))];
     }
+
+    /** The p-th percentile (nearest rank) of values sorted ascending; 0 for none. */
+    static double percentile(java.util.List<Long> sorted, double p) {
+        if (sorted.isEmpty()) return 0;
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
 }

@@ -46,6 +46,11 @@ public final class MessagingFixture extends DirectoryWorld {
         }
 
         @Override
+        public void discard(List<String> keys) {
+            keys.forEach(bucket::remove);
+        }
+
+        @Override
         public String downloadUrl(String key, Duration validFor) {
             return "https://photos.example.test/" + key;
         }
@@ -75,7 +80,7 @@ public final class MessagingFixture extends DirectoryWorld {
     }
 
     public ConversationItem conversation(String startedBy, String... others) {
-        return conversations.start(caller(startedBy), new CreateConversationRequest(List.of(others), null, null));
+        return conversations.start(caller(startedBy), new CreateConversationRequest(List.of(others), null, null)).conversation();
     }
 
     public MessageItem post(ConversationItem conversation, String senderId, String content) {

@@ -51,9 +51,10 @@ public class ConversationService {
     /**
      * Starts a conversation. The caller names the organisation when they belong to several; every participant must be a
      * member of it (whatever their role: owners, tenants, managers, technicians, admins), so no one reaches another
-     * organisation's people.
+     * organisation's people. Two people have one direct conversation per organisation: starting it again (from either
+     * side) gives the one they have.
      */
-    public ConversationItem start(Caller caller, CreateConversationRequest request) {
+    public Started start(Caller caller, CreateConversationRequest request) {
         String organisationId = organisationOf(caller, request.organisationId());
         Set<String> people = new LinkedHashSet<>();
         people.add(caller.userId());
@@ -65,9 +66,32 @@ public class ConversationService {
             }
         }
         String kind = people.size() == 2 && request.title() == null ? ConversationItem.DIRECT : ConversationItem.GROUP;
+        List<String> participants = List.copyOf(people);
+        DirectPairItem pair = null;
+        if (kind.equals(ConversationItem.DIRECT)) {
+            pair = new DirectPairItem();
+            pair.setPk(DirectPairItem.pk(organisationId, participants.get(0), participants.get(1)));
+            pair.setSk(DirectPairItem.SK);
+            Optional<ConversationItem> existing = direct(pair);
+            if (existing.isPresent()) return new Started(existing.get(), false);
+        }
         ConversationItem conversation = newConversation(Ids.newId(), organisationId, kind, request.title(), caller.userId());
-        write(conversation, List.copyOf(people));
-        return conversation;
+        if (pair != null) pair.setConversationId(conversation.getId());
+        try {
+            write(conversation, participants, pair);
+        } catch (TransactionCanceledException e) {
+            // The same two people started it at the same moment (from either side): the first one stands.
+            if (pair == null) throw e;
+            return new Started(direct(pair).orElseThrow(() -> e), false);
+        }
+        return new Started(conversation, true);
+    }
+
+    /** What starting a conversation gave: a new one, or the direct conversation the two already have. */
+    public record Started(ConversationItem conversation, boolean created) {}
+
+    private Optional<ConversationItem> direct(DirectPairItem pair) {
+        return table.get(DirectPairItem.class, pair.getPk(), DirectPairItem.SK).flatMap(p -> find(p.getConversationId()));
     }
 
     private String organisationOf(Caller caller, String requested) {
@@ -98,7 +122,7 @@ public class ConversationService {
         conversation.setBuildingId(buildingId);
         List<String> participants = people.stream().limit(MAX_PARTICIPANTS).toList();
         try {
-            write(conversation, participants);
+            write(conversation, participants, null);
         } catch (TransactionCanceledException e) {
             // The same report, delivered twice at once: the other delivery opened it.
             if (table.get(ConversationItem.class, ConversationItem.pk(faultId), ConversationItem.SK).isEmpty()) throw e;
@@ -140,10 +164,11 @@ public class ConversationService {
         return conversation;
     }
 
-    /** The conversation, its participants and its members-only live topic, in one transaction. */
-    private void write(ConversationItem conversation, List<String> people) {
+    /** The conversation, its participants, its members-only live topic (and a direct one's pair), in one transaction. */
+    private void write(ConversationItem conversation, List<String> people, DirectPairItem pair) {
         conversation.setParticipantIds(people);
         var transaction = TransactWriteItemsEnhancedRequest.builder().addPutItem(table.of(ConversationItem.class), conversation);
+        if (pair != null) transaction.addPutItem(table.of(DirectPairItem.class), pair);
         for (String userId : people) {
             transaction.addPutItem(table.of(ParticipantItem.class), participant(conversation, userId, conversation.getCreatedAt(), conversation.getCreatedAt()));
         }

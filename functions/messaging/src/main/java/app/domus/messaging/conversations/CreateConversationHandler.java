@@ -7,7 +7,10 @@ import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
 import app.domus.shared.idempotency.IdempotencyStore;
 
-/** {@code POST /conversations}: any member of an organisation, with other members of it. */
+/**
+ * {@code POST /conversations}: any member of an organisation, with other members of it; 201 with a new conversation, 200
+ * with the direct conversation the two people already have.
+ */
 @AcceptsIdempotencyKey
 public class CreateConversationHandler extends HttpHandler {
     private IdempotencyStore idempotency;
@@ -31,9 +34,10 @@ public class CreateConversationHandler extends HttpHandler {
     protected HttpResponse handle(HttpRequest request) {
         var caller = request.caller();
         var body = request.json(CreateConversationRequest.class);
-        ConversationItem conversation = conversations.start(caller, body);
-        return HttpResponse.created(ConversationView.of(conversations.participation(caller, conversation.getId())))
-                .location("/conversations/" + conversation.getId() + "/messages");
+        ConversationService.Started started = conversations.start(caller, body);
+        String id = started.conversation().getId();
+        ConversationView view = ConversationView.of(conversations.participation(caller, id));
+        return (started.created() ? HttpResponse.created(view) : HttpResponse.ok(view)).location("/conversations/" + id + "/messages");
     }
 
     @Override

@@ -51,6 +51,17 @@ public class AttachmentStore {
                 .destinationKey(toKey).metadataDirective(MetadataDirective.REPLACE).contentType(format.contentType()));
     }
 
+    /** Removes copies a message that was not stored would have had; a failure is left to the bucket's lifecycle. */
+    public void discard(java.util.List<String> keys) {
+        for (String key : keys) {
+            try {
+                s3.get().deleteObject(b -> b.bucket(config.photosBucket()).key(key));
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(AttachmentStore.class).warn("Could not delete attachment copy {}", key, e);
+            }
+        }
+    }
+
     /** A presigned GET of an attachment, for the participants who list the message. */
     public String downloadUrl(String key, Duration validFor) {
         return presigner.get().presignGetObject(p -> p.signatureDuration(validFor)

@@ -150,7 +150,13 @@ public class MessageService {
         OutboxItem event = outbox.item(Ids.newId(), now, change(MessageEvents.POSTED, message));
         event.setVersion(1L);
         writes.add(put(OutboxItem.SCHEMA, event));
-        transact(writes, uploads.size());
+        try {
+            transact(writes, uploads.size());
+        } catch (RuntimeException e) {
+            // Not stored: its copies of the photos go too (the uploads stay the sender's, to send again).
+            attachments.discard(taken.stream().map(Attachment::getObjectKey).toList());
+            throw e;
+        }
         return message;
     }
 
@@ -307,7 +313,9 @@ public class MessageService {
     public record ReadReceipt(String type, String conversationId, String userId, String upToMessageId, String readAt) {}
 
     static NewEvent change(String type, MessageItem message) {
-        return new NewEvent(type, message.getOrganisationId(), message.getConversationId(),
+        // The message is the aggregate: its own events keep their order (posted, edited, deleted), while the messages of a
+        // busy conversation are not queued behind one another in the outbox relay (clients order them by id).
+        return new NewEvent(type, message.getOrganisationId(), message.getId(),
                 new MessageEvents.MessageChange(message.getConversationId(), message.getId(), message.getOrganisationId(), message.getSenderId(),
                         MessageEvents.changeOf(type)));
     }

@@ -43,6 +43,20 @@ class ConversationsTest {
     }
 
     @Test
+    void twoPeopleHaveOneDirectConversationWhoeverStartsItAgain() {
+        var first = call(create, start(f.tenant, "{\"participantIds\":[\"" + f.manager + "\"]}"));
+        assertThat(first.getStatusCode()).isEqualTo(201);
+        String id = json(first).path("conversationId").asText();
+
+        var again = call(create, start(f.manager, "{\"participantIds\":[\"" + f.tenant + "\"]}"));
+        assertThat(again.getStatusCode()).as("the one they have").isEqualTo(200);
+        assertThat(json(again).path("conversationId").asText()).isEqualTo(id);
+        assertThat(json(call(create, start(f.tenant, "{\"participantIds\":[\"" + f.manager + "\"],\"title\":\"Keys\"}")))
+                .path("conversationId").asText()).as("a titled one is a group of its own").isNotEqualTo(id);
+        assertThat(json(call(list, HttpEvents.request("GET", "/conversations").as(f.manager))).path("items")).hasSize(2);
+    }
+
+    @Test
     void noOneStartsAConversationWithAnotherOrganisationsPeople() {
         f.assertRefusedUnchanged(create, start(f.tenant, "{\"participantIds\":[\"" + f.outsider + "\"]}"), 400, "validation-error");
         f.assertRefusedUnchanged(create, start(f.outsider, "{\"participantIds\":[\"" + f.tenant + "\"]}"), 400, "validation-error");

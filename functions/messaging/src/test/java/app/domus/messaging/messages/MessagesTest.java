@@ -177,6 +177,21 @@ class MessagesTest {
         f.assertRefusedUnchanged(post, posting(f.tenant, "{}"), 400, "validation-error");
     }
 
+    @Test
+    void aMessageThatCannotBeStoredLeavesNoCopyOfItsPhotosAndItsUploadFree() {
+        UploadItem photo = f.upload(f.tenant, "image/png", Images.png());
+        // Someone left between the sender's check and the transaction: the transaction is refused as a whole.
+        f.table.of(ParticipantItem.class).deleteItem(software.amazon.awssdk.enhanced.dynamodb.Key.builder()
+                .partitionValue(conversation.getPk()).sortValue(ParticipantItem.sk(f.owner)).build());
+        int objects = f.bucket.size();
+
+        assertProblem(call(post, posting(f.tenant, "{\"attachments\":[\"" + photo.getId() + "\"]}")), 404, "not-found");
+
+        assertThat(f.bucket).as("no copy left behind").hasSize(objects);
+        assertThat(f.table.get(UploadItem.class, photo.getPk(), UploadItem.SK).orElseThrow().getStatus()).isEqualTo(UploadItem.PENDING);
+        assertThat(f.events.ofType(MessageEvents.POSTED)).isEmpty();
+    }
+
     private long unread(String userId) {
         return f.table.get(ParticipantItem.class, conversation.getPk(), ParticipantItem.sk(userId)).orElseThrow().getUnread();
     }

@@ -43,6 +43,17 @@ public class LiveUpdateHandler extends QueueConsumer {
         return "Live update";
     }
 
+    /** Updates of one topic go out in order (a state topic drops the overtaken); different topics at once. */
+    @Override
+    protected String orderKey(String body) {
+        try {
+            String topic = Json.read(body, LiveUpdate.class).topic();
+            return topic == null ? "" : topic;
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
     @Override
     protected void handle(String body) {
         LiveUpdate update = Json.read(body, LiveUpdate.class);

@@ -6,6 +6,11 @@ import app.domus.shared.json.Json;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
@@ -14,7 +19,7 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.ApiGatewayManagementApiException;
 
 /**
- * Sends a message to every connection following a topic. A connection that answers 410 Gone has closed without
+ * Sends a message to every connection following a topic, several at once. A connection that answers 410 Gone has closed without
  * its {@code $disconnect} reaching us, and is forgotten. Any other failure is retried as a whole once every
  * connection has been tried: a message carries the topic's whole current state, so a repeat does no harm.
  */
@@ -22,6 +27,8 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.ApiGatewayM
 public class TopicBroadcaster {
     private static final Logger LOG = LoggerFactory.getLogger(TopicBroadcaster.class);
     private static final int GONE = 410;
+    /** Posts in flight at once for one broadcast: the management API is called per connection. */
+    static final int PARALLEL_POSTS = 16;
 
     private final ConnectionStore connections;
     private final ApiGatewayManagementApiClient managementApi;
@@ -32,28 +39,51 @@ public class TopicBroadcaster {
         this.managementApi = managementApi;
     }
 
-    /** @return the number of connections the message reached */
+    /**
+     * Posts to the topic's connections, up to {@link #PARALLEL_POSTS} at once (a user's devices, a vote's followers).
+     *
+     * @return the number of connections the message reached
+     */
     public int broadcast(String topic, Object message) {
         SdkBytes data = SdkBytes.fromString(Json.write(message), StandardCharsets.UTF_8);
-        int delivered = 0;
-        int failed = 0;
-        for (SubscriptionItem subscription : connections.subscribers(topic)) {
-            try {
-                managementApi.postToConnection(b -> b.connectionId(subscription.getConnectionId()).data(data));
-                delivered++;
-            } catch (ApiGatewayManagementApiException e) {
-                if (e.statusCode() == GONE) {
-                    connections.close(subscription.getConnectionId());
-                } else {
-                    LOG.warn("Posting to connection {} failed with {}", subscription.getConnectionId(), e.statusCode());
-                    failed++;
+        List<SubscriptionItem> subscribers = connections.subscribers(topic);
+        AtomicInteger delivered = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        if (subscribers.size() <= 1) {
+            subscribers.forEach(s -> post(s, data, delivered, failed));
+        } else {
+            Semaphore slots = new Semaphore(PARALLEL_POSTS);
+            try (ExecutorService posts = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (SubscriptionItem subscription : subscribers) {
+                    posts.submit(() -> {
+                        slots.acquireUninterruptibly();
+                        try {
+                            post(subscription, data, delivered, failed);
+                        } finally {
+                            slots.release();
+                        }
+                    });
                 }
-            } catch (SdkException e) {
-                LOG.warn("Posting to connection {} failed: {}", subscription.getConnectionId(), e.getMessage());
-                failed++;
             }
         }
-        if (failed > 0) throw new IllegalStateException(failed + " connection(s) of " + topic + " could not be reached");
-        return delivered;
+        if (failed.get() > 0) throw new IllegalStateException(failed.get() + " connection(s) of " + topic + " could not be reached");
+        return delivered.get();
+    }
+
+    private void post(SubscriptionItem subscription, SdkBytes data, AtomicInteger delivered, AtomicInteger failed) {
+        try {
+            managementApi.postToConnection(b -> b.connectionId(subscription.getConnectionId()).data(data));
+            delivered.incrementAndGet();
+        } catch (ApiGatewayManagementApiException e) {
+            if (e.statusCode() == GONE) {
+                connections.close(subscription.getConnectionId());
+            } else {
+                LOG.warn("Posting to connection {} failed with {}", subscription.getConnectionId(), e.statusCode());
+                failed.incrementAndGet();
+            }
+        } catch (SdkException e) {
+            LOG.warn("Posting to connection {} failed: {}", subscription.getConnectionId(), e.getMessage());
+            failed.incrementAndGet();
+        }
     }
 }
