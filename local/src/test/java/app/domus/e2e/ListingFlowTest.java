@@ -128,4 +128,46 @@ class ListingFlowTest {
         assertThat(withdrawn.json().path("status").asText()).isEqualTo("withdrawn");
         cloud.awaitEvent("ListingWithdrawn", e -> envelope(e).toString().contains(listingId));
     }
+
+    /**
+     * Stage 2: the public search (no token) finds a published listing of a city, caches the page, and a second listing
+     * published there shows at once: the indexer, on ListingPublished, invalidates the city's cached pages long before
+     * their TTL (300 s) would.
+     */
+    @Test
+    void aListingPublishedInACityShowsInItsCachedSearchAtOnce(LocalCloudClient cloud) throws Exception {
+        String city = "Lindenau " + UUID.randomUUID().toString().substring(0, 8);
+        ApiResponse agency = cloud.as("manager").post("/agencies", json(Map.of("name", "Manager Homes")));
+        assertThat(agency.status()).as(agency.body()).isEqualTo(201);
+
+        String first = publishedIn(cloud, city, 52.3400, 12.3700, 180_000_00);
+        String search = "/listings?location=" + java.net.URLEncoder.encode(city, StandardCharsets.UTF_8) + "&sort=price_asc";
+        LocalCloudClient.awaitAnswer(() -> cloud.anonymous().get(search), page -> page.path("items").size() == 1);
+        ApiResponse cached = conforms("GET", "/listings", cloud.anonymous().get(search));
+        assertThat(cached.header("x-cache")).isEqualTo("hit");
+        assertThat(cached.json().path("items").get(0).path("listingId").asText()).isEqualTo(first);
+
+        String second = publishedIn(cloud, city, 52.3420, 12.3740, 150_000_00);
+        long published = System.nanoTime();
+        JsonNode fresh = LocalCloudClient.awaitAnswer(() -> cloud.anonymous().get(search), page -> page.path("items").size() == 2);
+        assertThat((System.nanoTime() - published) / 1_000_000_000.0).as("seconds until it shows (the TTL is 300)").isLessThan(15);
+        assertThat(fresh.path("items")).extracting(i -> i.path("listingId").asText()).containsExactly(second, first);
+
+        ApiResponse near = conforms("GET", "/listings", cloud.anonymous().get("/listings?location=near:52.3410,12.3720,1&limit=1"));
+        assertThat(near.status()).as(near.body()).isEqualTo(200);
+        assertThat(near.json().path("items").get(0).path("distanceKm").asDouble()).isLessThan(1);
+        ApiResponse rest = cloud.anonymous().get("/listings?location=near:52.3410,12.3720,1&limit=1&cursor=" + near.json().path("nextCursor").asText());
+        assertThat(rest.json().path("items")).hasSize(1);
+        assertThat(conforms("GET", "/listings", cloud.anonymous().get("/listings?location=near:91,0")).status()).isEqualTo(400);
+    }
+
+    private static String publishedIn(LocalCloudClient cloud, String city, double latitude, double longitude, long priceMinor) {
+        ApiResponse created = cloud.as("manager").post("/listings", json(Map.of(
+                "property", Map.of("type", "house", "rooms", 4, "address", Map.of("city", city, "latitude", latitude, "longitude", longitude)),
+                "pricing", Map.of("offer", "sale", "amountMinor", priceMinor, "currency", "EUR"))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("listingId").asText();
+        assertThat(cloud.as("manager").post("/listings/" + id + "/publish", "").status()).isEqualTo(200);
+        return id;
+    }
 }

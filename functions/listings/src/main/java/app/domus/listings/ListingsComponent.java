@@ -23,6 +23,10 @@ public interface ListingsComponent {
 
     ThumbnailMaker thumbnails();
 
+    app.domus.listings.search.ListingSearch search();
+
+    app.domus.listings.search.SearchIndexer indexer();
+
     IdempotencyStore idempotency();
 
     /** The one way to build the wiring: once per cold start, in a handler's public constructor. */

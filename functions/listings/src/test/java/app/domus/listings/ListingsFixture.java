@@ -5,7 +5,11 @@ import app.domus.listings.agencies.AgencyRequests;
 import app.domus.listings.listings.ListingService;
 import app.domus.listings.photos.ListingPhotos;
 import app.domus.listings.photos.ThumbnailMaker;
+import app.domus.listings.search.ListingSearch;
+import app.domus.listings.search.SearchCache;
+import app.domus.listings.search.SearchIndexer;
 import app.domus.shared.ids.Ids;
+import app.domus.shared.testing.LocalDynamo;
 import app.domus.shared.testing.DirectoryWorld;
 import app.domus.shared.uploads.UploadItem;
 import java.io.IOException;
@@ -24,6 +28,9 @@ public final class ListingsFixture extends DirectoryWorld {
     public final ListingPhotos photos = new ListingPhotos(table, media, clock);
     public final ListingService listings = new ListingService(table, agencies, photos, media, outbox, clock);
     public final ThumbnailMaker thumbnails = new ThumbnailMaker(table, media);
+    public final SearchCache cache = new SearchCache(LocalDynamo.client(), config, clock, Duration.ofMinutes(5));
+    public final SearchIndexer indexer = new SearchIndexer(table, listings, cache);
+    public final ListingSearch search = new ListingSearch(table, cache);
 
     public final String ada = user("Ada Admin");
     public final String rita = user("Rita Realtor");
@@ -67,6 +74,18 @@ public final class ListingsFixture extends DirectoryWorld {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A published listing of Rita's, indexed as the search's consumer would on its event. */
+    public String published(String city, String district, double latitude, double longitude, long priceMinor, int rooms, String type) {
+        var listing = listings.create(caller(rita), new app.domus.listings.listings.ListingRequests.CreateListing(
+                new app.domus.listings.listings.ListingRequests.Property(type,
+                        new app.domus.listings.listings.ListingRequests.Address(null, null, city, district, latitude, longitude),
+                        rooms, 50.0, java.util.List.of()),
+                null, new app.domus.listings.listings.ListingRequests.Pricing("sale", priceMinor, "EUR"), null));
+        listings.publish(caller(rita), listing.listingId());
+        indexer.reindex(listing.listingId());
+        return listing.listingId();
     }
 
     public static String listingJson(String city, long amountMinor, String photosJson) {
