@@ -161,13 +161,48 @@ class ListingFlowTest {
         assertThat(conforms("GET", "/listings", cloud.anonymous().get("/listings?location=near:91,0")).status()).isEqualTo(400);
     }
 
-    private static String publishedIn(LocalCloudClient cloud, String city, double latitude, double longitude, long priceMinor) {
-        ApiResponse created = cloud.as("manager").post("/listings", json(Map.of(
-                "property", Map.of("type", "house", "rooms", 4, "address", Map.of("city", city, "latitude", latitude, "longitude", longitude)),
+    /**
+     * Stage 3: a resident saves a search for houses in a city; a flat published there and a house published elsewhere do
+     * not alert; a house published in the city is e-mailed to them within seconds, once.
+     */
+    @Test
+    void aSavedSearchIsAlertedWithinSecondsOfAMatchingListingAndNotOfOthers(LocalCloudClient cloud) throws Exception {
+        String city = "Birkenau " + UUID.randomUUID().toString().substring(0, 8);
+        String elsewhere = "Eichstadt " + UUID.randomUUID().toString().substring(0, 8);
+        String email = cloud.cloud().demoData().account("tenant").orElseThrow().email();
+        cloud.as("technician").post("/agencies", json(Map.of("name", "Technician Homes")));
+        ApiResponse saved = conforms("POST", "/saved-searches", cloud.as("tenant").header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/saved-searches", json(Map.of("criteria", Map.of("location", city, "type", "house", "priceMax", 500_000_00),
+                        "alertSettings", Map.of("frequency", "instant")))));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+
+        String flat = publishedBy(cloud, "technician", city, "apartment", 52.1, 11.6, 200_000_00);
+        String houseElsewhere = publishedBy(cloud, "technician", elsewhere, "house", 51.1, 11.6, 200_000_00);
+        String tooDear = publishedBy(cloud, "technician", city, "house", 52.1, 11.6, 900_000_00);
+        long start = System.nanoTime();
+        String house = publishedBy(cloud, "technician", city, "house", 52.1, 11.6, 300_000_00);
+
+        assertThat(DelegationFlowTest.awaitMessageContaining(cloud, email, house)).as("the matching house is e-mailed").isTrue();
+        assertThat((System.nanoTime() - start) / 1_000_000_000.0).as("seconds until the alert").isLessThan(15);
+        cloud.awaitQueueDrained("SavedSearchAlertsQueue");
+        cloud.awaitQueueDrained("NotificationQueue");
+        String mail = cloud.outbox(email).toString();
+        assertThat(mail).doesNotContain(flat).doesNotContain(houseElsewhere).doesNotContain(tooDear);
+        assertThat(cloud.outbox(email).stream().filter(m -> m.toString().contains(house)).count()).isEqualTo(1);
+    }
+
+    private static String publishedBy(LocalCloudClient cloud, String realtor, String city, String type, double latitude, double longitude,
+                                      long priceMinor) {
+        ApiResponse created = cloud.as(realtor).post("/listings", json(Map.of(
+                "property", Map.of("type", type, "rooms", 4, "address", Map.of("city", city, "latitude", latitude, "longitude", longitude)),
                 "pricing", Map.of("offer", "sale", "amountMinor", priceMinor, "currency", "EUR"))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().path("listingId").asText();
-        assertThat(cloud.as("manager").post("/listings/" + id + "/publish", "").status()).isEqualTo(200);
+        assertThat(cloud.as(realtor).post("/listings/" + id + "/publish", "").status()).isEqualTo(200);
         return id;
+    }
+
+    private static String publishedIn(LocalCloudClient cloud, String city, double latitude, double longitude, long priceMinor) {
+        return publishedBy(cloud, "manager", city, "house", latitude, longitude, priceMinor);
     }
 }

@@ -27,6 +27,8 @@ public interface ListingsComponent {
 
     app.domus.listings.search.SearchIndexer indexer();
 
+    app.domus.listings.alerts.SavedSearches savedSearches();
+
     IdempotencyStore idempotency();
 
     /** The one way to build the wiring: once per cold start, in a handler's public constructor. */

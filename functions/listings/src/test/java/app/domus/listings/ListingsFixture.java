@@ -31,6 +31,7 @@ public final class ListingsFixture extends DirectoryWorld {
     public final SearchCache cache = new SearchCache(LocalDynamo.client(), config, clock, Duration.ofMinutes(5));
     public final SearchIndexer indexer = new SearchIndexer(table, listings, cache);
     public final ListingSearch search = new ListingSearch(table, cache);
+    public final app.domus.listings.alerts.SavedSearches savedSearches = new app.domus.listings.alerts.SavedSearches(table, notifications, clock);
 
     public final String ada = user("Ada Admin");
     public final String rita = user("Rita Realtor");
