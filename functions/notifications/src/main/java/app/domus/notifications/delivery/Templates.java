@@ -79,6 +79,9 @@ public final class Templates {
             Map.entry("billing-run-completed", new Message("Billing run {{period}} for {{building}} {{outcome}}",
                     "The billing run for {{period}} of {{building}} has {{outcome}}: {{invoiced}} of {{units}} units invoiced,"
                             + " {{total}} in all.{{skipped}}\n\nSee the run's report and its invoices in the Domus app.")),
+            Map.entry("listing-alert", new Message("New for your saved search: {{type}} in {{place}}, {{price}}",
+                    "A listing matches your saved search: {{type}} for {{offer}} in {{place}}, {{rooms}} rooms, {{price}}.\n\n"
+                            + "See it in the Domus portal: /listings/{{listingId}}")),
             Map.entry("generic", new Message("{{subject}}", "{{body}}")));
 
     private Templates() {}

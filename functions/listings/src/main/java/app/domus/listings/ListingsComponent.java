@@ -1,0 +1,44 @@
+package app.domus.listings;
+
+import app.domus.listings.agencies.Agencies;
+import app.domus.listings.listings.ListingService;
+import app.domus.listings.photos.MediaStore;
+import app.domus.listings.photos.S3MediaStore;
+import app.domus.listings.photos.ThumbnailMaker;
+import app.domus.shared.aws.AwsModule;
+import app.domus.shared.aws.S3Module;
+import app.domus.shared.idempotency.IdempotencyStore;
+import dagger.Binds;
+import dagger.Component;
+import dagger.Module;
+import jakarta.inject.Singleton;
+
+/** Wiring of the listings functions, built once per cold start by each handler's public constructor. */
+@Singleton
+@Component(modules = {AwsModule.class, S3Module.class, ListingsComponent.Media.class})
+public interface ListingsComponent {
+    Agencies agencies();
+
+    ListingService listings();
+
+    ThumbnailMaker thumbnails();
+
+    app.domus.listings.search.ListingSearch search();
+
+    app.domus.listings.search.SearchIndexer indexer();
+
+    app.domus.listings.alerts.SavedSearches savedSearches();
+
+    IdempotencyStore idempotency();
+
+    /** The one way to build the wiring: once per cold start, in a handler's public constructor. */
+    static ListingsComponent create() {
+        return DaggerListingsComponent.create();
+    }
+
+    @Module
+    interface Media {
+        @Binds
+        MediaStore media(S3MediaStore s3);
+    }
+}
