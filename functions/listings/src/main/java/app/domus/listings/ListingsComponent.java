@@ -31,6 +31,12 @@ public interface ListingsComponent {
 
     IdempotencyStore idempotency();
 
+    app.domus.listings.inquiries.Inquiries inquiries();
+
+    app.domus.shared.notify.NotificationSender notifications();
+
+    java.time.Clock clock();
+
     /** The one way to build the wiring: once per cold start, in a handler's public constructor. */
     static ListingsComponent create() {
         return DaggerListingsComponent.create();

@@ -26,7 +26,10 @@ public final class ListingsFixture extends DirectoryWorld {
     public final MemoryMedia media = new MemoryMedia();
     public final Agencies agencies = new Agencies(table, clock);
     public final ListingPhotos photos = new ListingPhotos(table, media, clock);
-    public final ListingService listings = new ListingService(table, agencies, photos, media, outbox, clock);
+    public final app.domus.listings.listings.ListingStats stats = new app.domus.listings.listings.ListingStats(LocalDynamo.client(), config, table);
+    public final ListingService listings = new ListingService(table, agencies, photos, media, outbox, stats, clock);
+    public final app.domus.listings.inquiries.Inquiries inquiries = new app.domus.listings.inquiries.Inquiries(table, listings, agencies, stats,
+            new app.domus.shared.ratelimit.RateLimiter(LocalDynamo.client(), config, clock), outbox, clock);
     public final ThumbnailMaker thumbnails = new ThumbnailMaker(table, media);
     public final SearchCache cache = new SearchCache(LocalDynamo.client(), config, clock, Duration.ofMinutes(5));
     public final SearchIndexer indexer = new SearchIndexer(table, listings, cache);

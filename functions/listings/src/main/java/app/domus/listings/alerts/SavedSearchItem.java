@@ -7,7 +7,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 /**
  * A person's saved search: pk {@code SAVEDSEARCH#<id>}, sk {@code SAVEDSEARCH}; gsi1 {@code SSMATCH#<scope>#<type or ANY>}
  * / {@code SAVEDSEARCH#<id>} (its region, a city or a district, and its type: what a published listing looks up, so the
- * matcher never reads saved searches of other regions or types); gsi2 {@code USER#<userId>#SAVEDSEARCHES} / {@code <createdAt>}.
+ * matcher never reads saved searches of other regions or types; an unsubscribed search leaves it); gsi2 {@code USER#<userId>#SAVEDSEARCHES} / {@code <createdAt>}.
  */
 public class SavedSearchItem extends TableItem {
     public static final String SK = "SAVEDSEARCH";
@@ -23,6 +23,7 @@ public class SavedSearchItem extends TableItem {
     private Integer rooms;
     private String frequency;
     private String createdAt;
+    private String unsubscribedAt;
 
     public static String pk(String id) { return "SAVEDSEARCH#" + id; }
     public static String matchKey(String scope, String type) { return "SSMATCH#" + scope + "#" + (type == null ? ANY_TYPE : type); }
@@ -47,6 +48,8 @@ public class SavedSearchItem extends TableItem {
     public void setFrequency(String frequency) { this.frequency = frequency; }
     public String getCreatedAt() { return createdAt; }
     public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
+    public String getUnsubscribedAt() { return unsubscribedAt; }
+    public void setUnsubscribedAt(String unsubscribedAt) { this.unsubscribedAt = unsubscribedAt; }
 
     /** How it is stored: see {@link ItemSchema}. */
     public static final TableSchema<SavedSearchItem> SCHEMA = ItemSchema.item(SavedSearchItem.class, SavedSearchItem::new)
@@ -60,5 +63,6 @@ public class SavedSearchItem extends TableItem {
             .attribute(Integer.class, "rooms", SavedSearchItem::getRooms, SavedSearchItem::setRooms)
             .text("frequency", SavedSearchItem::getFrequency, SavedSearchItem::setFrequency)
             .text("createdAt", SavedSearchItem::getCreatedAt, SavedSearchItem::setCreatedAt)
+            .text("unsubscribedAt", SavedSearchItem::getUnsubscribedAt, SavedSearchItem::setUnsubscribedAt)
             .build();
 }

@@ -27,8 +27,8 @@ public record SavedSearchRequest(Criteria criteria, AlertSettings alertSettings)
             v.range("criteria.rooms", criteria.rooms(), 0, 100, false);
         }
         if (v.required("alertSettings", alertSettings) && v.required("alertSettings.frequency", alertSettings.frequency())) {
-            v.check("instant".equals(alertSettings.frequency()), "alertSettings.frequency",
-                    "must be instant (daily digests are not offered yet)");
+            v.check(SavedSearches.INSTANT.equals(alertSettings.frequency()) || SavedSearches.DAILY.equals(alertSettings.frequency()),
+                    "alertSettings.frequency", "must be instant or daily");
         }
     }
 

@@ -44,11 +44,14 @@ public class ListingService {
     private final ListingPhotos photos;
     private final MediaStore media;
     private final Outbox outbox;
+    private final ListingStats stats;
     private final Clock clock;
 
     @Inject
-    public ListingService(DomusTable table, Agencies agencies, ListingPhotos photos, MediaStore media, Outbox outbox, Clock clock) {
+    public ListingService(DomusTable table, Agencies agencies, ListingPhotos photos, MediaStore media, Outbox outbox, ListingStats stats,
+                          Clock clock) {
         this.table = table;
+        this.stats = stats;
         this.agencies = agencies;
         this.photos = photos;
         this.media = media;
@@ -83,9 +86,21 @@ public class ListingService {
         return view(listing, photoItems, List.of());
     }
 
+    /**
+     * The listing; its agency's realtors also see its analytics, and a read of a published listing by anyone else counts
+     * as a view.
+     */
     public ListingView get(Caller caller, String listingId) {
         ListingItem listing = visible(caller, listingId);
-        return view(listing, photos.of(listingId), priceHistory(listingId));
+        ListingView view = view(listing, photos.of(listingId), priceHistory(listingId));
+        if (ofAgency(caller, listing)) return view.withAnalytics(stats.of(listingId));
+        stats.viewed(listingId);
+        return view;
+    }
+
+    /** A published listing, for an inquiry about it (404 otherwise: a draft or withdrawn listing is not on the portal). */
+    public ListingItem published(String listingId) {
+        return find(listingId).filter(l -> PUBLISHED.equals(l.getStatus())).orElseThrow(() -> ApiException.notFound("Listing"));
     }
 
     public ListingView update(Caller caller, String listingId, ListingRequests.UpdateListing request, Optional<Long> ifMatch) {
@@ -291,7 +306,7 @@ public class ListingService {
                 l.getDescription(), new ListingView.Pricing(l.getOffer(), l.getPriceMinor(), l.getCurrency()),
                 photoItems.stream().map(this::photoView).toList(),
                 history.stream().map(h -> new ListingView.PriceChange(h.getFromMinor(), h.getToMinor(), h.getCurrency(), h.getChangedAt())).toList(),
-                l.getCreatedAt(), l.getUpdatedAt(), l.getPublishedAt(), l.getWithdrawnAt(), l.getVersion());
+                l.getCreatedAt(), l.getUpdatedAt(), l.getPublishedAt(), l.getWithdrawnAt(), l.getVersion(), null);
     }
 
     private ListingView.Photo photoView(ListingPhotoItem photo) {

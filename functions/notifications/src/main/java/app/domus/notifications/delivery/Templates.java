@@ -81,7 +81,17 @@ public final class Templates {
                             + " {{total}} in all.{{skipped}}\n\nSee the run's report and its invoices in the Domus app.")),
             Map.entry("listing-alert", new Message("New for your saved search: {{type}} in {{place}}, {{price}}",
                     "A listing matches your saved search: {{type}} for {{offer}} in {{place}}, {{rooms}} rooms, {{price}}.\n\n"
-                            + "See it in the Domus portal: /listings/{{listingId}}")),
+                            + "See it in the Domus portal: /listings/{{listingId}}\n\n"
+                            + "Stop the alerts of this search: {{unsubscribeUrl}}")),
+            Map.entry("listing-digest", new Message("{{count}} new for your saved search {{search}}",
+                    "New on {{day}} for your saved search {{search}}:\n\n{{listings}}\n\n"
+                            + "Stop the alerts of this search: {{unsubscribeUrl}}")),
+            Map.entry("listing-inquiry", new Message("An inquiry about your listing in {{place}}",
+                    "Someone asks about your listing in {{place}}:\n\n{{message}}\n\nPreferred viewing times: {{viewingTimes}}\n\n"
+                            + "Answer it in the Domus portal: /inquiries/{{inquiryId}}")),
+            Map.entry("listing-inquiry-response", new Message("An answer about the listing in {{place}}",
+                    "The agency answered your inquiry about the listing in {{place}}:\n\n{{message}}\n\n"
+                            + "See the conversation in the Domus portal: /inquiries/{{inquiryId}} (listing /listings/{{listingId}})")),
             Map.entry("generic", new Message("{{subject}}", "{{body}}")));
 
     private Templates() {}

@@ -1,0 +1,134 @@
+package app.domus.listings.inquiries;
+
+import static app.domus.shared.testing.DirectoryWorld.assertProblem;
+import static app.domus.shared.testing.DirectoryWorld.call;
+import static app.domus.shared.testing.DirectoryWorld.caller;
+import static app.domus.shared.testing.DirectoryWorld.fieldErrors;
+import static app.domus.shared.testing.DirectoryWorld.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.domus.listings.ListingsFixture;
+import app.domus.listings.api.GetListingHandler;
+import app.domus.shared.events.DomainEvent;
+import app.domus.shared.notify.NotificationRequest;
+import app.domus.shared.testing.HttpEvents;
+import app.domus.shared.testing.SqsEvents;
+import app.domus.shared.testing.TestContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InquiriesTest {
+    private final ListingsFixture f = new ListingsFixture();
+    private final CreateInquiryHandler create = new CreateInquiryHandler(f.inquiries);
+    private final RespondToInquiryHandler respond = new RespondToInquiryHandler(f.inquiries);
+    private final GetInquiryHandler get = new GetInquiryHandler(f.inquiries);
+    private final GetListingHandler getListing = new GetListingHandler(f.listings);
+    private final InquiryNotificationsHandler notify = new InquiryNotificationsHandler(f.idempotency, f.notifications);
+    private final String listing = f.published("Berlin", "Mitte", 52.53, 13.38, 450_000_00, 3, "apartment");
+
+    private com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse inquire(String userId, String listingId) {
+        return call(create, HttpEvents.request("POST", "/inquiries").body("""
+                {"listingId":"%s","message":"Is the flat still free?","preferredViewingTimes":["2026-03-05T17:00:00+01:00"]}"""
+                .formatted(listingId)).as(userId));
+    }
+
+    private String inquired(String userId) {
+        var response = inquire(userId, listing);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+        return json(response).path("inquiryId").asText();
+    }
+
+    private com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse answer(String userId, String inquiryId) {
+        return call(respond, HttpEvents.request("POST", "/inquiries/" + inquiryId + "/responses").pathParam("inquiryId", inquiryId)
+                .body("{\"message\":\"Yes: come on Thursday\"}").as(userId));
+    }
+
+    private JsonNode read(String userId, String inquiryId) {
+        var response = call(get, HttpEvents.request("GET", "/inquiries/" + inquiryId).pathParam("inquiryId", inquiryId).as(userId));
+        return response.getStatusCode() == 200 ? json(response) : null;
+    }
+
+    /** Hands the consumer the events written since the last call, as its queue would. */
+    private void deliver() {
+        List<DomainEvent> events = f.events.all();
+        f.events.clear();
+        for (DomainEvent event : events) assertThat(SqsEvents.failed(notify.handleRequest(SqsEvents.batch(event), new TestContext()))).isEmpty();
+    }
+
+    @Test
+    void anInquiryReachesTheListingsRealtorAndTheAnswerReachesTheInquirer() {
+        f.events.clear();
+        String inquiryId = inquired(f.paula);
+        DomainEvent sent = f.events.ofType(InquiryEvents.SENT).getFirst();
+        assertThat(sent.organisationId()).isEqualTo(f.agencyA);
+        deliver();
+        NotificationRequest toRealtor = f.notifications.ofTemplate(InquiryNotificationsHandler.INQUIRY_TEMPLATE).getFirst();
+        assertThat(toRealtor.userId()).isEqualTo(f.rita);
+        assertThat(toRealtor.id()).isEqualTo("inquiry:" + inquiryId);
+        assertThat(toRealtor.category()).isEqualTo(app.domus.shared.notify.Category.LISTINGS);
+        assertThat(toRealtor.data()).containsEntry("message", "Is the flat still free?").containsEntry("place", "Mitte, Berlin")
+                .containsEntry("viewingTimes", "2026-03-05T16:00:00Z");
+        assertThat(read(f.paula, inquiryId).path("status").asText()).isEqualTo("sent");
+
+        var answered = answer(f.ada, inquiryId);
+        assertThat(answered.getStatusCode()).as("any realtor of the agency answers").isEqualTo(201);
+        assertThat(f.events.types()).containsExactly(InquiryEvents.RESPONDED);
+        deliver();
+        NotificationRequest toInquirer = f.notifications.ofTemplate(InquiryNotificationsHandler.RESPONSE_TEMPLATE).getFirst();
+        assertThat(toInquirer.userId()).isEqualTo(f.paula);
+        assertThat(toInquirer.data()).containsEntry("message", "Yes: come on Thursday");
+
+        JsonNode seen = read(f.rita, inquiryId);
+        assertThat(seen.path("status").asText()).isEqualTo("responded");
+        assertThat(seen.path("responses").get(0).path("responderId").asText()).isEqualTo(f.ada);
+        assertThat(read(f.paula, inquiryId).path("responses")).hasSize(1);
+    }
+
+    @Test
+    void onlyTheInquirerAndTheListingsAgencySeeAnInquiryAndOnlyTheAgencyAnswers() {
+        String inquiryId = inquired(f.paula);
+        assertThat(read(f.bert, inquiryId)).as("another agency").isNull();
+        assertProblem(answer(f.bert, inquiryId), 404, "not-found");
+        assertProblem(answer(f.paula, inquiryId), 403, "forbidden");
+        assertThat(f.events.ofType(InquiryEvents.RESPONDED)).isEmpty();
+    }
+
+    @Test
+    void aDraftOrUnknownListingTakesNoInquiryAndBadInputIsNamed() {
+        var draft = f.listings.create(caller(f.rita), new app.domus.listings.listings.ListingRequests.CreateListing(
+                new app.domus.listings.listings.ListingRequests.Property("house",
+                        new app.domus.listings.listings.ListingRequests.Address(null, null, "Berlin", null, 52.5, 13.4), 4, 90.0, List.of()),
+                null, new app.domus.listings.listings.ListingRequests.Pricing("sale", 500_000_00L, "EUR"), null));
+        assertProblem(inquire(f.paula, draft.listingId()), 404, "not-found");
+        var bad = call(create, HttpEvents.request("POST", "/inquiries")
+                .body("{\"listingId\":\"" + listing + "\",\"message\":\"\",\"preferredViewingTimes\":[\"Thursday evening\"]}").as(f.paula));
+        assertThat(fieldErrors(assertProblem(bad, 400, "validation-error"))).contains("message", "preferredViewingTimes.0");
+    }
+
+    @Test
+    void theSixthInquiryOfAnHourIsRefusedAndTheNextHourIsOpenAgain() {
+        for (int i = 0; i < Inquiries.PER_HOUR; i++) inquired(f.paula);
+        var sixth = inquire(f.paula, listing);
+        assertProblem(sixth, 429, "too-many-requests");
+        assertThat(f.events.ofType(InquiryEvents.SENT)).hasSize(Inquiries.PER_HOUR);
+        assertThat(inquire(f.ada, listing).getStatusCode()).as("counted per person").isEqualTo(201);
+        f.clock.advance(Duration.ofHours(1));
+        assertThat(inquire(f.paula, listing).getStatusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void theAgencySeesItsListingsViewsAndInquiriesWhileItsOwnReadsAreNoViews() {
+        call(getListing, HttpEvents.request("GET", "/listings/" + listing).pathParam("listingId", listing).as(f.paula));
+        call(getListing, HttpEvents.request("GET", "/listings/" + listing).pathParam("listingId", listing).as(f.bert));
+        var byPaula = call(getListing, HttpEvents.request("GET", "/listings/" + listing).pathParam("listingId", listing).as(f.paula));
+        assertThat(json(byPaula).has("analytics")).as("the analytics are the agency's").isFalse();
+        inquired(f.paula);
+        call(getListing, HttpEvents.request("GET", "/listings/" + listing).pathParam("listingId", listing).as(f.ada));
+        JsonNode analytics = json(call(getListing, HttpEvents.request("GET", "/listings/" + listing).pathParam("listingId", listing).as(f.rita)))
+                .path("analytics");
+        assertThat(analytics.path("views").asLong()).isEqualTo(3);
+        assertThat(analytics.path("inquiries").asLong()).isEqualTo(1);
+    }
+}
