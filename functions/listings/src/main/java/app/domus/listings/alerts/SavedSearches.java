@@ -158,7 +158,10 @@ public class SavedSearches {
 
     /**
      * The digests of {@code day}: one e-mail per daily saved search with all its matches of the day. A search
-     * unsubscribed since is skipped. The request's id is the search's and the day's, so a run again sends nothing twice.
+     * unsubscribed since is skipped, and so is one whose digest of the day went out ({@link DigestSentItem}, put after
+     * sending): a run again sends nothing. The request's id is the search's and the day's; a run cut short between the
+     * send and that mark sends it again with another unsubscribe token, which the notifier refuses (the person has one
+     * e-mail; that message is dead-lettered).
      */
     public DigestRun sendDigests(LocalDate day) {
         Map<String, List<DigestEntryItem>> bySearch = new LinkedHashMap<>();
@@ -171,6 +174,7 @@ public class SavedSearches {
             try {
                 var search = table.get(SavedSearchItem.class, SavedSearchItem.pk(digest.getKey()), SavedSearchItem.SK);
                 if (search.isEmpty() || search.get().getUnsubscribedAt() != null) continue;
+                if (table.get(DigestSentItem.class, SavedSearchItem.pk(digest.getKey()), DigestSentItem.sk(day.toString())).isPresent()) continue;
                 List<DigestEntryItem> entries = digest.getValue();
                 Map<String, String> data = new LinkedHashMap<>();
                 data.put("count", Integer.toString(entries.size()));
@@ -181,6 +185,7 @@ public class SavedSearches {
                 data.putAll(unsubscribeLink(digest.getKey()));
                 notifications.send(new NotificationRequest("listing-digest:" + digest.getKey() + ":" + day, search.get().getUserId(), null,
                         Category.LISTINGS, DIGEST_TEMPLATE, data));
+                markSent(digest.getKey(), day);
                 sent++;
             } catch (RuntimeException e) {
                 LOG.error("The digest of saved search {} for {} was not sent", digest.getKey(), day, e);
@@ -188,6 +193,20 @@ public class SavedSearches {
             }
         }
         return new DigestRun(day.toString(), bySearch.size(), sent, failed);
+    }
+
+    private void markSent(String savedSearchId, LocalDate day) {
+        Instant now = clock.instant();
+        DigestSentItem done = new DigestSentItem();
+        done.setPk(SavedSearchItem.pk(savedSearchId));
+        done.setSk(DigestSentItem.sk(day.toString()));
+        done.setSentAt(now.toString());
+        done.setTtl(now.plus(Duration.ofDays(7)).getEpochSecond());
+        try {
+            table.of(DigestSentItem.class).putItem(done);
+        } catch (ConditionalCheckFailedException e) {
+            // a run at the same time sent it too; the notifier delivers its id once
+        }
     }
 
     /**

@@ -86,8 +86,7 @@ class SavedSearchDigestsTest {
         assertThat(unsubscribePath(digest)).startsWith("/saved-searches/" + daily + "/unsubscribe?token=");
 
         runDigests(today);
-        assertThat(f.notifications.delivered().stream().filter(n -> n.template().equals(SavedSearches.DIGEST_TEMPLATE)))
-                .as("a run again is deduplicated by the request's id").hasSize(1);
+        assertThat(digestsOf(f.paula)).as("a run again sends nothing (the notifier would refuse the same id with a new token)").hasSize(1);
 
         int sent = digestsOf(f.paula).size();
         f.clock.advance(Duration.ofDays(1));
