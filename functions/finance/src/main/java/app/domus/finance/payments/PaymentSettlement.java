@@ -85,7 +85,6 @@ public class PaymentSettlement {
             adopt(payment, event);
         }
         String now = clock.instant().toString();
-        List<Runnable> afterPosting = new ArrayList<>();
         if (succeeded) {
             payment.setReceived(Math.max(payment.receivedOrZero(), event.amountReceived()));
             payment.setStatus(PaymentItem.SUCCEEDED);
@@ -104,9 +103,9 @@ public class PaymentSettlement {
             payment.setStatus(PaymentItem.FAILED);
             payment.setLastError(event.failureMessage());
             if (payment.getInvoiceId() != null) {
-                afterPosting.add(() -> outbox.add(transaction, FinanceEvents.PAYMENT_FAILED, payment.getOrganisationId(), payment.getInvoiceId(),
+                outbox.add(transaction, FinanceEvents.PAYMENT_FAILED, payment.getOrganisationId(), payment.getInvoiceId(),
                         new FinanceEvents.PaymentFailed(payment.getId(), payment.getInvoiceId(), payment.getInvoiceNumber(), payment.getOrganisationId(),
-                                payment.getBuildingId(), payment.getUnitId(), event.failureMessage(), payment.getCreatedBy(), now)));
+                                payment.getBuildingId(), payment.getUnitId(), event.failureMessage(), payment.getCreatedBy(), now));
             }
         }
         if (payment.getInvoiceId() == null) {
@@ -115,7 +114,6 @@ public class PaymentSettlement {
             return Outcome.IGNORED;
         }
         post(payment, now, transaction);
-        afterPosting.forEach(Runnable::run);
         save(payment, stored.isEmpty(), now, transaction);
         return Outcome.APPLIED;
     }
@@ -142,7 +140,8 @@ public class PaymentSettlement {
         ledger.prepare(invoice.getUnitId(), entries).addTo(transaction);
 
         boolean wasOpen = isOpen(invoice);
-        long paid = invoice.paid() + Math.max(toReceive, 0) - Math.max(toRefund, 0);
+        // Both differences are never negative: the amounts only grow, and what was posted is what they were.
+        long paid = invoice.paid() + toReceive - toRefund;
         invoice.setPaidTotal(paid);
         if (!InvoiceItem.CANCELLED.equals(invoice.getStatus())) invoice.setStatus(InvoiceItem.statusFor(paid, invoice.getTotal()));
         transaction.addUpdateItem(table.of(InvoiceItem.class), invoice);
@@ -152,8 +151,8 @@ public class PaymentSettlement {
         } else if (!wasOpen && isOpen(invoice)) {
             transaction.addPutItem(table.of(OpenInvoiceItem.class), open);
         }
-        payment.setPostedReceived(payment.postedReceivedOrZero() + Math.max(toReceive, 0));
-        payment.setPostedRefunded(payment.postedRefundedOrZero() + Math.max(toRefund, 0));
+        payment.setPostedReceived(payment.postedReceivedOrZero() + toReceive);
+        payment.setPostedRefunded(payment.postedRefundedOrZero() + toRefund);
 
         String status = invoice.getStatus().toLowerCase(java.util.Locale.ROOT);
         if (toReceive > 0) {
