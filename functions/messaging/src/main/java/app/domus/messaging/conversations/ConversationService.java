@@ -129,8 +129,34 @@ public class ConversationService {
         }
     }
 
-    /** Adds someone (a fault's new assignee) to a conversation; being in already changes nothing. */
+    /** Attempts of {@link #join} when another write to the conversation came between its read and its write. */
+    static final int JOIN_ATTEMPTS = 5;
+
+    /**
+     * Adds someone (a fault's new assignee) to a conversation; being in already changes nothing. The conversation is
+     * written at the version read, so a concurrent change (a message, another assignment of the same fault) makes the
+     * write fail: it is read and tried again, rather than left to the queue's visibility timeout.
+     */
     public void join(String conversationId, String userId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tryJoin(conversationId, userId);
+                return;
+            } catch (TransactionCanceledException e) {
+                boolean lostARace = e.hasCancellationReasons() && e.cancellationReasons().stream()
+                        .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()) || "TransactionConflict".equals(reason.code()));
+                if (!lostARace || attempt >= JOIN_ATTEMPTS) throw e;
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L << attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void tryJoin(String conversationId, String userId) {
         ConversationItem conversation = table.get(ConversationItem.class, ConversationItem.pk(conversationId), ConversationItem.SK)
                 .orElseThrow(() -> new IllegalStateException("No conversation " + conversationId + " yet; retried later"));
         if (conversation.getParticipantIds().contains(userId)) return;
