@@ -1,11 +1,15 @@
 package app.domus.local.dynamodb;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.monitoring.Telemetry;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** DynamoDB Local, in this JVM, keeping its tables in one SQLite file under the data directory. */
+/**
+ * DynamoDB Local, in this JVM, keeping its tables in one SQLite file under the data directory, and acknowledging a
+ * write only once it is committed ({@link DurableRequestHandler}).
+ */
 public final class DynamoDbEmulator implements AutoCloseable {
     private final DynamoDBProxyServer server;
 
@@ -16,8 +20,10 @@ public final class DynamoDbEmulator implements AutoCloseable {
     public static DynamoDbEmulator start(int port, Path dataDirectory) throws Exception {
         SqliteNatives.locate();
         Files.createDirectories(dataDirectory);
-        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
-                "-port", String.valueOf(port), "-dbPath", dataDirectory.toString(), "-sharedDb", "-disableTelemetry"});
+        // What ServerRunner does for "-sharedDb -dbPath <dir> -disableTelemetry", with our request handler.
+        Telemetry.configureTelemetry("MAVEN", "SHARED_DB", false);
+        DynamoDBProxyServer server = new DynamoDBProxyServer(port,
+                new LocalDynamoDBServerHandler(new DurableRequestHandler(dataDirectory.toString()), null));
         server.start();
         return new DynamoDbEmulator(server);
     }
