@@ -1,6 +1,7 @@
 package app.domus.listings;
 
 import app.domus.listings.agencies.Agencies;
+import app.domus.listings.enrichment.ListingSuggestions;
 import app.domus.listings.listings.ListingService;
 import app.domus.listings.photos.MediaStore;
 import app.domus.listings.photos.S3MediaStore;
@@ -30,6 +31,8 @@ public interface ListingsComponent {
     app.domus.listings.alerts.SavedSearches savedSearches();
 
     IdempotencyStore idempotency();
+
+    ListingSuggestions suggestions();
 
     app.domus.listings.inquiries.Inquiries inquiries();
 

@@ -28,6 +28,7 @@ public class ListingItem extends TableItem {
     private Integer rooms;
     private Double areaSqm;
     private List<String> features;
+    private List<String> tags;
     private String description;
     private String offer;
     private Long priceMinor;
@@ -67,6 +68,8 @@ public class ListingItem extends TableItem {
     public void setRooms(Integer rooms) { this.rooms = rooms; }
     public Double getAreaSqm() { return areaSqm; }
     public void setAreaSqm(Double areaSqm) { this.areaSqm = areaSqm; }
+    public List<String> getTags() { return tags; }
+    public void setTags(List<String> tags) { this.tags = tags; }
     public List<String> getFeatures() { return features; }
     public void setFeatures(List<String> features) { this.features = features; }
     public String getDescription() { return description; }
@@ -103,6 +106,7 @@ public class ListingItem extends TableItem {
             .attribute(Integer.class, "rooms", ListingItem::getRooms, ListingItem::setRooms)
             .attribute(Double.class, "areaSqm", ListingItem::getAreaSqm, ListingItem::setAreaSqm)
             .textList("features", ListingItem::getFeatures, ListingItem::setFeatures)
+            .textList("tags", ListingItem::getTags, ListingItem::setTags)
             .text("description", ListingItem::getDescription, ListingItem::setDescription)
             .text("offer", ListingItem::getOffer, ListingItem::setOffer)
             .attribute(Long.class, "priceMinor", ListingItem::getPriceMinor, ListingItem::setPriceMinor)

@@ -220,6 +220,35 @@ public class ListingService {
         return agencies.membership(caller.userId()).map(m -> m.getAgencyId().equals(listing.getAgencyId())).orElse(false);
     }
 
+    /** The listing if the caller's agency owns it: 404 to those who may not see it, 403 to others who may. */
+    public ListingItem ownedBy(Caller caller, String listingId) {
+        return editable(caller, listingId, Optional.empty());
+    }
+
+    /**
+     * Adds a feature or tag that the listing's agency accepted from enrichment, with {@code ListingUpdated}; the
+     * suggestion's decision goes in the same transaction ({@code alongside}).
+     */
+    public void addLabel(ListingItem listing, app.domus.listings.enrichment.Vocabulary.Label label,
+                         java.util.function.Consumer<TransactWriteItemsEnhancedRequest.Builder> alongside) {
+        if (WITHDRAWN.equals(listing.getStatus())) throw new ApiException(ProblemType.INVALID_STATE, "A withdrawn listing cannot be changed");
+        boolean feature = label.kind() == app.domus.listings.enrichment.Vocabulary.Kind.FEATURE;
+        List<String> values = new ArrayList<>(Objects.requireNonNullElse(feature ? listing.getFeatures() : listing.getTags(), List.of()));
+        if (!values.contains(label.value())) values.add(label.value());
+        if (feature) listing.setFeatures(values);
+        else listing.setTags(values);
+        listing.setUpdatedAt(clock.instant().toString());
+        var transaction = TransactWriteItemsEnhancedRequest.builder().addUpdateItem(table.of(ListingItem.class), listing);
+        alongside.accept(transaction);
+        outbox.add(transaction, ListingEvents.UPDATED, listing.getAgencyId(), listing.getId(), new ListingEvents.Updated(
+                ListingEvents.Snapshot.of(listing), List.of(feature ? "features" : "tags"), null, null));
+        try {
+            table.client().transactWriteItems(transaction.build());
+        } catch (TransactionCanceledException e) {
+            throw ApiException.conflict("The listing or the suggestion changed at the same time; read them and try again");
+        }
+    }
+
     public Optional<ListingItem> find(String listingId) {
         return table.get(ListingItem.class, ListingItem.pk(listingId), ListingItem.SK);
     }
@@ -303,7 +332,7 @@ public class ListingService {
                 new ListingView.Property(l.getPropertyType(), new ListingView.Address(l.getStreet(), l.getPostcode(), l.getCity(),
                         l.getDistrict(), l.getLatitude(), l.getLongitude(), l.getGeohash()), l.getRooms(), l.getAreaSqm(),
                         l.getFeatures() == null ? List.of() : l.getFeatures()),
-                l.getDescription(), new ListingView.Pricing(l.getOffer(), l.getPriceMinor(), l.getCurrency()),
+                l.getDescription(), l.getTags() == null ? List.of() : l.getTags(), new ListingView.Pricing(l.getOffer(), l.getPriceMinor(), l.getCurrency()),
                 photoItems.stream().map(this::photoView).toList(),
                 history.stream().map(h -> new ListingView.PriceChange(h.getFromMinor(), h.getToMinor(), h.getCurrency(), h.getChangedAt())).toList(),
                 l.getCreatedAt(), l.getUpdatedAt(), l.getPublishedAt(), l.getWithdrawnAt(), l.getVersion(), null);
