@@ -5,6 +5,8 @@ import app.domus.identity.keys.KeysModule;
 import app.domus.identity.keys.SigningKeys;
 import app.domus.identity.login.LoginService;
 import app.domus.identity.mfa.MfaService;
+import app.domus.identity.portal.PortalSignUp;
+import app.domus.identity.verification.EmailVerification;
 import app.domus.identity.registration.RegistrationService;
 import app.domus.identity.sessions.SessionService;
 import app.domus.identity.tokens.TokenIssuer;
@@ -27,6 +29,8 @@ public interface IdentityComponent {
     SigningKeys signingKeys();
     IdempotencyStore idempotency();
     NotificationSender notifications();
+    EmailVerification verification();
+    PortalSignUp portalSignUp();
 
     static IdentityComponent create() {
         return DaggerIdentityComponent.create();

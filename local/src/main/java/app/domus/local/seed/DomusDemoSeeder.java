@@ -24,7 +24,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The demo estate: one organisation with one building of six units, fully owned by three owners, with a manager,
- * a technician and a tenant, two meters per unit, plus open invitation codes for a newcomer to register with.
+ * a technician and a tenant, two meters per unit, plus open invitation codes for a newcomer to register with, and a
+ * portal user ({@code portal}) who signed up on the listing portal and verified the address with the link e-mailed.
+ *
+ * <p>Each resident is invited by their e-mail address (the invitation names it), so their address counts as verified, as
+ * it does for any invitation that names the address; the open codes name none, so a newcomer who registers with one is
+ * sent a verification link.
  *
  * <p>Everything but the very first invitation goes through the platform's own HTTP API, as the admin and then the
  * manager would do it, so the demo data is exactly what the real flows produce (and seeding exercises them). The
@@ -74,9 +79,9 @@ public final class DomusDemoSeeder implements DemoSeeder {
         }
 
         String manager = register(demo, "manager", Role.MANAGER, "Mia Manager", "manager@domus.local",
-                invite(admin, organisationId, "manager", Map.of("buildingId", buildingId)));
+                invite(admin, organisationId, "manager", Map.of("buildingId", buildingId, "email", "manager@domus.local")));
         register(demo, "technician", Role.TECHNICIAN, "Tom Technician", "technician@domus.local",
-                invite(manager, organisationId, "technician", Map.of("buildingId", buildingId)));
+                invite(manager, organisationId, "technician", Map.of("buildingId", buildingId, "email", "technician@domus.local")));
 
         Map<String, String> ownerIds = new LinkedHashMap<>();
         Map<String, String[]> owners = Map.of(
@@ -85,7 +90,7 @@ public final class DomusDemoSeeder implements DemoSeeder {
                 "owner3", new String[] {"Otto Owner", "owner3@domus.local", "3A"});
         for (var o : List.of("owner", "owner2", "owner3")) {
             String[] who = owners.get(o);
-            String code = invite(manager, organisationId, "owner", Map.of("unitId", unitIds.get(who[2])));
+            String code = invite(manager, organisationId, "owner", Map.of("unitId", unitIds.get(who[2]), "email", who[1]));
             register(demo, o, Role.OWNER, who[0], who[1], code);
             ownerIds.put(o, demo.account(o).orElseThrow().userId());
         }
@@ -94,7 +99,9 @@ public final class DomusDemoSeeder implements DemoSeeder {
                     Map.of("ownerId", ownerIds.get(unit.owner()), "share", unit.share()), manager, 201);
         }
         register(demo, "tenant", Role.TENANT, "Tina Tenant", "tenant@domus.local",
-                invite(manager, organisationId, "tenant", Map.of("unitId", unitIds.get("3B"))));
+                invite(manager, organisationId, "tenant", Map.of("unitId", unitIds.get("3B"), "email", "tenant@domus.local")));
+
+        portalUser(demo, "portal", "Paula Portal", "portal@domus.local");
 
         if (context.hasFunction("CreateMeterFunction")) meters(demo, unitIds, manager);
 
@@ -119,6 +126,7 @@ public final class DomusDemoSeeder implements DemoSeeder {
         invitation.setGsi1sk(now.toString());
         invitation.setOrganisationId(organisationId);
         invitation.setRole(Role.ORG_ADMIN.name());
+        invitation.setEmail("admin@domus.local");
         invitation.setStatus(InvitationItem.OPEN);
         invitation.setExpiresAt(now.plus(Duration.ofDays(1)).toString());
         invitation.setCreatedBy("local-cloud");
@@ -170,8 +178,32 @@ public final class DomusDemoSeeder implements DemoSeeder {
                 Map.of("email", email, "password", PASSWORD, "invitationCode", code, "displayName", name), null, 201);
         String userId = registered.path("userId").asText();
         demo.addAccount(new DemoAccount(key, role.wire(), name, email, PASSWORD, userId,
-                Map.of("sub", userId, "email", email)));
+                Map.of("sub", userId, "email", email, "email_verified", true)));
         return registered.path("token").asText();
+    }
+
+    private static final java.util.regex.Pattern VERIFY_LINK = java.util.regex.Pattern.compile("verify-email\\?token=([A-Za-z0-9_-]+)");
+
+    /**
+     * Signs up on the portal, takes the verification link from the e-mail in the local outbox (as the person would from
+     * their inbox) and verifies; records the account as a verified portal user.
+     */
+    private void portalUser(DemoData demo, String key, String name, String email) throws IOException, InterruptedException {
+        post("/portal/signup", Map.of("email", email, "password", PASSWORD, "name", name), null, 202);
+        String token = null;
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (token == null && System.currentTimeMillis() < deadline) {
+            HttpResponse<String> outbox = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/_local/outbox?to="
+                    + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var link = VERIFY_LINK.matcher(outbox.body());
+            if (link.find()) token = link.group(1);
+            else Thread.sleep(200);
+        }
+        if (token == null) throw new IllegalStateException("Seeding: no verification e-mail reached " + email);
+        String userId = post("/auth/verify-email", Map.of("token", token), null, 200).path("userId").asText();
+        demo.addAccount(new DemoAccount(key, "portal", name, email, PASSWORD, userId,
+                Map.of("sub", userId, "email", email, "email_verified", true)));
     }
 
     private JsonNode post(String path, Object body, String token, int expected) throws IOException, InterruptedException {

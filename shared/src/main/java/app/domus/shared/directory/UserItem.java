@@ -7,10 +7,13 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * A person with an account. pk {@code USER#<id>}, sk {@code PROFILE}. The e-mail's uniqueness is held by a
- * separate {@link EmailItem}, written in the same transaction.
+ * separate {@link EmailItem}, written in the same transaction. {@code accountType} is {@code portal} for a person who
+ * signed up on the listing portal (no membership of any organisation), absent for residents and staff, who register
+ * with an invitation. {@code emailVerifiedAt} is when the address was shown to be theirs; absent, it is unverified.
  */
 public class UserItem extends TableItem {
     public static final String SK = "PROFILE";
+    public static final String PORTAL = "portal";
 
     private String id;
     private String email;
@@ -24,10 +27,14 @@ public class UserItem extends TableItem {
     private Long mfaLastUsedStep;
     private List<String> recoveryCodeHashes;
     private String createdAt;
+    private String accountType;
+    private String emailVerifiedAt;
 
     public static String pk(String id) { return "USER#" + id; }
 
     public boolean mfaOn() { return Boolean.TRUE.equals(mfaEnabled); }
+
+    public boolean emailVerified() { return emailVerifiedAt != null; }
 
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
@@ -53,6 +60,10 @@ public class UserItem extends TableItem {
     public void setRecoveryCodeHashes(List<String> recoveryCodeHashes) { this.recoveryCodeHashes = recoveryCodeHashes; }
     public String getCreatedAt() { return createdAt; }
     public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
+    public String getAccountType() { return accountType; }
+    public void setAccountType(String accountType) { this.accountType = accountType; }
+    public String getEmailVerifiedAt() { return emailVerifiedAt; }
+    public void setEmailVerifiedAt(String emailVerifiedAt) { this.emailVerifiedAt = emailVerifiedAt; }
 
     /** How it is stored: see {@link ItemSchema}. */
     public static final TableSchema<UserItem> SCHEMA = ItemSchema.item(UserItem.class, UserItem::new)
@@ -68,5 +79,7 @@ public class UserItem extends TableItem {
             .attribute(Long.class, "mfaLastUsedStep", UserItem::getMfaLastUsedStep, UserItem::setMfaLastUsedStep)
             .textList("recoveryCodeHashes", UserItem::getRecoveryCodeHashes, UserItem::setRecoveryCodeHashes)
             .text("createdAt", UserItem::getCreatedAt, UserItem::setCreatedAt)
+            .text("accountType", UserItem::getAccountType, UserItem::setAccountType)
+            .text("emailVerifiedAt", UserItem::getEmailVerifiedAt, UserItem::setEmailVerifiedAt)
             .build();
 }

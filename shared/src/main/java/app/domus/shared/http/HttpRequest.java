@@ -108,7 +108,7 @@ public final class HttpRequest {
         if (claims == null || claims.get("sub") == null) {
             throw new ApiException(ProblemType.UNAUTHORIZED, "Sign in to use this endpoint");
         }
-        return new Caller(claims.get("sub"), claims.get("email"), claims.get("sid"));
+        return new Caller(claims.get("sub"), claims.get("email"), claims.get("sid"), "true".equals(claims.get("email_verified")));
     }
 
     public byte[] rawBody() {

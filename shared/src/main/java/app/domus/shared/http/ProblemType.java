@@ -13,6 +13,7 @@ public enum ProblemType {
     INVALID_TOKEN(401, "invalid-token", "The token is not valid"),
     INVALID_MFA_CODE(401, "invalid-mfa-code", "The verification code is not valid"),
     FORBIDDEN(403, "forbidden", "You may not do this"),
+    EMAIL_NOT_VERIFIED(403, "email-not-verified", "Verify your e-mail address first"),
     NOT_FOUND(404, "not-found", "Not found"),
     INVITATION_NOT_FOUND(404, "invitation-not-found", "The invitation code does not exist"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),

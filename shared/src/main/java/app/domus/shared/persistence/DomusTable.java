@@ -81,8 +81,15 @@ public class DomusTable {
     /** One page of the items under {@code pk} whose sort key starts with {@code skPrefix}. */
     public <T extends TableItem> app.domus.shared.persistence.Page<T> page(Class<T> type, String pk, String skPrefix,
                                                                            int limit, String cursor) {
+        return page(type, pk, skPrefix, limit, cursor, false);
+    }
+
+    /** As {@link #page(Class, String, String, int, String)}, in descending sort key order when {@code backward}. */
+    public <T extends TableItem> app.domus.shared.persistence.Page<T> page(Class<T> type, String pk, String skPrefix,
+                                                                           int limit, String cursor, boolean backward) {
         QueryEnhancedRequest request = QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.sortBeginsWith(Key.builder().partitionValue(pk).sortValue(skPrefix).build()))
+                .scanIndexForward(!backward)
                 .limit(limit)
                 .exclusiveStartKey(Cursor.decode(cursor, "pk", pk))
                 .build();
@@ -92,11 +99,19 @@ public class DomusTable {
     /** One page of an index partition, sorted by the index's sort key. */
     public <T extends TableItem> app.domus.shared.persistence.Page<T> indexPage(Class<T> type, String index, String pk,
                                                                                 String skPrefix, int limit, String cursor) {
+        return indexPage(type, index, pk, skPrefix, limit, cursor, false);
+    }
+
+    /** As {@link #indexPage(Class, String, String, String, int, String)}, newest (highest sort key) first when {@code backward}. */
+    public <T extends TableItem> app.domus.shared.persistence.Page<T> indexPage(Class<T> type, String index, String pk,
+                                                                                String skPrefix, int limit, String cursor,
+                                                                                boolean backward) {
         DynamoDbIndex<T> idx = of(type).index(index);
         Key key = skPrefix == null ? Key.builder().partitionValue(pk).build()
                 : Key.builder().partitionValue(pk).sortValue(skPrefix).build();
         QueryEnhancedRequest request = QueryEnhancedRequest.builder()
                 .queryConditional(skPrefix == null ? QueryConditional.keyEqualTo(key) : QueryConditional.sortBeginsWith(key))
+                .scanIndexForward(!backward)
                 .limit(limit)
                 .exclusiveStartKey(Cursor.decode(cursor, index + "pk", pk))
                 .build();

@@ -78,7 +78,7 @@ public class DirectoryWorld {
 
     /** The caller a signed-in user's request carries, with the claims {@link HttpEvents#as} passes. */
     public static Caller caller(String userId) {
-        return new Caller(userId, userId + "@example.test", "session-" + userId);
+        return new Caller(userId, userId + "@example.test", "session-" + userId, true);
     }
 
     /** A user with an account at {@link #emailOf} their id; returns the id. */

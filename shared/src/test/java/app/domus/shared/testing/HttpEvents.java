@@ -33,7 +33,12 @@ public final class HttpEvents {
 
     /** As the JWT authorizer would pass a signed-in user's claims. */
     public HttpEvents as(String userId) {
-        return claims(Map.of("sub", userId, "email", userId + "@example.test", "sid", "session-" + userId));
+        return claims(Map.of("sub", userId, "email", userId + "@example.test", "sid", "session-" + userId, "email_verified", "true"));
+    }
+
+    /** As {@link #as(String)}, for a user whose token says the e-mail address is not verified yet. */
+    public HttpEvents asUnverified(String userId) {
+        return claims(Map.of("sub", userId, "email", userId + "@example.test", "sid", "session-" + userId, "email_verified", "false"));
     }
 
     public HttpEvents claims(Map<String, String> claims) { this.claims = claims; return this; }

@@ -40,14 +40,18 @@ public class AccountService {
 
     public record Membership(String organisationId, String role, String buildingId, String unitId) {}
 
-    public record Me(String userId, String email, String displayName, boolean mfaEnabled, List<Membership> memberships) {}
+    /** {@code accountType}: {@code portal} for a portal user, {@code resident} for anyone who registered with an invitation. */
+    public record Me(String userId, String email, String displayName, boolean mfaEnabled, boolean emailVerified,
+                     String accountType, List<Membership> memberships) {}
 
     public Me me(String userId) {
-        UserView user = UserView.of(user(userId));
+        UserItem item = user(userId);
+        UserView user = UserView.of(item);
         List<Membership> memberships = access.memberships(userId).stream()
                 .map(m -> new Membership(m.getOrganisationId(), m.roleValue().wire(), m.getBuildingId(), m.getUnitId()))
                 .toList();
-        return new Me(user.userId(), user.email(), user.displayName(), user.mfaEnabled(), memberships);
+        return new Me(user.userId(), user.email(), user.displayName(), user.mfaEnabled(), user.emailVerified(),
+                UserItem.PORTAL.equals(item.getAccountType()) ? UserItem.PORTAL : "resident", memberships);
     }
 
     /** Changes the password and ends every other session: whoever knew the old password is signed out. */

@@ -23,6 +23,23 @@ final class Requests {
         }
     }
 
+    /** {@code POST /portal/signup}: {@code name} is how the portal greets them and realtors see them. */
+    record PortalSignUp(String email, String password, String name) implements Validated {
+        @Override
+        public void validate(Validator v) {
+            v.email("email", email);
+            PasswordPolicy.check(v, "password", password, email);
+            v.text("name", name, 1, 100, true);
+        }
+    }
+
+    record VerifyEmail(String token) implements Validated {
+        @Override
+        public void validate(Validator v) {
+            v.matches("token", token, OPAQUE_TOKEN, "is not a verification token", true);
+        }
+    }
+
     record Login(String email, String password) implements Validated {
         @Override
         public void validate(Validator v) {

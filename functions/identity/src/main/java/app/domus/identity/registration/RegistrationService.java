@@ -2,6 +2,7 @@ package app.domus.identity.registration;
 
 import app.domus.identity.password.PasswordHasher;
 import app.domus.identity.sessions.SessionService;
+import app.domus.identity.verification.EmailVerification;
 import app.domus.shared.directory.EmailItem;
 import app.domus.shared.directory.InvitationItem;
 import app.domus.shared.directory.MembershipItem;
@@ -28,6 +29,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * Registration with an invitation code. The invitation is marked used, the e-mail claimed, the user and the
  * invitation's membership written in one transaction: two registrations with one code at the same moment
  * produce exactly one user, and an e-mail can belong to one account only.
+ *
+ * <p>E-mail verification: an invitation issued for an address (its {@code email}, which the registration must match)
+ * counts as proof of the address, so that account is verified at once: the inviting admin or manager named the address,
+ * and the code reached the person through them. An invitation without an address proves nothing of the address typed
+ * in, so that account starts unverified and the registration's transaction requests a verification link
+ * ({@code EmailVerificationRequested}).
  */
 @Singleton
 public class RegistrationService {
@@ -35,15 +42,17 @@ public class RegistrationService {
     private final PasswordHasher passwords;
     private final SessionService sessions;
     private final Outbox outbox;
+    private final EmailVerification verification;
     private final Clock clock;
 
     @Inject
     public RegistrationService(DomusTable table, PasswordHasher passwords, SessionService sessions, Outbox outbox,
-                               Clock clock) {
+                               EmailVerification verification, Clock clock) {
         this.table = table;
         this.passwords = passwords;
         this.sessions = sessions;
         this.outbox = outbox;
+        this.verification = verification;
         this.clock = clock;
     }
 
@@ -68,6 +77,8 @@ public class RegistrationService {
         user.setPasswordChangedAt(now.toString());
         user.setMfaEnabled(false);
         user.setCreatedAt(now.toString());
+        boolean addressVouched = invitation.getEmail() != null;
+        if (addressVouched) user.setEmailVerifiedAt(now.toString());
         EmailItem claim = new EmailItem();
         claim.setPk(EmailItem.pk(normalisedEmail));
         claim.setSk(EmailItem.SK);
@@ -92,6 +103,7 @@ public class RegistrationService {
                         .addPutItem(table.of(UserItem.class), user)
                         .addPutItem(table.of(MembershipItem.class), membership);
                 outbox.add(t, UserRegistered.TYPE, invitation.getOrganisationId(), user.getId(), registered);
+                if (!addressVouched) verification.request(t, user.getId(), normalisedEmail, "registration");
             });
         } catch (TransactionCanceledException e) {
             throw raceLost(e);

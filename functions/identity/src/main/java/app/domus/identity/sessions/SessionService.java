@@ -65,7 +65,7 @@ public class SessionService {
                 .addPutItem(table.of(SessionItem.class), session)
                 .addPutItem(table.of(RefreshTokenItem.class), tokenItem(refreshToken, user.getId(), sessionId, now)));
         evictBeyondLimit(user.getId());
-        return new Tokens(tokens.accessToken(user.getId(), user.getEmail(), sessionId), refreshToken, sessionId);
+        return new Tokens(tokens.accessToken(user.getId(), user.getEmail(), user.emailVerified(), sessionId), refreshToken, sessionId);
     }
 
     public Tokens refresh(String refreshToken) {
@@ -99,7 +99,7 @@ public class SessionService {
             close(user.getId(), session.getSessionId());
             throw invalid();
         }
-        return new Tokens(tokens.accessToken(user.getId(), user.getEmail(), session.getSessionId()), next, session.getSessionId());
+        return new Tokens(tokens.accessToken(user.getId(), user.getEmail(), user.emailVerified(), session.getSessionId()), next, session.getSessionId());
     }
 
     public List<SessionView> list(String userId, String currentSessionId) {

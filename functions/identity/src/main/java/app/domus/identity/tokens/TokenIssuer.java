@@ -20,7 +20,9 @@ import java.util.Date;
 
 /**
  * Issues the short-lived access tokens that API Gateway's JWT authorizer checks: RS256, the platform's
- * issuer and audience, the user as {@code sub}, the session as {@code sid}.
+ * issuer and audience, the user as {@code sub}, the session as {@code sid}, and {@code email_verified} (a boolean, as
+ * OpenID Connect names it) so that other contexts can refuse an unverified caller without asking identity. The claim
+ * holds what was true when the token was issued: a user who verifies signs in again (or refreshes) to carry it.
  */
 @Singleton
 public class TokenIssuer {
@@ -47,13 +49,14 @@ public class TokenIssuer {
         return issuer;
     }
 
-    public String accessToken(String userId, String email, String sessionId) {
+    public String accessToken(String userId, String email, boolean emailVerified, String sessionId) {
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .audience(audience)
                 .subject(userId)
                 .claim("email", email)
+                .claim("email_verified", emailVerified)
                 .claim("sid", sessionId)
                 .jwtID(Ids.newId())
                 .issueTime(Date.from(now))

@@ -7,6 +7,8 @@ import app.domus.identity.keys.KeySetSigningKeys;
 import app.domus.identity.keys.SigningKeys;
 import app.domus.identity.login.AccountLockout;
 import app.domus.identity.login.LoginService;
+import app.domus.identity.portal.PortalSignUp;
+import app.domus.identity.verification.EmailVerification;
 import app.domus.identity.mfa.MfaService;
 import app.domus.identity.password.PasswordHasher;
 import app.domus.identity.registration.RegistrationService;
@@ -77,7 +79,9 @@ final class IdentityFixture {
     final RateLimiter rateLimiter = new RateLimiter(LocalDynamo.client(), config, clock);
     final AccountService account = new AccountService(table, world.access, passwords, sessions, lockout, clock);
 
-    final RegistrationService registration = new RegistrationService(table, passwords, sessions, world.outbox, clock);
+    final EmailVerification verification = new EmailVerification(table, world.outbox, rateLimiter, clock);
+    final RegistrationService registration = new RegistrationService(table, passwords, sessions, world.outbox, verification, clock);
+    final PortalSignUp portalSignUp;
     final LoginService login;
 
     final RegisterHandler registerHandler;
@@ -94,6 +98,10 @@ final class IdentityFixture {
     final ChangePasswordHandler changePasswordHandler;
     final JwksHandler jwksHandler;
     final OpenIdConfigurationHandler openIdHandler;
+    final PortalSignUpHandler portalSignUpHandler;
+    final VerifyEmailHandler verifyEmailHandler;
+    final ResendVerificationHandler resendHandler;
+    final VerificationEmailsHandler verificationEmails;
 
     IdentityFixture() {
         this(Map.of());
@@ -101,6 +109,11 @@ final class IdentityFixture {
 
     /** {@code env}: the variables the login function reads at construction (e.g. LOGINS_PER_IP_PER_MINUTE). */
     IdentityFixture(Map<String, String> env) {
+        portalSignUp = Env.with(env, () -> new PortalSignUp(table, passwords, verification, world.outbox, rateLimiter, clock));
+        portalSignUpHandler = new PortalSignUpHandler(portalSignUp);
+        verifyEmailHandler = new VerifyEmailHandler(verification);
+        resendHandler = new ResendVerificationHandler(verification);
+        verificationEmails = new VerificationEmailsHandler(world.idempotency, verification, notifications, "https://portal.test");
         login = Env.with(env, () -> new LoginService(table, passwords, lockout, rateLimiter, sessions, mfa, clock, LocalDynamo.client()));
         registerHandler = new RegisterHandler(registration);
         loginHandler = new LoginHandler(login);
@@ -229,6 +242,7 @@ final class IdentityFixture {
         passed.put("sub", claims.getSubject());
         passed.put("email", String.valueOf(claims.getClaim("email")));
         passed.put("sid", String.valueOf(claims.getClaim("sid")));
+        if (claims.getClaim("email_verified") != null) passed.put("email_verified", String.valueOf(claims.getClaim("email_verified")));
         return event.claims(passed);
     }
 

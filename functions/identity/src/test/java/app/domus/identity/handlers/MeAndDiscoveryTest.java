@@ -101,7 +101,7 @@ class MeAndDiscoveryTest {
         assertThat(published.getKeys()).extracting(JWK::getKeyID).containsExactly(current.getKeyID(), next.getKeyID());
         assertThat(published.getKeys()).noneMatch(JWK::isPrivate);
         assertThat(r.body()).doesNotContain("\"d\"");
-        String token = new TokenIssuer(keys, fx.clock, ISSUER, IdentityFixture.AUDIENCE).accessToken("u1", "u1@example.test", "s1");
+        String token = new TokenIssuer(keys, fx.clock, ISSUER, IdentityFixture.AUDIENCE).accessToken("u1", "u1@example.test", false, "s1");
         assertThat(SignedJWT.parse(token).getHeader().getKeyID()).isEqualTo(current.getKeyID());
     }
 

@@ -24,6 +24,7 @@ class InquiriesTest {
     private final CreateInquiryHandler create = new CreateInquiryHandler(f.inquiries);
     private final RespondToInquiryHandler respond = new RespondToInquiryHandler(f.inquiries);
     private final GetInquiryHandler get = new GetInquiryHandler(f.inquiries);
+    private final ListInquiriesHandler list = new ListInquiriesHandler(f.inquiries);
     private final GetListingHandler getListing = new GetListingHandler(f.listings);
     private final InquiryNotificationsHandler notify = new InquiryNotificationsHandler(f.idempotency, f.notifications);
     private final String listing = f.published("Berlin", "Mitte", 52.53, 13.38, 450_000_00, 3, "apartment");
@@ -130,5 +131,77 @@ class InquiriesTest {
                 .path("analytics");
         assertThat(analytics.path("views").asLong()).isEqualTo(3);
         assertThat(analytics.path("inquiries").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aCallerWhoseTokenSaysTheAddressIsUnverifiedIsRefusedAndNothingIsStored() {
+        String body = "{\"listingId\":\"" + listing + "\",\"message\":\"Still free?\"}";
+        var unverified = call(create, HttpEvents.request("POST", "/inquiries").body(body).asUnverified(f.paula));
+        JsonNode problem = assertProblem(unverified, 403, "email-not-verified");
+        assertThat(problem.path("detail").asText()).contains("/auth/verify-email/resend");
+        var olderToken = call(create, HttpEvents.request("POST", "/inquiries").body(body)
+                .claims(java.util.Map.of("sub", f.paula, "email", "paula@example.test", "sid", "s")));
+        assertProblem(olderToken, 403, "email-not-verified");
+        assertThat(f.events.ofType(InquiryEvents.SENT)).isEmpty();
+        assertThat(call(create, HttpEvents.request("POST", "/inquiries").body(body).as(f.paula)).getStatusCode()).isEqualTo(201);
+    }
+
+    private JsonNode page(String userId, String query) {
+        var request = HttpEvents.request("GET", "/inquiries").as(userId);
+        for (String pair : query.isEmpty() ? new String[0] : query.split("&")) request.query(pair.split("=")[0], pair.split("=")[1]);
+        var response = call(list, request);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        return json(response);
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new java.util.ArrayList<>();
+        page.path("items").forEach(i -> ids.add(i.path("inquiryId").asText()));
+        return ids;
+    }
+
+    @Test
+    void eachSideListsItsInquiriesNewestFirstInPagesWithTheirStatus() {
+        var adas = f.listings.create(caller(f.ada), new app.domus.listings.listings.ListingRequests.CreateListing(
+                new app.domus.listings.listings.ListingRequests.Property("house",
+                        new app.domus.listings.listings.ListingRequests.Address(null, null, "Berlin", null, 52.5, 13.4), 4, 90.0, List.of()),
+                null, new app.domus.listings.listings.ListingRequests.Pricing("sale", 500_000_00L, "EUR"), null));
+        f.listings.publish(caller(f.ada), adas.listingId());
+        String p1 = inquired(f.paula);
+        f.clock.advance(Duration.ofSeconds(1));
+        String onAdas = json(inquire(f.paula, adas.listingId())).path("inquiryId").asText();
+        f.clock.advance(Duration.ofSeconds(1));
+        String byBert = inquired(f.bert);
+        f.clock.advance(Duration.ofSeconds(1));
+        String p2 = inquired(f.paula);
+
+        JsonNode first = page(f.paula, "limit=2");
+        assertThat(ids(first)).containsExactly(p2, onAdas);
+        assertThat(first.path("items").get(0).path("status").asText()).isEqualTo("sent");
+        String cursor = first.path("nextCursor").asText();
+        assertThat(cursor).isNotBlank();
+        JsonNode second = page(f.paula, "limit=2&cursor=" + cursor);
+        assertThat(ids(second)).containsExactly(p1);
+        assertThat(second.path("nextCursor").isNull() || second.path("nextCursor").isMissingNode()).isTrue();
+
+        assertThat(ids(page(f.rita, ""))).as("a realtor: those on their own listings").containsExactly(p2, byBert, p1);
+        assertThat(ids(page(f.ada, ""))).as("the agency's admin: all of the agency's").containsExactly(p2, byBert, onAdas, p1);
+        assertThat(ids(page(f.ada, "listingId=" + listing))).containsExactly(p2, byBert, p1);
+        assertThat(ids(page(f.rita, "listingId=" + adas.listingId()))).as("any realtor of the agency, by listing").containsExactly(onAdas);
+        assertThat(ids(page(f.bert, ""))).as("another agency's admin: none of theirs").isEmpty();
+        assertThat(ids(page(f.bert, "scope=mine"))).as("a realtor's own inquiries").containsExactly(byBert);
+
+        var bertOnRitas = call(list, HttpEvents.request("GET", "/inquiries").query("listingId", listing).as(f.bert));
+        assertProblem(bertOnRitas, 404, "not-found");
+        assertProblem(call(list, HttpEvents.request("GET", "/inquiries").query("listingId", listing).as(f.paula)), 404, "not-found");
+        assertProblem(call(list, HttpEvents.request("GET", "/inquiries").query("scope", "listings").as(f.paula)), 403, "forbidden");
+        assertProblem(call(list, HttpEvents.request("GET", "/inquiries").query("scope", "everything").as(f.paula)), 400, "validation-error");
+        assertProblem(call(list, HttpEvents.request("GET", "/inquiries").query("cursor", cursor).as(f.rita)), 400, "invalid-cursor");
+
+        assertThat(answer(f.rita, p1).getStatusCode()).isEqualTo(201);
+        JsonNode ritas = page(f.rita, "");
+        assertThat(ritas.path("items").get(2).path("status").asText()).as("the entry follows the answer").isEqualTo("responded");
+        assertThat(ritas.path("items").get(2).path("respondedAt").asText()).isNotBlank();
+        assertThat(page(f.paula, "").path("items").get(2).path("status").asText()).isEqualTo("responded");
     }
 }

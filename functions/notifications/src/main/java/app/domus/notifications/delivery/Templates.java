@@ -18,6 +18,13 @@ public final class Templates {
                     "{{senderName}} in {{conversation}}: {{preview}}\n\nOpen Domus to answer.")),
             Map.entry("welcome", new Message("Welcome to Domus",
                     "Hello,\n\nyour Domus account for {{email}} is ready. Sign in with this address to see your home.")),
+            Map.entry("verify-email", new Message("Confirm your e-mail address for Domus",
+                    "Hello,\n\nplease confirm that {{email}} is your address: open this link in the Domus portal within"
+                            + " {{hours}} hours.\n\n{{link}}\n\nThe link works once. If you did not sign up, ignore this e-mail.")),
+            Map.entry("portal-signup-existing", new Message("Someone tried to sign up with your address",
+                    "Hello,\n\nsomeone (perhaps you) tried to sign up on the Domus portal with {{email}}, which already"
+                            + " has an account. Nothing was changed.\n\nSign in with this address instead; if you forgot your password,"
+                            + " reset it. If it was not you, you can ignore this e-mail.")),
             Map.entry("invitation", new Message("Your invitation to Domus",
                     "You have been invited to Domus as {{role}}.\n\nRegister with the invitation code {{code}} before {{expiresAt}}.")),
             Map.entry("delegation-invitation", new Message("{{ownerName}} asks you to act for them in Domus",
