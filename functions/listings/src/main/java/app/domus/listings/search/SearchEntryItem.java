@@ -6,7 +6,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * One published listing in one search scope: pk {@code LSEARCH#<scope>} (a city {@code CITY#<city>}, a district
- * {@code DISTRICT#<city>#<district>}, a geohash cell {@code GEO5#<5 characters>}), sk {@code P#<price, 16 digits>#<listingId>}
+ * {@code DISTRICT#<city>#<district>}, a geohash cell {@code GEO5#<5 characters>} and {@code GEO6#<6 characters>}), sk {@code P#<price, 16 digits>#<listingId>}
  * (by price), gsi1 the same scope / {@code T#<publishedAt>#<listingId>} (newest first). Holds what a result card shows.
  */
 public class SearchEntryItem extends TableItem {

@@ -76,6 +76,35 @@ class ListingSearchTest {
     }
 
     @Test
+    void aSmallCircleReadsFineCellsThatCoverEveryPointWithinIt() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 3000; i++) {
+            double latitude = -60 + random.nextDouble() * 120;
+            double longitude = -179 + random.nextDouble() * 358;
+            double radius = 0.2 + random.nextDouble() * 2.8;
+            var cells = Scopes.cellsAround(latitude, longitude, radius);
+            assertThat(cells).allMatch(c -> c.startsWith("GEO6#"));
+            // A point inside the circle, at a random bearing and distance.
+            double bearing = random.nextDouble() * 2 * Math.PI;
+            double distance = radius * Math.sqrt(random.nextDouble()) * 0.999;
+            double pointLat = latitude + distance / 111.32 * Math.cos(bearing);
+            double pointLon = longitude + distance / (111.32 * Math.cos(Math.toRadians(latitude))) * Math.sin(bearing);
+            String cell = Scopes.cell(app.domus.listings.listings.Geohash.encode(pointLat, pointLon, Scopes.FINE_CELL_PRECISION));
+            assertThat(cells).as("the cell of a point %.3f km from (%f, %f), radius %.2f", distance, latitude, longitude, radius).contains(cell);
+        }
+        assertThat(Scopes.cellsAround(52.52, 13.40, 5)).as("beyond 3 km, the coarse cells").allMatch(c -> c.startsWith("GEO5#"));
+        assertThat(Scopes.cellsAround(52.52, 13.40, 2).size()).as("cells of a 2 km circle").isBetween(10, 120);
+    }
+
+    @Test
+    void aTwoKilometreSearchFindsWhatIsWithinItAndNothingBeyond() {
+        String within = f.published("Berlin", "Mitte", 52.5200 + 1.9 / 111.32, 13.4050, 300_000_00, 3, "apartment");
+        f.published("Berlin", "Mitte", 52.5200 + 2.3 / 111.32, 13.4050, 300_000_00, 3, "apartment");
+        String centre = f.published("Berlin", "Mitte", 52.5201, 13.4051, 300_000_00, 3, "apartment");
+        assertThat(ids(get("location", "near:52.5200,13.4050,2"))).containsExactly(centre, within);
+    }
+
+    @Test
     void aPageIsCachedUntilAListingOfItsScopeChangesOrItsTtlRunsOut() {
         String first = f.published("Berlin", "Mitte", 52.53, 13.38, 200_000_00, 2, "apartment");
         assertThat(get("location", "Berlin").getHeaders()).containsEntry("X-Cache", "miss");
