@@ -76,6 +76,40 @@ public class ListingPhotos {
         return items;
     }
 
+    /**
+     * Photos fetched from elsewhere (a CRM import): each is recognised by its bytes (a JPEG, PNG or WebP of at most 10 MB,
+     * else {@link IllegalArgumentException}) and put at the listing's originals, whose creation starts the thumbnail
+     * function as an upload's copy does. Returns their photo items, not yet stored.
+     */
+    public List<ListingPhotoItem> store(String listingId, List<byte[]> photos, int firstPosition) {
+        List<PhotoFormat> formats = new ArrayList<>();
+        for (int i = 0; i < photos.size(); i++) {
+            byte[] bytes = photos.get(i);
+            if (bytes.length == 0 || bytes.length > MAX_PHOTO_BYTES) throw new IllegalArgumentException("photo " + (i + 1) + " must be an image of at most 10 MB");
+            int head = Math.min(bytes.length, PhotoFormat.SIGNATURE_BYTES);
+            int at = i;
+            formats.add(PhotoFormat.recognise(java.util.Arrays.copyOf(bytes, head))
+                    .orElseThrow(() -> new IllegalArgumentException("photo " + (at + 1) + " " + FORMATS)));
+        }
+        List<ListingPhotoItem> items = new ArrayList<>();
+        String now = clock.instant().toString();
+        for (int i = 0; i < photos.size(); i++) {
+            ListingPhotoItem item = new ListingPhotoItem();
+            item.setPhotoId(Ids.newId());
+            item.setListingId(listingId);
+            item.setPk(app.domus.listings.listings.ListingItem.pk(listingId));
+            item.setSk(ListingPhotoItem.sk(item.getPhotoId()));
+            item.setPosition(firstPosition + i);
+            item.setFormat(formats.get(i).extension());
+            item.setOriginalKey(ORIGINALS + listingId + "/" + item.getPhotoId() + "." + formats.get(i).extension());
+            item.setStatus(ListingPhotoItem.PROCESSING);
+            item.setAddedAt(now);
+            media.put(item.getOriginalKey(), photos.get(i), formats.get(i).contentType());
+            items.add(item);
+        }
+        return items;
+    }
+
     /** The photo items and their uploads' PENDING → USED, in the listing's transaction. */
     public void addTo(TransactWriteItemsEnhancedRequest.Builder transaction, List<Checked> photos, List<ListingPhotoItem> items) {
         for (int i = 0; i < items.size(); i++) {
