@@ -34,7 +34,7 @@ public class CrmHttp {
     }
 
     public static CrmHttp fromEnvironment() {
-        return new CrmHttp(System.getenv("CRM_PLAIN_HTTP_BASE_URL"));
+        return new CrmHttp(app.domus.shared.config.Env.optional("CRM_PLAIN_HTTP_BASE_URL").orElse(""));
     }
 
     /** Whether this URL may be fetched: HTTPS, or under the allowed plain-HTTP base. */
