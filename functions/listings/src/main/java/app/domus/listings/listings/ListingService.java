@@ -62,21 +62,7 @@ public class ListingService {
     public ListingView create(Caller caller, ListingRequests.CreateListing request) {
         RealtorItem realtor = agencies.requireRealtor(caller);
         List<ListingPhotos.Checked> checked = photos.check(caller.userId(), request.uploadIds(), i -> "photos." + i + ".uploadId");
-        String now = clock.instant().toString();
-        ListingItem listing = new ListingItem();
-        listing.setId(Ids.newId());
-        listing.setPk(ListingItem.pk(listing.getId()));
-        listing.setSk(ListingItem.SK);
-        listing.setGsi1pk(AgencyItem.pk(realtor.getAgencyId()));
-        listing.setGsi1sk("LISTING#" + now + "#" + listing.getId());
-        listing.setAgencyId(realtor.getAgencyId());
-        listing.setRealtorId(caller.userId());
-        listing.setStatus(DRAFT);
-        apply(listing, request.property());
-        listing.setDescription(request.description() == null ? null : request.description().strip());
-        apply(listing, request.pricing());
-        listing.setCreatedAt(now);
-        listing.setUpdatedAt(now);
+        ListingItem listing = newListing(realtor.getAgencyId(), caller.userId(), request, DRAFT);
         List<ListingPhotoItem> photoItems = photos.copy(listing.getId(), checked, 1);
         var transaction = TransactWriteItemsEnhancedRequest.builder().addPutItem(table.of(ListingItem.class), listing);
         photos.addTo(transaction, checked, photoItems);
@@ -84,6 +70,26 @@ public class ListingService {
         write(transaction, photoItems);
         listing.setVersion(1L);
         return view(listing, photoItems, List.of());
+    }
+
+    /** A new listing of the agency's (not yet stored). */
+    private ListingItem newListing(String agencyId, String realtorId, ListingRequests.CreateListing request, String status) {
+        String now = clock.instant().toString();
+        ListingItem listing = new ListingItem();
+        listing.setId(Ids.newId());
+        listing.setPk(ListingItem.pk(listing.getId()));
+        listing.setSk(ListingItem.SK);
+        listing.setGsi1pk(AgencyItem.pk(agencyId));
+        listing.setGsi1sk("LISTING#" + now + "#" + listing.getId());
+        listing.setAgencyId(agencyId);
+        listing.setRealtorId(realtorId);
+        listing.setStatus(status);
+        apply(listing, request.property());
+        listing.setDescription(request.description() == null ? null : request.description().strip());
+        apply(listing, request.pricing());
+        listing.setCreatedAt(now);
+        listing.setUpdatedAt(now);
+        return listing;
     }
 
     /**
@@ -117,22 +123,8 @@ public class ListingService {
      */
     public String createImported(String agencyId, String realtorId, ListingRequests.CreateListing request, List<byte[]> photoBytes,
                                  boolean publish, java.util.function.BiConsumer<TransactWriteItemsEnhancedRequest.Builder, String> alsoWrite) {
-        String now = clock.instant().toString();
-        ListingItem listing = new ListingItem();
-        listing.setId(Ids.newId());
-        listing.setPk(ListingItem.pk(listing.getId()));
-        listing.setSk(ListingItem.SK);
-        listing.setGsi1pk(AgencyItem.pk(agencyId));
-        listing.setGsi1sk("LISTING#" + now + "#" + listing.getId());
-        listing.setAgencyId(agencyId);
-        listing.setRealtorId(realtorId);
-        listing.setStatus(publish ? PUBLISHED : DRAFT);
-        apply(listing, request.property());
-        listing.setDescription(request.description() == null ? null : request.description().strip());
-        apply(listing, request.pricing());
-        listing.setCreatedAt(now);
-        listing.setUpdatedAt(now);
-        if (publish) listing.setPublishedAt(now);
+        ListingItem listing = newListing(agencyId, realtorId, request, publish ? PUBLISHED : DRAFT);
+        if (publish) listing.setPublishedAt(listing.getCreatedAt());
         List<ListingPhotoItem> photoItems = photos.store(listing.getId(), photoBytes, 1);
         var transaction = TransactWriteItemsEnhancedRequest.builder().addPutItem(table.of(ListingItem.class), listing);
         photoItems.forEach(photo -> transaction.addPutItem(table.of(ListingPhotoItem.class), photo));

@@ -59,16 +59,7 @@ public class ListingPhotos {
         List<ListingPhotoItem> items = new ArrayList<>();
         String now = clock.instant().toString();
         for (Checked photo : photos) {
-            ListingPhotoItem item = new ListingPhotoItem();
-            item.setPhotoId(Ids.newId());
-            item.setListingId(listingId);
-            item.setPk(app.domus.listings.listings.ListingItem.pk(listingId));
-            item.setSk(ListingPhotoItem.sk(item.getPhotoId()));
-            item.setPosition(firstPosition + items.size());
-            item.setFormat(photo.format().extension());
-            item.setOriginalKey(ORIGINALS + listingId + "/" + item.getPhotoId() + "." + photo.format().extension());
-            item.setStatus(ListingPhotoItem.PROCESSING);
-            item.setAddedAt(now);
+            ListingPhotoItem item = newPhoto(listingId, firstPosition + items.size(), photo.format(), now);
             // Checked a moment ago: gone now means the upload was taken by something else meanwhile.
             if (!media.copy(photo.upload().getObjectKey(), item.getOriginalKey(), photo.format().contentType())) throw takenMeanwhile();
             items.add(item);
@@ -94,20 +85,26 @@ public class ListingPhotos {
         List<ListingPhotoItem> items = new ArrayList<>();
         String now = clock.instant().toString();
         for (int i = 0; i < photos.size(); i++) {
-            ListingPhotoItem item = new ListingPhotoItem();
-            item.setPhotoId(Ids.newId());
-            item.setListingId(listingId);
-            item.setPk(app.domus.listings.listings.ListingItem.pk(listingId));
-            item.setSk(ListingPhotoItem.sk(item.getPhotoId()));
-            item.setPosition(firstPosition + i);
-            item.setFormat(formats.get(i).extension());
-            item.setOriginalKey(ORIGINALS + listingId + "/" + item.getPhotoId() + "." + formats.get(i).extension());
-            item.setStatus(ListingPhotoItem.PROCESSING);
-            item.setAddedAt(now);
+            ListingPhotoItem item = newPhoto(listingId, firstPosition + i, formats.get(i), now);
             media.put(item.getOriginalKey(), photos.get(i), formats.get(i).contentType());
             items.add(item);
         }
         return items;
+    }
+
+    /** A photo of the listing, being processed, at its original's key (not yet stored). */
+    private static ListingPhotoItem newPhoto(String listingId, int position, PhotoFormat format, String now) {
+        ListingPhotoItem item = new ListingPhotoItem();
+        item.setPhotoId(Ids.newId());
+        item.setListingId(listingId);
+        item.setPk(app.domus.listings.listings.ListingItem.pk(listingId));
+        item.setSk(ListingPhotoItem.sk(item.getPhotoId()));
+        item.setPosition(position);
+        item.setFormat(format.extension());
+        item.setOriginalKey(ORIGINALS + listingId + "/" + item.getPhotoId() + "." + format.extension());
+        item.setStatus(ListingPhotoItem.PROCESSING);
+        item.setAddedAt(now);
+        return item;
     }
 
     /** The photo items and their uploads' PENDING → USED, in the listing's transaction. */
