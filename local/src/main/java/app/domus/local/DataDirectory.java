@@ -58,6 +58,10 @@ final class DataDirectory {
         return root.resolve("ssm-parameters.json");
     }
 
+    Path secrets() {
+        return root.resolve("secrets-manager.json");
+    }
+
     Path outbox() {
         return root.resolve("outbox.jsonl");
     }

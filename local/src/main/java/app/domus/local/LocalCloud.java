@@ -169,6 +169,8 @@ public final class LocalCloud implements AutoCloseable {
             aws.register("sns", new SnsEmulator(new TopicSubscriptions(deployment), sqs, sdk.sqsEndpoint(), functions, outbox, publishedEvents, outages, options.region()));
             aws.register("ses", new SesEmulator(outbox));
             aws.register("ssm", new SsmEmulator(parameters, options.region()));
+            aws.register("secretsmanager", new app.domus.local.aws.SecretsManagerEmulator(
+                    new app.domus.local.aws.SecretStore(data.secrets()), options.region()));
             aws.register("iotdata", new IotDataEmulator(emulators.mqtt()));
             Optional<WebSocketApi> webSocketApi = WebSocketApi.from(deployment);
             if (webSocketApi.isPresent()) {

@@ -16,7 +16,7 @@ import jakarta.inject.Singleton;
 
 /** Wiring of the listings functions, built once per cold start by each handler's public constructor. */
 @Singleton
-@Component(modules = {AwsModule.class, S3Module.class, ListingsComponent.Media.class})
+@Component(modules = {AwsModule.class, S3Module.class, ListingsComponent.Media.class, app.domus.listings.imports.ImportsModule.class})
 public interface ListingsComponent {
     Agencies agencies();
 
@@ -39,6 +39,10 @@ public interface ListingsComponent {
     app.domus.shared.notify.NotificationSender notifications();
 
     java.time.Clock clock();
+
+    app.domus.listings.imports.Imports imports();
+
+    app.domus.listings.imports.ImportRunner importRunner();
 
     /** The one way to build the wiring: once per cold start, in a handler's public constructor. */
     static ListingsComponent create() {

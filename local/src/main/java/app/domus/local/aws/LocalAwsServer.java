@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The one endpoint for the AWS APIs that have no emulator to embed (SNS, SES, SSM, IoT data, the WebSocket
+ * The one endpoint for the AWS APIs that have no emulator to embed (SNS, SES, SSM, Secrets Manager, IoT data, the WebSocket
  * {@code @connections} API). Calls are routed by the service name in their SigV4 credential scope, which every SDK
  * client sends, so all of them can share a port.
  */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,12 +59,6 @@ public final class ParameterStore {
     }
 
     private void save() {
-        try {
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), parameters);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AwsJsonProtocol.save(file, parameters);
     }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
  * SecureStrings is a no-op locally.
  */
 public final class SsmEmulator implements AwsApi {
-    private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
     private final ParameterStore store;
     private final String region;
@@ -24,9 +23,8 @@ public final class SsmEmulator implements AwsApi {
 
     @Override
     public AwsResponse handle(AwsRequest request) {
-        String target = request.header("X-Amz-Target");
-        String operation = target.substring(target.indexOf('.') + 1);
-        JsonNode input = Json.read(request.bodyText().isBlank() ? "{}" : request.bodyText());
+        String operation = AwsJsonProtocol.operation(request);
+        JsonNode input = AwsJsonProtocol.input(request);
         return switch (operation) {
             case "GetParameter" -> store.get(input.path("Name").asText())
                     .map(parameter -> ok(Json.object().set("Parameter", describe(parameter))))
@@ -70,7 +68,7 @@ public final class SsmEmulator implements AwsApi {
     }
 
     private static AwsResponse ok(JsonNode output) {
-        return AwsResponse.json(200, CONTENT_TYPE, Json.write(output));
+        return AwsJsonProtocol.ok(output);
     }
 
     private static AwsResponse notFound(String name) {
@@ -78,6 +76,6 @@ public final class SsmEmulator implements AwsApi {
     }
 
     private static AwsResponse error(String type, String message) {
-        return AwsResponse.json(400, CONTENT_TYPE, Json.write(Map.of("__type", type, "message", message)));
+        return AwsJsonProtocol.error(type, message);
     }
 }

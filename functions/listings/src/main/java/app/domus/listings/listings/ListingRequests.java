@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** Bodies of the listing routes, with their checks; nested parts report their fields by path ({@code pricing.amountMinor}). */
 public final class ListingRequests {
     private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
-    static final int MAX_PHOTOS = 20;
+    public static final int MAX_PHOTOS = 20;
     static final long MAX_PRICE_MINOR = 10_000_000_000_000L;
 
     private ListingRequests() {}

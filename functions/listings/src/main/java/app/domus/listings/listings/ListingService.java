@@ -62,21 +62,7 @@ public class ListingService {
     public ListingView create(Caller caller, ListingRequests.CreateListing request) {
         RealtorItem realtor = agencies.requireRealtor(caller);
         List<ListingPhotos.Checked> checked = photos.check(caller.userId(), request.uploadIds(), i -> "photos." + i + ".uploadId");
-        String now = clock.instant().toString();
-        ListingItem listing = new ListingItem();
-        listing.setId(Ids.newId());
-        listing.setPk(ListingItem.pk(listing.getId()));
-        listing.setSk(ListingItem.SK);
-        listing.setGsi1pk(AgencyItem.pk(realtor.getAgencyId()));
-        listing.setGsi1sk("LISTING#" + now + "#" + listing.getId());
-        listing.setAgencyId(realtor.getAgencyId());
-        listing.setRealtorId(caller.userId());
-        listing.setStatus(DRAFT);
-        apply(listing, request.property());
-        listing.setDescription(request.description() == null ? null : request.description().strip());
-        apply(listing, request.pricing());
-        listing.setCreatedAt(now);
-        listing.setUpdatedAt(now);
+        ListingItem listing = newListing(realtor.getAgencyId(), caller.userId(), request, DRAFT);
         List<ListingPhotoItem> photoItems = photos.copy(listing.getId(), checked, 1);
         var transaction = TransactWriteItemsEnhancedRequest.builder().addPutItem(table.of(ListingItem.class), listing);
         photos.addTo(transaction, checked, photoItems);
@@ -84,6 +70,26 @@ public class ListingService {
         write(transaction, photoItems);
         listing.setVersion(1L);
         return view(listing, photoItems, List.of());
+    }
+
+    /** A new listing of the agency's (not yet stored). */
+    private ListingItem newListing(String agencyId, String realtorId, ListingRequests.CreateListing request, String status) {
+        String now = clock.instant().toString();
+        ListingItem listing = new ListingItem();
+        listing.setId(Ids.newId());
+        listing.setPk(ListingItem.pk(listing.getId()));
+        listing.setSk(ListingItem.SK);
+        listing.setGsi1pk(AgencyItem.pk(agencyId));
+        listing.setGsi1sk("LISTING#" + now + "#" + listing.getId());
+        listing.setAgencyId(agencyId);
+        listing.setRealtorId(realtorId);
+        listing.setStatus(status);
+        apply(listing, request.property());
+        listing.setDescription(request.description() == null ? null : request.description().strip());
+        apply(listing, request.pricing());
+        listing.setCreatedAt(now);
+        listing.setUpdatedAt(now);
+        return listing;
     }
 
     /**
@@ -105,6 +111,49 @@ public class ListingService {
 
     public ListingView update(Caller caller, String listingId, ListingRequests.UpdateListing request, Optional<Long> ifMatch) {
         ListingItem listing = editable(caller, listingId, ifMatch);
+        if (!change(listing, caller.userId(), request, ifMatch, transaction -> {})) return get(caller, listingId);
+        return view(listing, photos.of(listingId), priceHistory(listingId));
+    }
+
+    /**
+     * A listing imported from a CRM (flow 21): created as {@link #create} creates one, for the agency and by the person who
+     * set the import up, with its photos already downloaded ({@link ListingPhotos#store}), as a draft or published at once
+     * (then {@code ListingCreated} and {@code ListingPublished} in the one transaction). {@code alsoWrite} adds the
+     * importer's items (its mapping, the run's record) to the listing's transaction.
+     */
+    public String createImported(String agencyId, String realtorId, ListingRequests.CreateListing request, List<byte[]> photoBytes,
+                                 boolean publish, java.util.function.BiConsumer<TransactWriteItemsEnhancedRequest.Builder, String> alsoWrite) {
+        ListingItem listing = newListing(agencyId, realtorId, request, publish ? PUBLISHED : DRAFT);
+        if (publish) listing.setPublishedAt(listing.getCreatedAt());
+        List<ListingPhotoItem> photoItems = photos.store(listing.getId(), photoBytes, 1);
+        var transaction = TransactWriteItemsEnhancedRequest.builder().addPutItem(table.of(ListingItem.class), listing);
+        photoItems.forEach(photo -> transaction.addPutItem(table.of(ListingPhotoItem.class), photo));
+        outbox.add(transaction, ListingEvents.CREATED, agencyId, listing.getId(), ListingEvents.Snapshot.of(listing));
+        if (publish) outbox.add(transaction, ListingEvents.PUBLISHED, agencyId, listing.getId(), ListingEvents.Snapshot.of(listing));
+        alsoWrite.accept(transaction, listing.getId());
+        write(transaction, photoItems);
+        return listing.getId();
+    }
+
+    /**
+     * An imported listing changed in its CRM: the request's changes applied as {@code PATCH} applies them, with
+     * {@code ListingUpdated}; {@code alsoWrite} joins the transaction whether or not the listing changed (a withdrawn
+     * listing is left as it is), told whether the listing changed. False when nothing of the listing changed.
+     */
+    public boolean updateImported(String listingId, String actorId, ListingRequests.UpdateListing request,
+                                  java.util.function.BiConsumer<TransactWriteItemsEnhancedRequest.Builder, Boolean> alsoWrite) {
+        ListingItem listing = find(listingId).orElseThrow(() -> ApiException.notFound("Listing"));
+        if (!WITHDRAWN.equals(listing.getStatus()) && change(listing, actorId, request, Optional.empty(), t -> alsoWrite.accept(t, true))) return true;
+        var transaction = TransactWriteItemsEnhancedRequest.builder();
+        alsoWrite.accept(transaction, false);
+        table.client().transactWriteItems(transaction.build());
+        return false;
+    }
+
+    /** Applies the changes and writes them with their event; false (nothing written) when nothing changed. */
+    private boolean change(ListingItem listing, String actorId, ListingRequests.UpdateListing request, Optional<Long> ifMatch,
+                           java.util.function.Consumer<TransactWriteItemsEnhancedRequest.Builder> alsoWrite) {
+        String listingId = listing.getId();
         if (WITHDRAWN.equals(listing.getStatus())) throw new ApiException(ProblemType.INVALID_STATE, "A withdrawn listing cannot be changed");
         long priceBefore = listing.getPriceMinor();
         String currencyBefore = listing.getCurrency();
@@ -131,7 +180,7 @@ public class ListingService {
         }
         boolean priceChanged = priceBefore != listing.getPriceMinor() || !currencyBefore.equals(listing.getCurrency());
         if (priceChanged) changes.add("price");
-        if (changes.isEmpty()) return get(caller, listingId);
+        if (changes.isEmpty()) return false;
 
         String now = clock.instant().toString();
         listing.setUpdatedAt(now);
@@ -146,14 +195,15 @@ public class ListingService {
             change.setToMinor(listing.getPriceMinor());
             change.setCurrency(listing.getCurrency());
             change.setChangedAt(now);
-            change.setChangedBy(caller.userId());
+            change.setChangedBy(actorId);
             transaction.addPutItem(table.of(PriceChangeItem.class), change);
         }
         outbox.add(transaction, ListingEvents.UPDATED, listing.getAgencyId(), listingId, new ListingEvents.Updated(
                 ListingEvents.Snapshot.of(listing), changes, priceChanged ? priceBefore : null, priceChanged ? currencyBefore : null));
+        alsoWrite.accept(transaction);
         write(transaction, List.of(), ifMatch.isPresent());
         listing.setVersion(readVersion + 1);
-        return view(listing, photos.of(listingId), priceHistory(listingId));
+        return true;
     }
 
     public ListingView publish(Caller caller, String listingId) {

@@ -59,21 +59,52 @@ public class ListingPhotos {
         List<ListingPhotoItem> items = new ArrayList<>();
         String now = clock.instant().toString();
         for (Checked photo : photos) {
-            ListingPhotoItem item = new ListingPhotoItem();
-            item.setPhotoId(Ids.newId());
-            item.setListingId(listingId);
-            item.setPk(app.domus.listings.listings.ListingItem.pk(listingId));
-            item.setSk(ListingPhotoItem.sk(item.getPhotoId()));
-            item.setPosition(firstPosition + items.size());
-            item.setFormat(photo.format().extension());
-            item.setOriginalKey(ORIGINALS + listingId + "/" + item.getPhotoId() + "." + photo.format().extension());
-            item.setStatus(ListingPhotoItem.PROCESSING);
-            item.setAddedAt(now);
+            ListingPhotoItem item = newPhoto(listingId, firstPosition + items.size(), photo.format(), now);
             // Checked a moment ago: gone now means the upload was taken by something else meanwhile.
             if (!media.copy(photo.upload().getObjectKey(), item.getOriginalKey(), photo.format().contentType())) throw takenMeanwhile();
             items.add(item);
         }
         return items;
+    }
+
+    /**
+     * Photos fetched from elsewhere (a CRM import): each is recognised by its bytes (a JPEG, PNG or WebP of at most 10 MB,
+     * else {@link IllegalArgumentException}) and put at the listing's originals, whose creation starts the thumbnail
+     * function as an upload's copy does. Returns their photo items, not yet stored.
+     */
+    public List<ListingPhotoItem> store(String listingId, List<byte[]> photos, int firstPosition) {
+        List<PhotoFormat> formats = new ArrayList<>();
+        for (int i = 0; i < photos.size(); i++) {
+            byte[] bytes = photos.get(i);
+            if (bytes.length == 0 || bytes.length > MAX_PHOTO_BYTES) throw new IllegalArgumentException("photo " + (i + 1) + " must be an image of at most 10 MB");
+            int head = Math.min(bytes.length, PhotoFormat.SIGNATURE_BYTES);
+            int at = i;
+            formats.add(PhotoFormat.recognise(java.util.Arrays.copyOf(bytes, head))
+                    .orElseThrow(() -> new IllegalArgumentException("photo " + (at + 1) + " " + FORMATS)));
+        }
+        List<ListingPhotoItem> items = new ArrayList<>();
+        String now = clock.instant().toString();
+        for (int i = 0; i < photos.size(); i++) {
+            ListingPhotoItem item = newPhoto(listingId, firstPosition + i, formats.get(i), now);
+            media.put(item.getOriginalKey(), photos.get(i), formats.get(i).contentType());
+            items.add(item);
+        }
+        return items;
+    }
+
+    /** A photo of the listing, being processed, at its original's key (not yet stored). */
+    private static ListingPhotoItem newPhoto(String listingId, int position, PhotoFormat format, String now) {
+        ListingPhotoItem item = new ListingPhotoItem();
+        item.setPhotoId(Ids.newId());
+        item.setListingId(listingId);
+        item.setPk(app.domus.listings.listings.ListingItem.pk(listingId));
+        item.setSk(ListingPhotoItem.sk(item.getPhotoId()));
+        item.setPosition(position);
+        item.setFormat(format.extension());
+        item.setOriginalKey(ORIGINALS + listingId + "/" + item.getPhotoId() + "." + format.extension());
+        item.setStatus(ListingPhotoItem.PROCESSING);
+        item.setAddedAt(now);
+        return item;
     }
 
     /** The photo items and their uploads' PENDING → USED, in the listing's transaction. */
