@@ -34,7 +34,7 @@ public final class Bench {
               --http-seconds S        seconds per side and round of the HTTP load; default 8, quick 3
               --http-rounds R         alternated rounds of the HTTP load; default 3, quick 2
               --connections C         concurrent connections of the HTTP load; default 50
-              --skip cold,http,warm,meters,messages  leave figures out (sizes and the local cloud are always measured)
+              --skip cold,http,warm,meters,messages,search  leave figures out (sizes and the local cloud are always measured)
               --budget-minutes M      stop starting new cold-start runs after M minutes; default 8, quick 1.5
               --out FILE              where the table goes; default bench/results.md
             """;
@@ -204,6 +204,12 @@ public final class Bench {
                 log.info(String.format(Locale.ROOT, "messages: %.1f messages/s, %.0f deliveries/s to %d clients; at %.0f/s p99 delay %.0f ms",
                         saturated.postedPerSecond(), saturated.deliveriesPerSecond(), saturated.clients(), paced.ratePerSecond(), paced.p99DelayMs()));
                 report.messages(saturated, paced);
+            }
+
+            if (!options.skip().contains("search")) {
+                ListingSearchLoad search = new ListingSearchLoad(cloud, log);
+                report.search(search.run(options.quick() ? 20_000 : 100_000, options.connections(),
+                        Duration.ofSeconds(options.httpSeconds()), options.httpRounds()));
             }
 
             if (!options.skip().contains("warm")) {

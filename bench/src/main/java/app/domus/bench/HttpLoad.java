@@ -37,9 +37,22 @@ final class HttpLoad {
     }
 
     Result run(String name, URI uri, String bearerToken, Duration duration) throws Exception {
+        HttpRequest request = request(uri, bearerToken);
+        return run(name, () -> request, duration);
+    }
+
+    /** With a request made for each send ({@code uris}: e.g. a query that no cache has seen). */
+    Result run(String name, java.util.function.Supplier<URI> uris, String bearerToken, Duration duration) throws Exception {
+        return run(name, () -> request(uris.get(), bearerToken), duration);
+    }
+
+    private static HttpRequest request(URI uri, String bearerToken) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", "application/json").GET();
         if (bearerToken != null) builder.header("Authorization", "Bearer " + bearerToken);
-        HttpRequest request = builder.build();
+        return builder.build();
+    }
+
+    private Result run(String name, java.util.function.Supplier<HttpRequest> requests, Duration duration) throws Exception {
         AtomicLong errors = new AtomicLong();
         String[] firstError = new String[1];
         long start = System.nanoTime();
@@ -51,6 +64,7 @@ final class HttpLoad {
                     long[] samples = new long[1024];
                     int count = 0;
                     while (System.nanoTime() < deadline && count < MAX_SAMPLES_PER_THREAD) {
+                        HttpRequest request = requests.get();
                         long sent = System.nanoTime();
                         try {
                             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -23,6 +23,7 @@ final class Report {
     private final StringBuilder warm = new StringBuilder();
     private final StringBuilder meters = new StringBuilder();
     private final StringBuilder messages = new StringBuilder();
+    private final StringBuilder search = new StringBuilder();
     private double tookSeconds;
     private long rssAtRestKb;
 
@@ -210,6 +211,33 @@ final class Report {
                 .append(" Everything (the local cloud, its functions, DynamoDB Local, the 100 clients) shares the machine's cores.\n");
     }
 
+    void search(ListingSearchLoad.Result r) {
+        double health = Stats.of(r.health().stream().map(HttpLoad.Result::p99Ms).toList()).median();
+        search.append("| ").append(r.connections()).append(" connections (then 1), ").append(r.health().size())
+                .append(" alternated rounds | p50 (ms) | **p99 (ms)** | **p99 ÷ health p99** | requests/s | errors |\n|---|--:|--:|--:|--:|--:|\n");
+        searchRow("`GET /health`", r.health(), health);
+        searchRow("search, **cached** (3 fixed queries: a city, a district with rooms, 2 km around a point)", r.cached(), health);
+        searchRow("search, **uncached** (every query new: a random price ceiling over a city, a district or 2 km around a point)", r.uncached(), health);
+        double healthAlone = Stats.of(r.healthAlone().stream().map(HttpLoad.Result::p99Ms).toList()).median();
+        searchRow("`GET /health`, 1 connection", r.healthAlone(), healthAlone);
+        searchRow("search, **uncached**, 1 connection (÷ `GET /health` at 1 connection)", r.uncachedAlone(), healthAlone);
+        search.append("\n").append(String.format(java.util.Locale.ROOT, "%,d published listings seeded as %,d search entries (city, district and", r.listings(), r.entries()))
+                .append(" geohash-cell scopes, written with the listings context's own item classes) in ").append(Stats.number(r.seedSeconds(), 0))
+                .append(" s, over 20 cities of 5 districts. Medians of the rounds' p99s; the ratio divides by `GET /health`'s median p99 of the same rounds.")
+                .append(" An uncached search reads its scope's entries (a city ≈ 5,000 of 100,000) in price order until a page is full, then writes the page to the cache.\n");
+    }
+
+    private void searchRow(String name, java.util.List<HttpLoad.Result> results, double healthP99) {
+        double p50 = Stats.of(results.stream().map(HttpLoad.Result::p50Ms).toList()).median();
+        double p99 = Stats.of(results.stream().map(HttpLoad.Result::p99Ms).toList()).median();
+        double rate = Stats.of(results.stream().map(HttpLoad.Result::requestsPerSecond).toList()).median();
+        long errors = results.stream().mapToLong(HttpLoad.Result::errors).sum();
+        String firstError = results.stream().map(HttpLoad.Result::firstError).filter(java.util.Objects::nonNull).findFirst().orElse("");
+        search.append("| ").append(name).append(" | ").append(Stats.number(p50, 1)).append(" | **").append(Stats.number(p99, 1)).append("** | **")
+                .append(Stats.number(p99 / healthP99, 2)).append("×** | ").append(Stats.number(rate, 0)).append(" | ").append(errors)
+                .append(errors > 0 ? " (" + firstError.replace("|", "/") + ")" : "").append(" |\n");
+    }
+
     private static String posted(MessagingLoad.Result r) {
         return r.posted() + (r.refused() > 0 ? " (" + r.refused() + " refused)" : "");
     }
@@ -240,6 +268,7 @@ final class Report {
         if (!warm.isEmpty()) md.append("\n## 4. Warm cost per invocation (JMH), ÷ the raw SDK calls\n\n").append(warm);
         if (!meters.isEmpty()) md.append("\n## 5. Smart-meter readings: MQTT → IoT rule → queue → ingestion → DynamoDB Local, ÷ raw BatchWriteItem\n\n").append(meters);
         if (!messages.isEmpty()) md.append("\n## 6. Messages to 100 WebSocket clients, end to end through the local cloud, ÷ raw `@connections` posts\n\n").append(messages);
+        if (!search.isEmpty()) md.append("\n## 7. Listing search over the seeded listings, cached and uncached, ÷ `GET /health`\n\n").append(search);
         return md.toString();
     }
 
