@@ -8,12 +8,9 @@ import app.domus.rentals.channels.ChannelSync;
 import app.domus.rentals.channels.Channels;
 import app.domus.rentals.channels.ChannexChannelManager;
 import app.domus.rentals.channels.IcalFeedSource;
-import app.domus.rentals.channels.ParameterStoreChannelCredentials;
-import app.domus.rentals.channels.SecretsManagerChannelCredentials;
 import app.domus.rentals.channels.SyncRequests;
 import app.domus.rentals.reservations.ReservationBook;
 import app.domus.rentals.reservations.Reservations;
-import app.domus.shared.aws.AwsModule;
 import app.domus.shared.config.Env;
 import app.domus.shared.persistence.DomusTable;
 import dagger.Module;
@@ -23,9 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The channels: the channel manager at {@code CHANNEL_MANAGER_BASE_URL} (Channex's API unless set; the local cloud points
@@ -39,13 +34,10 @@ public final class RentalsModule {
 
     private RentalsModule() {}
 
+    /** Built only by the functions that read or write credentials, whose zip carries the Secrets Manager and SSM clients. */
     @Provides @Singleton
     static ChannelCredentials credentials(SdkHttpClient http) {
-        if ("ssm".equals(Env.optional("CHANNEL_CREDENTIALS_STORE").orElse("secretsmanager"))) {
-            return new ParameterStoreChannelCredentials(memo(() -> SsmClient.builder().httpClient(http).overrideConfiguration(AwsModule.overrides()).build()));
-        }
-        return new SecretsManagerChannelCredentials(memo(() -> SecretsManagerClient.builder().httpClient(http)
-                .overrideConfiguration(AwsModule.overrides()).build()));
+        return app.domus.rentals.channels.CredentialStores.fromEnvironment(http);
     }
 
     @Provides @Singleton
@@ -69,17 +61,5 @@ public final class RentalsModule {
     @Provides @Singleton
     static CalendarFeeds calendarFeeds(DomusTable table, Reservations reservations, ReservationBook book, Clock clock) {
         return new CalendarFeeds(table, reservations, book, clock, Env.optional("JWT_ISSUER").orElse(""));
-    }
-
-    private static <T> java.util.function.Supplier<T> memo(java.util.function.Supplier<T> make) {
-        return new java.util.function.Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) value = make.get();
-                return value;
-            }
-        };
     }
 }
