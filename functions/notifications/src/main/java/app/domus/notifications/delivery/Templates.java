@@ -99,6 +99,9 @@ public final class Templates {
             Map.entry("listing-inquiry-response", new Message("An answer about the listing in {{place}}",
                     "The agency answered your inquiry about the listing in {{place}}:\n\n{{message}}\n\n"
                             + "See the conversation in the Domus portal: /inquiries/{{inquiryId}} (listing /listings/{{listingId}})")),
+            Map.entry("reservation-overlap", new Message("Double booking: two stays overlap in unit {{unitId}}",
+                    "Two confirmed stays of unit {{unitId}} overlap:\n\n{{stay}} (reservation {{reservationId}})\n{{otherStay}} (reservation {{otherReservationId}})\n\n"
+                            + "Cancel or move one of them on its channel: /reservations/{{reservationId}}")),
             Map.entry("generic", new Message("{{subject}}", "{{body}}")));
 
     private Templates() {}

@@ -28,4 +28,7 @@ public final class ReservationEvents {
     }
 
     public record Changed(Snapshot reservation, List<String> changes) {}
+
+    /** {@code reservation} (new or changed) overlaps these other confirmed stays of its unit. */
+    public record OverlapDetected(Snapshot reservation, List<Snapshot> overlapping) {}
 }

@@ -9,6 +9,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * A stay booked on a unit: pk {@code RESERVATION#<reservationId>}, sk {@code RESERVATION}; gsi1pk
  * {@code UNIT#<unitId>#STAYS}, gsi1sk {@code <checkIn>#<reservationId>} (a unit's stays by arrival, for overlaps and
  * lists). {@code channel} and {@code channelReservationId} say where it came from (airbnb, booking, ical, direct);
+ * {@code channelId} is the unit's channel connection it was synced from (none for direct bookings);
  * dates are ISO local dates of the unit's time zone, check-out exclusive. Status {@code confirmed} or {@code cancelled}.
  */
 public class ReservationItem extends TableItem {
@@ -21,6 +22,7 @@ public class ReservationItem extends TableItem {
     private String buildingId;
     private String unitId;
     private String channel;
+    private String channelId;
     private String channelReservationId;
     private String status;
     private String checkIn;
@@ -47,6 +49,8 @@ public class ReservationItem extends TableItem {
     public void setUnitId(String unitId) { this.unitId = unitId; }
     public String getChannel() { return channel; }
     public void setChannel(String channel) { this.channel = channel; }
+    public String getChannelId() { return channelId; }
+    public void setChannelId(String channelId) { this.channelId = channelId; }
     public String getChannelReservationId() { return channelReservationId; }
     public void setChannelReservationId(String channelReservationId) { this.channelReservationId = channelReservationId; }
     public String getStatus() { return status; }
@@ -79,6 +83,7 @@ public class ReservationItem extends TableItem {
             .text("buildingId", ReservationItem::getBuildingId, ReservationItem::setBuildingId)
             .text("unitId", ReservationItem::getUnitId, ReservationItem::setUnitId)
             .text("channel", ReservationItem::getChannel, ReservationItem::setChannel)
+            .text("channelId", ReservationItem::getChannelId, ReservationItem::setChannelId)
             .text("channelReservationId", ReservationItem::getChannelReservationId, ReservationItem::setChannelReservationId)
             .text("status", ReservationItem::getStatus, ReservationItem::setStatus)
             .text("checkIn", ReservationItem::getCheckIn, ReservationItem::setCheckIn)
