@@ -1,4 +1,4 @@
-package app.domus.local.partners.stripe;
+package app.domus.local.partners;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -10,20 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reading and answering {@link HttpExchange}s, for the API and the test controls. */
-final class Exchanges {
+public final class Exchanges {
     private Exchanges() {}
 
-    static String body(HttpExchange exchange) throws IOException {
+    public static String body(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
-    static void send(HttpExchange exchange, int status, String body) throws IOException {
+    public static void send(HttpExchange exchange, int status, String body) throws IOException {
         send(exchange, status, "application/json", body);
     }
 
-    static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    public static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
@@ -33,7 +33,7 @@ final class Exchanges {
     }
 
     /** A query string's parameters, decoded; the last value of a repeated one. */
-    static Map<String, String> query(HttpExchange exchange) {
+    public static Map<String, String> query(HttpExchange exchange) {
         Map<String, String> query = new LinkedHashMap<>();
         String raw = exchange.getRequestURI().getRawQuery();
         if (raw == null) return query;
