@@ -19,6 +19,7 @@ import app.domus.local.iot.IotDataEmulator;
 import app.domus.local.iot.IotRules;
 import app.domus.local.iot.simulator.MeterSimulator;
 import app.domus.local.partners.PartnerDoubles;
+import app.domus.local.partners.RentalPartnersWiring;
 import app.domus.local.partners.stripe.StripeDouble;
 import app.domus.local.partners.stripe.StripePlatformWiring;
 import app.domus.local.runtime.Functions;
@@ -148,6 +149,7 @@ public final class LocalCloud implements AutoCloseable {
                     options.region(), sdk.sqsEndpoint());
             // A double's context has neither the HTTP API's address nor the SSM store: the Stripe double gets both here.
             StripePlatformWiring.connect(partners.baseUrls().get(StripeDouble.NAME), endpoints.httpUrl(), deployment::parameter, parameters);
+            RentalPartnersWiring.connect(partners.baseUrls(), deployment::parameter, parameters);
 
             Functions functions = running.add(new Functions(deployment.functions()));
             SqsClient sqs = running.add(SqsClient.builder().region(Region.of(options.region())).endpointOverride(URI.create(sdk.sqsEndpoint()))

@@ -52,6 +52,12 @@ public final class ParameterStore {
         return Optional.of(version);
     }
 
+    /** Writes a SecureString unless it holds {@code value} already, so an unchanged secret does not bump its version. */
+    public synchronized void seedSecure(String name, String value) {
+        Parameter existing = parameters.get(name);
+        if (existing == null || !existing.value().equals(value)) put(name, "SecureString", value, true);
+    }
+
     public synchronized boolean delete(String name) {
         boolean existed = parameters.remove(name) != null;
         if (existed) save();

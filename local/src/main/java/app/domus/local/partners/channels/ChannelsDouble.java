@@ -3,7 +3,7 @@ package app.domus.local.partners.channels;
 import app.domus.local.json.Json;
 import app.domus.local.partners.PartnerDouble;
 import app.domus.local.partners.PartnerDoubleContext;
-import app.domus.local.partners.stripe.Exchanges;
+import app.domus.local.partners.Exchanges;
 import app.domus.local.template.Template;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,5 +1,7 @@
 package app.domus.local.partners.stripe;
 
+import app.domus.local.partners.Exchanges;
+import app.domus.local.partners.InjectedFaults;
 import app.domus.local.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -7,7 +9,6 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -104,11 +105,7 @@ final class DoubleControls implements HttpHandler {
             case "GET deliveries" -> webhooks.attempts().stream()
                     .filter(delivery -> query.get("event") == null || delivery.eventId().equals(query.get("event"))).toList();
             case "GET faults" -> faults.pending();
-            case "POST faults" -> {
-                faults.add(InjectedFaults.Kind.valueOf(required(query, "kind").toUpperCase(Locale.ROOT)),
-                        Integer.parseInt(query.getOrDefault("count", "1")), Long.parseLong(query.getOrDefault("delayMillis", "0")));
-                yield faults.pending();
-            }
+            case "POST faults" -> faults.add(query);
             case "DELETE faults" -> {
                 faults.clear();
                 yield faults.pending();

@@ -1,5 +1,7 @@
 package app.domus.local.partners.stripe;
 
+import app.domus.local.partners.Exchanges;
+import app.domus.local.partners.InjectedFaults;
 import app.domus.local.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -42,7 +44,7 @@ final class StripeApi implements HttpHandler {
                 Exchanges.send(exchange, 200, "{\"id\": \"pi_malformed\", \"object\": \"payment_intent\", \"amount\": ");
                 return;
             }
-            if (fault != null) sleep(fault.delayMillis());
+            if (fault != null) InjectedFaults.pause(fault.delayMillis());
             Answer answer = answer(exchange, body, requestId);
             Exchanges.send(exchange, answer.status(), answer.body());
         }
@@ -117,15 +119,6 @@ final class StripeApi implements HttpHandler {
         if (!secretKey.equals(given)) {
             String shown = given == null ? "" : given.length() > 4 ? given.substring(0, Math.min(8, given.length())) + "****" + given.substring(given.length() - 4) : "****";
             throw StripeApiException.of(401, "invalid_request_error", null, "Invalid API Key provided: " + shown, true);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while slowing down an API call", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package app.domus.local.partners.stripe;
 
+import app.domus.local.partners.InjectedFaults;
 import app.domus.local.partners.PartnerDouble;
 import app.domus.local.partners.PartnerDoubleContext;
 import app.domus.local.template.Template;

@@ -45,12 +45,8 @@ public final class StripePlatformWiring {
         }
     }
 
-    /** Writes the value unless it is there already, so an unchanged key does not bump the parameter's version. */
     private static void seed(ParameterStore parameters, Object parameterName, String value) {
-        if (parameterName == null) return;
-        String name = String.valueOf(parameterName);
-        boolean current = parameters.get(name).map(parameter -> parameter.value().equals(value)).orElse(false);
-        if (!current) parameters.put(name, "SecureString", value, true);
+        if (parameterName != null) parameters.seedSecure(String.valueOf(parameterName), value);
     }
 
     private static JsonNode call(HttpClient http, HttpRequest request) throws IOException, InterruptedException {

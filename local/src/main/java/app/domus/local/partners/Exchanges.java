@@ -1,4 +1,4 @@
-package app.domus.local.partners.stripe;
+package app.domus.local.partners;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
