@@ -24,8 +24,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The channels: the channel manager at {@code CHANNEL_MANAGER_BASE_URL} (Channex's API unless set; the local cloud points
- * it at its double), iCal feeds at their own addresses, credentials in Secrets Manager ({@code CHANNEL_CREDENTIALS_STORE}
- * {@code secretsmanager}, the default) or SSM SecureString parameters ({@code ssm}); the sync queue at
+ * it at its double), iCal feeds at their own addresses, credentials in Secrets Manager; the sync queue at
  * {@code CHANNEL_SYNC_QUEUE_URL}; the unit feeds' addresses start with {@code JWT_ISSUER} (the template's {@code PublicBaseUrl}, the HTTP API's public address). AWS clients are built on first use, so a function that never needs them does not pay.
  */
 @Module
@@ -34,7 +33,7 @@ public final class RentalsModule {
 
     private RentalsModule() {}
 
-    /** Built only by the functions that read or write credentials, whose zip carries the Secrets Manager and SSM clients. */
+    /** Built only by the functions that read or write credentials, whose zip carries the Secrets Manager client. */
     @Provides @Singleton
     static ChannelCredentials credentials(SdkHttpClient http) {
         return app.domus.rentals.channels.CredentialStores.fromEnvironment(http);

@@ -44,8 +44,6 @@ import java.util.concurrent.Executors;
 public final class ChannelsDouble implements PartnerDouble {
     public static final String NAME = "channels";
     public static final String BASE_URL_PARAMETER = "ChannelManagerBaseUrl";
-    /** Until the local cloud emulates Secrets Manager, channel credentials are SSM SecureString parameters there. */
-    public static final String CREDENTIALS_STORE_PARAMETER = "ChannelCredentialsStore";
     public static final String API_KEY = "cm_test_domus_local_key";
     public static final String DEMO_PROPERTY = "prop-demo";
 
@@ -82,7 +80,6 @@ public final class ChannelsDouble implements PartnerDouble {
         server.start();
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put(BASE_URL_PARAMETER, context.baseUrl());
-        overrides.put(CREDENTIALS_STORE_PARAMETER, "ssm");
         return overrides;
     }
 
