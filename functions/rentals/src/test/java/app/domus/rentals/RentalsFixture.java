@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * unit 1 (owner Olga, tenant Tom), an outsider Otto of another organisation; credentials in memory, the sync queue
  * recorded, channel sources scripted per type.
  */
-public final class RentalsFixture extends DirectoryWorld {
+public class RentalsFixture extends DirectoryWorld {
     public final Map<String, Map<String, String>> secrets = new ConcurrentHashMap<>();
     public final ChannelCredentials credentials = new ChannelCredentials() {
         @Override

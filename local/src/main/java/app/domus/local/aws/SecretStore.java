@@ -53,6 +53,25 @@ public final class SecretStore {
         save();
     }
 
+    /**
+     * What a host does once in the console: {@code name}'s current value made {@code value}, creating the secret if it
+     * is not there; with {@code keepExisting} a secret already there is left as it is (a key whose derived codes must
+     * survive a restart).
+     */
+    public synchronized void seed(String name, String value, String region, boolean keepExisting) {
+        Secret existing = secrets.get(name);
+        if (existing != null && (keepExisting || existing.current().map(v -> value.equals(v.secretString())).orElse(false))) return;
+        double now = System.currentTimeMillis() / 1000.0;
+        String versionId = java.util.UUID.randomUUID().toString();
+        Map<String, Version> versions = new LinkedHashMap<>();
+        versions.put(versionId, new Version(versionId, value, null, now));
+        Map<String, String> stages = new LinkedHashMap<>();
+        stages.put("AWSCURRENT", versionId);
+        String arn = existing != null ? existing.arn()
+                : "arn:aws:secretsmanager:" + region + ":000000000000:secret:" + name + "-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        put(new Secret(name, arn, "seeded by the local cloud", existing != null ? existing.created() : now, now, null, versions, stages));
+    }
+
     public synchronized void remove(String name) {
         if (secrets.remove(name) != null) save();
     }

@@ -12,8 +12,12 @@ public enum ProblemType {
     INVALID_CREDENTIALS(401, "invalid-credentials", "The email or password is wrong"),
     INVALID_TOKEN(401, "invalid-token", "The token is not valid"),
     INVALID_MFA_CODE(401, "invalid-mfa-code", "The verification code is not valid"),
+    /** A guest's check-in or check-out with a reservation and an access code that do not go together (or no such reservation). */
+    INVALID_ACCESS_CODE(401, "invalid-access-code", "The reservation or its access code is wrong"),
     FORBIDDEN(403, "forbidden", "You may not do this"),
     EMAIL_NOT_VERIFIED(403, "email-not-verified", "Verify your e-mail address first"),
+    /** The access code is right, but its stay's window has not opened yet. */
+    CHECK_IN_NOT_OPEN(403, "check-in-not-open", "Check-in has not opened yet"),
     NOT_FOUND(404, "not-found", "Not found"),
     INVITATION_NOT_FOUND(404, "invitation-not-found", "The invitation code does not exist"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
@@ -23,6 +27,8 @@ public enum ProblemType {
     INVALID_STATE(409, "invalid-state", "The request is not allowed in the current state"),
     IDEMPOTENCY_KEY_IN_USE(409, "idempotency-key-in-use", "A request with this Idempotency-Key is still being processed"),
     INVITATION_EXPIRED(410, "invitation-expired", "The invitation code has expired"),
+    /** The access code is right, but its stay's window has closed. */
+    ACCESS_CODE_EXPIRED(410, "access-code-expired", "The access code has expired"),
     PRECONDITION_FAILED(412, "precondition-failed", "The resource has changed since you read it"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body must be application/json"),

@@ -102,6 +102,21 @@ public final class Templates {
             Map.entry("reservation-overlap", new Message("Double booking: two stays overlap in unit {{unitId}}",
                     "Two confirmed stays of unit {{unitId}} overlap:\n\n{{stay}} (reservation {{reservationId}})\n{{otherStay}} (reservation {{otherReservationId}})\n\n"
                             + "Cancel or move one of them on its channel: /reservations/{{reservationId}}")),
+            Map.entry("stay-welcome", new Message("Your stay from {{checkIn}}: check-in details",
+                    "Hello {{guestName}},\n\nWelcome! Your stay is from {{checkIn}} (check-in from {{checkInFrom}}) to {{checkOut}} (check-out by {{checkOutBy}}).\n\n"
+                            + "When you arrive, check in with your reservation number and access code:\n\nReservation: {{reservationId}}\nAccess code: {{accessCode}}\n\n"
+                            + "{{checkInUrl}}\n\nChecking in gives you the door's keypad code and the Wi-Fi. The code works only during your stay; keep it to yourself.")),
+            Map.entry("guest-checked-in", new Message("{{guestName}} checked in to unit {{unitId}}",
+                    "{{guestName}} checked in for the stay {{stay}} (reservation {{reservationId}}).\n\n{{lock}}")),
+            Map.entry("guest-checked-out", new Message("{{guestName}} checked out of unit {{unitId}}",
+                    "{{guestName}} checked out after the stay {{stay}} (reservation {{reservationId}}).\n\n{{lock}}")),
+            Map.entry("stay-lock-synced", new Message("The lock of unit {{unitId}} is in step again",
+                    "The lock of unit {{unitId}} is back online for reservation {{reservationId}} ({{stay}}): {{reason}}.")),
+            Map.entry("guest-registration-rejected", new Message("The police portal rejected the guests of reservation {{reservationId}}",
+                    "The police portal rejected the guest registration of reservation {{reservationId}} ({{stay}}, unit {{unitId}}):\n\n{{reason}}\n\n"
+                            + "Correct it: PUT /reservations/{{reservationId}}/guest-registration")),
+            Map.entry("stay-step-failed", new Message("Reservation {{reservationId}} needs you",
+                    "A step of the stay {{stay}} in unit {{unitId}} (reservation {{reservationId}}) cannot go on by itself:\n\n{{reason}}")),
             Map.entry("generic", new Message("{{subject}}", "{{body}}")));
 
     private Templates() {}

@@ -69,7 +69,7 @@ public class Reservations {
     }
 
     /** The unit, when the caller manages its building or owns it; 403 to its tenants and technicians. */
-    UnitItem readable(Caller caller, String unitId) {
+    public UnitItem readable(Caller caller, String unitId) {
         UnitItem unit = access.unit(caller, unitId, Action.READ);
         List<MembershipItem> mine = access.memberships(caller.userId(), unit.getOrganisationId());
         boolean allowed = mine.stream().anyMatch(m -> m.roleValue() == Role.ORG_ADMIN

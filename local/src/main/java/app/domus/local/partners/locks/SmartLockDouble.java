@@ -22,8 +22,8 @@ public final class SmartLockDouble implements PartnerDouble {
     public static final String NAME = "smart-lock";
     /** Template parameter: the smart-lock API's base URL the rentals functions are given. */
     public static final String BASE_URL_PARAMETER = "SmartLockApiBaseUrl";
-    /** Template parameter naming the SSM SecureString parameter with the API token. */
-    public static final String TOKEN_PARAMETER = "SmartLockApiTokenParameter";
+    /** Template parameter naming the Secrets Manager secret with the API token. */
+    public static final String TOKEN_SECRET = "SmartLockApiTokenSecret";
 
     private final SmartLockDoubleSettings settings;
     private HttpServer server;

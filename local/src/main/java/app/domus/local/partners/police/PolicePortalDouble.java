@@ -24,8 +24,8 @@ public final class PolicePortalDouble implements PartnerDouble {
     public static final String NAME = "police-portal";
     /** Template parameter: the portal's base URL the rentals functions are given. */
     public static final String BASE_URL_PARAMETER = "PolicePortalBaseUrl";
-    /** Template parameter naming the SSM SecureString parameter with the web-service credentials (JSON). */
-    public static final String CREDENTIALS_PARAMETER = "PolicePortalCredentialsParameter";
+    /** Template parameter naming the Secrets Manager secret with the web-service credentials (JSON). */
+    public static final String CREDENTIALS_SECRET = "PolicePortalCredentialsSecret";
 
     private final PolicePortalDoubleSettings settings;
     private HttpServer server;
