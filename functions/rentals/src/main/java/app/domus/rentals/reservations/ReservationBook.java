@@ -182,6 +182,17 @@ public class ReservationBook {
         return r;
     }
 
+    /**
+     * Cancels a direct booking at the version read (a channel's bookings are cancelled by their channel); one already
+     * cancelled is answered as it is. A concurrent change makes the caller read again.
+     */
+    public ReservationItem cancelDirect(ReservationItem r) {
+        if (ReservationItem.CANCELLED.equals(r.getStatus())) return r;
+        ReservationItem cancelled = cancel(r);
+        cancelled.setVersion(cancelled.getVersion() + 1);
+        return cancelled;
+    }
+
     private ReservationItem cancel(ReservationItem r) {
         String now = clock.instant().toString();
         List<String> flagged = r.getOverlapsWith() == null ? List.of() : r.getOverlapsWith();

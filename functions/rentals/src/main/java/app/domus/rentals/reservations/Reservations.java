@@ -63,6 +63,28 @@ public class Reservations {
         return View.of(r);
     }
 
+    /** Cancels a direct booking, by the building's managers; a channel's booking is cancelled on its channel (409). */
+    public View cancel(Caller caller, String reservationId) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            ReservationItem r = book.find(reservationId).orElseThrow(() -> ApiException.notFound("The reservation"));
+            try {
+                managed(caller, r.getUnitId());
+            } catch (ApiException e) {
+                if (e.type() == app.domus.shared.http.ProblemType.NOT_FOUND) throw ApiException.notFound("The reservation");
+                throw e;
+            }
+            if (!"direct".equals(r.getChannel())) {
+                throw ApiException.conflict("A booking from " + r.getChannel() + " is cancelled on its channel; the next sync applies it");
+            }
+            try {
+                return View.of(book.cancelDirect(r));
+            } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+                // Changed between read and write (a sync, another cancellation): read again.
+            }
+        }
+        throw ApiException.conflict("The reservation kept changing; try again");
+    }
+
     /** The unit, when the caller manages its building (a manager of it, or an admin of the organisation). */
     public UnitItem managed(Caller caller, String unitId) {
         return access.unit(caller, unitId, Action.MANAGE);

@@ -16,6 +16,7 @@ class ReservationHandlersTest {
     private final CreateReservationHandler create = new CreateReservationHandler(f.reservations);
     private final ListReservationsHandler list = new ListReservationsHandler(f.reservations);
     private final GetReservationHandler get = new GetReservationHandler(f.reservations);
+    private final CancelReservationHandler cancel = new CancelReservationHandler(f.reservations);
     private static final String BODY = """
             {"checkIn":"2026-06-01","checkOut":"2026-06-04","guestName":"Dana Direct","guestEmail":"dana@example.test","guests":2}""";
 
@@ -66,5 +67,23 @@ class ReservationHandlersTest {
         assertThat(fieldErrors(assertProblem(book(f.mia, """
                 {"checkIn":"June 1st","checkOut":"2026-06-01"}"""), 400, "validation-error"))).contains("checkIn", "guestName");
         assertThat(f.book.stays(f.unit.getId())).isEmpty();
+    }
+
+    @Test
+    void theManagerCancelsADirectBookingOnceAndNobodyElseDoes() {
+        String id = json(book(f.mia, BODY)).path("reservationId").asText();
+        java.util.function.Function<String, APIGatewayV2HTTPResponse> cancelAs = user -> call(cancel,
+                HttpEvents.request("POST", "/reservations/" + id + "/cancellation").pathParam("reservationId", id).as(user));
+
+        assertProblem(cancelAs.apply(f.otto), 404, "not-found");
+        assertProblem(cancelAs.apply(f.olga), 403, "forbidden");
+        assertThat(f.events.types()).containsExactly(ReservationEvents.CREATED);
+
+        var cancelled = cancelAs.apply(f.mia);
+        assertThat(cancelled.getStatusCode()).as(cancelled.getBody()).isEqualTo(200);
+        assertThat(json(cancelled).path("status").asText()).isEqualTo(ReservationItem.CANCELLED);
+        assertThat(f.events.types()).containsExactly(ReservationEvents.CREATED, ReservationEvents.CANCELLED);
+        assertThat(json(cancelAs.apply(f.mia)).path("status").asText()).as("again: the cancelled stay").isEqualTo(ReservationItem.CANCELLED);
+        assertThat(f.events.ofType(ReservationEvents.CANCELLED)).hasSize(1);
     }
 }
