@@ -93,7 +93,7 @@ class GuestStayFlowTest {
         assertThat(in.status()).as(in.body()).isEqualTo(200);
         assertThat(in.json().path("status").asText()).isEqualTo("checked_in");
         assertThat(in.json().path("lockCode").asText()).isEqualTo(keypad.path("code").asText());
-        assertThat(in.json().path("wifi").path("network").asText()).isEqualTo("Casa-1B");
+        assertThat(in.json().path("wifiInfo").path("network").asText()).isEqualTo("Casa-1B");
         cloud.awaitEvent("GuestCheckedIn", e -> e.toString().contains(reservation));
         cloud.awaitOutbox("manager@domus.local", m -> m.path("subject").asText().contains("checked in") && m.path("text").asText().contains(reservation));
         assertThat(lockDouble(cloud, "POST", "/locks/" + LOCK + "/keypad?code=" + in.json().path("lockCode").asText(), null)

@@ -104,6 +104,7 @@ public final class DomusDemoSeeder implements DemoSeeder {
         portalUser(demo, "portal", "Paula Portal", "portal@domus.local");
 
         if (context.hasFunction("CreateMeterFunction")) meters(demo, unitIds, manager);
+        if (context.hasFunction("PutRentalSetupFunction") && context.hasFunction("CreateReservationFunction")) shortStay(demo, unitIds, manager);
 
         demo.addInvitationCode(invite(manager, organisationId, "tenant", Map.of("unitId", unitIds.get("1A"))),
                 "tenant of unit 1A in Sunrise Tower A");
@@ -158,6 +159,26 @@ public final class DomusDemoSeeder implements DemoSeeder {
         }
     }
 
+    /**
+     * Unit 2B let for short stays behind the smart-lock double's lock 17000002, with a guest arriving today for three
+     * nights: the welcome e-mail with the access code is in the outbox (guest@domus.local), and the stay checks in with
+     * {@code POST /check-in}. The reservation's id is recorded as {@code reservation.2B}.
+     */
+    private void shortStay(DemoData demo, Map<String, String> unitIds, String manager) throws IOException, InterruptedException {
+        String unit = unitIds.get("2B");
+        send("PUT", "/units/" + unit + "/rental-setup", Map.of("lockId", "17000002", "establishmentCode", "0000000001",
+                "checkInTime", "00:00", "checkOutTime", "11:00", "timeZone", "UTC", "wifiNetwork", "Sunrise-2B",
+                "wifiPassword", "welcome-2B", "instructions", "Lift to the second floor, the door on the right"), manager, 200);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/units/" + unit + "/reservations")).timeout(Duration.ofSeconds(30))
+                .header("content-type", "application/json").header("authorization", "Bearer " + manager).header("idempotency-key", "demo-stay-2B")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("checkIn", today.toString(),
+                        "checkOut", today.plusDays(3).toString(), "guestName", "Gael Guest", "guestEmail", "guest@domus.local", "guests", 2))));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) throw new IllegalStateException("Seeding a reservation answered " + response.statusCode() + ": " + response.body());
+        demo.addId("reservation.2B", JSON.readTree(response.body()).path("reservationId").asText());
+    }
+
     private static DomusTable table() {
         DynamoDbClient dynamoDb = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
         return new DomusTable(DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build(), new PlatformConfig());
@@ -207,10 +228,14 @@ public final class DomusDemoSeeder implements DemoSeeder {
     }
 
     private JsonNode post(String path, Object body, String token, int expected) throws IOException, InterruptedException {
+        return send("POST", path, body, token, expected);
+    }
+
+    private JsonNode send(String method, String path, Object body, String token, int expected) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("content-type", "application/json");
         if (token != null) request.header("authorization", "Bearer " + token);
-        request.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        request.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (expected != 0 && response.statusCode() != expected) {
             throw new IllegalStateException("Seeding " + path + " answered " + response.statusCode() + ": " + response.body());

@@ -55,7 +55,9 @@ public class StaySaga {
     public static final String ACTIVE = "active", CANCELLED = "cancelled";
     // lockStatus
     public static final String NO_LOCK = "none", LOCK_PENDING = "pending", LOCK_ACTIVE = "active", REVOKE_PENDING = "revoke_pending",
-            REVOKED = "revoked", LOCK_FAILED = "failed";
+            REVOKED = "revoked", LOCK_FAILED = "failed",
+            /** The stay's dates moved: the code on the lock has the old window; it comes off and goes back on with the new one. */
+            CODE_MOVING = "moving";
     // registrationStatus
     public static final String NOT_REQUIRED = "not_required", AWAITING_GUESTS = "awaiting_guests", PENDING = "pending",
             SUBMITTED = "submitted", ACCEPTED = "accepted", REJECTED = "rejected", WITHDRAWAL_PENDING = "withdrawal_pending",
@@ -196,6 +198,62 @@ public class StaySaga {
                 WELCOME_TEMPLATE, data));
     }
 
+    // ---- ReservationChanged -------------------------------------------------------------------------------------------
+
+    /**
+     * A reservation whose dates moved: the stay's window follows (the check-in and check-out times of the unit), the
+     * keypad code is put back on the lock with it, the code's claim on the lock lasts as long, and a registration the
+     * portal has (or is processing) is resubmitted with the new dates. The access code stays the same.
+     */
+    public void reschedule(ReservationEvents.Snapshot reservation) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<StayItem> found = find(reservation.reservationId());
+            if (found.isEmpty()) {
+                start(reservation); // its start was not handled yet: it starts with the new dates
+                return;
+            }
+            StayItem s = found.get();
+            if (!ACTIVE.equals(s.getStatus())) return;
+            Optional<RentalSetupItem> setup = setup(s.getUnitId());
+            ZoneId zone = setup.map(RentalSetupItem::getTimeZone).map(ZoneId::of).orElse(ZoneId.of("UTC"));
+            LocalTime in = setup.map(RentalSetupItem::getCheckInTime).map(LocalTime::parse).orElse(DEFAULT_CHECK_IN);
+            LocalTime out = setup.map(RentalSetupItem::getCheckOutTime).map(LocalTime::parse).orElse(DEFAULT_CHECK_OUT);
+            String from = LocalDate.parse(reservation.checkIn()).atTime(in).atZone(zone).toInstant().toString();
+            String until = LocalDate.parse(reservation.checkOut()).atTime(out).atZone(zone).toInstant().toString();
+            if (from.equals(s.getValidFrom()) && until.equals(s.getValidUntil())) return;
+            String now = clock.instant().toString();
+            s.setCheckIn(reservation.checkIn());
+            s.setCheckOut(reservation.checkOut());
+            s.setValidFrom(from);
+            s.setValidUntil(until);
+            if (LOCK_ACTIVE.equals(s.getLockStatus())) s.setLockStatus(CODE_MOVING);
+            if (SUBMITTED.equals(s.getRegistrationStatus()) || ACCEPTED.equals(s.getRegistrationStatus())) {
+                s.setPreviousSubmissionId(s.getSubmissionId());
+                s.setRegistrationStatus(PENDING);
+            }
+            s.setAttempts(0);
+            s.setUpdatedAt(now);
+            schedule(s, clock.instant());
+            var transaction = TransactWriteItemsEnhancedRequest.builder().addUpdateItem(table.of(StayItem.class), s);
+            if (s.getLockCodeClaim() != null) {
+                table.get(LockCodeItem.class, LockCodeItem.pk(s.getLockId()), s.getLockCodeClaim()).ifPresent(claim -> {
+                    claim.setValidUntil(until);
+                    claim.setTtl(Instant.parse(until).plus(Duration.ofDays(1)).getEpochSecond());
+                    transaction.addUpdateItem(table.of(LockCodeItem.class), claim);
+                });
+            }
+            try {
+                table.client().transactWriteItems(transaction.build());
+            } catch (TransactionCanceledException e) {
+                continue;
+            }
+            s.setVersion(s.getVersion() + 1);
+            if (due(s)) advance(s);
+            return;
+        }
+        throw new IllegalStateException("The stay of reservation " + reservation.reservationId() + " kept changing while its dates moved");
+    }
+
     // ---- ReservationCancelled -------------------------------------------------------------------------------------------
 
     /** The compensations of a cancelled reservation, begun at once and finished by {@link #resume} where a partner must wait. */
@@ -230,7 +288,9 @@ public class StaySaga {
             s.setStatus(CANCELLED);
             s.setCancelledAt(now);
             s.setUpdatedAt(now);
-            if (LOCK_PENDING.equals(s.getLockStatus()) || LOCK_ACTIVE.equals(s.getLockStatus())) s.setLockStatus(REVOKE_PENDING);
+            if (LOCK_PENDING.equals(s.getLockStatus()) || LOCK_ACTIVE.equals(s.getLockStatus()) || CODE_MOVING.equals(s.getLockStatus())) {
+                s.setLockStatus(REVOKE_PENDING);
+            }
             switch (s.getRegistrationStatus()) {
                 case SUBMITTED, ACCEPTED -> s.setRegistrationStatus(WITHDRAWAL_PENDING);
                 case AWAITING_GUESTS, PENDING, REJECTED -> s.setRegistrationStatus(NOT_SUBMITTED);
@@ -294,6 +354,11 @@ public class StaySaga {
 
         // The keypad code on the lock, or its revocation.
         try {
+            if (CODE_MOVING.equals(s.getLockStatus()) && revokeCode(s)) {
+                // Off with the old window; back on with the new one just below.
+                s.setLockAuthId(null);
+                s.setLockStatus(LOCK_PENDING);
+            }
             if (LOCK_PENDING.equals(s.getLockStatus()) && ACTIVE.equals(s.getStatus())) {
                 LockResult result = putCode(s);
                 if (result instanceof LockResult.Applied applied) {
@@ -521,6 +586,7 @@ public class StaySaga {
     /** Whether a step of the stay waits for a partner. */
     static boolean pending(StayItem s) {
         return LOCK_PENDING.equals(s.getLockStatus()) && ACTIVE.equals(s.getStatus()) || REVOKE_PENDING.equals(s.getLockStatus())
+                || CODE_MOVING.equals(s.getLockStatus())
                 || PENDING_LOCK_SYNC.equals(s.getCheckInStatus()) || PENDING_LOCK_SYNC.equals(s.getCheckOutStatus())
                 || List.of(PENDING, SUBMITTED, WITHDRAWAL_PENDING, WITHDRAWING).contains(s.getRegistrationStatus());
     }

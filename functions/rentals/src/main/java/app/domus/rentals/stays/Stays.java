@@ -40,7 +40,7 @@ public class Stays {
     public record Wifi(String network, String password) {}
 
     /** What a guest is given at check-in; {@code lockCode} is the keypad code, valid until {@code checkOutBy}. */
-    public record CheckInView(String reservationId, String status, String checkedInAt, String lockCode, Wifi wifi, String instructions,
+    public record CheckInView(String reservationId, String status, String checkedInAt, String lockCode, Wifi wifiInfo, String instructions,
                               String checkOutBy) {}
 
     public record CheckOutView(String reservationId, String status, String checkedOutAt) {}
@@ -226,7 +226,7 @@ public class Stays {
             if (attempt == 3) throw new ApiException(ProblemType.CONFLICT, "The stay is changing; check out again in a moment");
             boolean revoked = true;
             if (StaySaga.LOCK_ACTIVE.equals(s.getLockStatus()) || StaySaga.LOCK_PENDING.equals(s.getLockStatus())
-                    || StaySaga.REVOKE_PENDING.equals(s.getLockStatus())) {
+                    || StaySaga.REVOKE_PENDING.equals(s.getLockStatus()) || StaySaga.CODE_MOVING.equals(s.getLockStatus())) {
                 revoked = revokeNow(s);
                 s.setLockStatus(revoked ? StaySaga.REVOKED : StaySaga.REVOKE_PENDING);
             }
@@ -276,7 +276,7 @@ public class Stays {
     private boolean activateLock(StayItem s) {
         if (s.getLockId() == null) return true;
         try {
-            if (!StaySaga.LOCK_ACTIVE.equals(s.getLockStatus())) {
+            if (StaySaga.LOCK_PENDING.equals(s.getLockStatus())) {
                 LockResult put = saga.putCode(s);
                 if (!(put instanceof LockResult.Applied applied)) return false;
                 s.setLockStatus(StaySaga.LOCK_ACTIVE);

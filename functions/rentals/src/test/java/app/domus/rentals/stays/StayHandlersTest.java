@@ -30,7 +30,7 @@ class StayHandlersTest {
                 .body("{\"reservationId\":\"" + r.reservationId() + "\",\"accessCode\":\"" + w.accessCodeSent(r.reservationId()) + "\"}"));
         assertThat(ok.getStatusCode()).isEqualTo(200);
         assertThat(json(ok).path("lockCode").asText()).isEqualTo(w.locks.on(StaysFixture.LOCK).get(r.reservationId()).code());
-        assertThat(json(ok).path("wifi").path("network").asText()).isEqualTo("Casa-1");
+        assertThat(json(ok).path("wifiInfo").path("network").asText()).isEqualTo("Casa-1");
     }
 
     @Test

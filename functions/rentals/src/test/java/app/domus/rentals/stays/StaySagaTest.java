@@ -246,7 +246,7 @@ class StaySagaTest {
         Stays.CheckInView in = w.stays.checkIn(new StayRequests.Presence(r.reservationId(), code.toLowerCase().substring(0, 4) + "-" + code.substring(4)), "10.0.0.1");
         assertThat(in.status()).isEqualTo(StaySaga.CHECKED_IN);
         assertThat(in.lockCode()).isEqualTo(w.locks.on(StaysFixture.LOCK).get(r.reservationId()).code());
-        assertThat(in.wifi()).isEqualTo(new Stays.Wifi("Casa-1", "wifi-secret"));
+        assertThat(in.wifiInfo()).isEqualTo(new Stays.Wifi("Casa-1", "wifi-secret"));
         assertThat(w.locks.unlocks).hasValue(1);
         List<DomainEvent> checkedIn = w.events.ofType(StayEvents.CHECKED_IN);
         assertThat(checkedIn).hasSize(1);
@@ -329,6 +329,42 @@ class StaySagaTest {
         new StayRequests.Registration(null, List.of(StaysFixture.guest("ESP")), List.of(lying)).validate(v);
         assertThat(v.errors()).extracting(e -> e.field()).containsExactly("documents[0].data");
         assertThat(w.documents.stored).isEmpty();
+    }
+
+    @Test
+    void movedDatesMoveTheCodesWindowOnTheLockAndResubmitTheRegistration() {
+        ReservationEvents.Snapshot r = started();
+        String accessCode = w.accessCodeSent(r.reservationId());
+        String keypad = w.locks.on(StaysFixture.LOCK).get(r.reservationId()).code();
+        w.stays.register(caller(w.mia), r.reservationId(), new StayRequests.Registration(null, List.of(StaysFixture.guest("ESP")), null));
+        w.saga.resume();
+        String lot = w.police.last();
+        w.police.accept(lot);
+        w.clock.advance(Duration.ofMinutes(5));
+        w.saga.resume();
+
+        ReservationEvents.Snapshot moved = new ReservationEvents.Snapshot(r.reservationId(), r.organisationId(), r.buildingId(), r.unitId(),
+                r.channel(), r.channelReservationId(), r.status(), "2026-03-11", "2026-03-15", r.guestName(), r.guestEmail(), r.guests());
+        w.saga.reschedule(moved);
+
+        StayItem s = w.stay(r.reservationId());
+        assertThat(s.getValidFrom()).isEqualTo("2026-03-11T14:00:00Z");
+        assertThat(s.getValidUntil()).isEqualTo("2026-03-15T10:00:00Z");
+        StaysFixture.Locks.Code onLock = w.locks.on(StaysFixture.LOCK).get(r.reservationId());
+        assertThat(onLock.from()).isEqualTo(Instant.parse("2026-03-11T14:00:00Z"));
+        assertThat(onLock.until()).isEqualTo(Instant.parse("2026-03-15T10:00:00Z"));
+        assertThat(onLock.code()).as("the same keypad code").isEqualTo(keypad);
+        assertThat(s.getLockStatus()).isEqualTo(StaySaga.LOCK_ACTIVE);
+        assertThat(w.police.calls).contains("resubmit " + lot);
+        assertThat(w.police.sent.get(w.police.last()).arrival()).isEqualTo(LocalDate.parse("2026-03-11"));
+        LockCodeItem claim = w.table.get(LockCodeItem.class, LockCodeItem.pk(StaysFixture.LOCK), s.getLockCodeClaim()).orElseThrow();
+        assertThat(claim.getValidUntil()).isEqualTo(s.getValidUntil());
+
+        // The guest's access code is unchanged, and opens the new window, not the old one.
+        w.clock.set(OPENS.plusSeconds(60));
+        assertProblem(() -> w.stays.checkIn(new StayRequests.Presence(r.reservationId(), accessCode), "10.0.0.1"), ProblemType.CHECK_IN_NOT_OPEN);
+        w.clock.set(Instant.parse("2026-03-11T14:01:00Z"));
+        assertThat(w.stays.checkIn(new StayRequests.Presence(r.reservationId(), accessCode), "10.0.0.1").lockCode()).isEqualTo(keypad);
     }
 
     private static StayRequests.Document jpeg() {
