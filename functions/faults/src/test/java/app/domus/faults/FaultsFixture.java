@@ -2,6 +2,8 @@ package app.domus.faults;
 
 import app.domus.faults.analysis.FaultAnalyser;
 import app.domus.faults.analysis.LocalFaultAnalyser;
+import app.domus.faults.analysis.TriageChain;
+import app.domus.shared.ai.AiGateway;
 import app.domus.faults.photos.PhotoIntake;
 import app.domus.faults.photos.PhotoStore;
 import app.domus.faults.queries.FaultQueries;
@@ -47,6 +49,7 @@ public final class FaultsFixture extends DirectoryWorld {
     public final WorkflowService workflow = new WorkflowService(store, staff, clock);
     public final FaultQueries queries = new FaultQueries(table, access, store, photos);
     public final FaultNotices notices = new FaultNotices(store, staff, notifications);
+    public final AiGateway gateway = new AiGateway(table, clock);
 
     public final String admin = user("Ada Admin");
     public final String manager = user("Mona Manager");
@@ -94,7 +97,7 @@ public final class FaultsFixture extends DirectoryWorld {
     }
 
     public Triage triage(FaultAnalyser analyser) {
-        return new Triage(store, analyser, staff, notifications, clock);
+        return new Triage(store, gateway, TriageChain.of("local", "test", analyser), staff, notifications, clock);
     }
 
     /** Reports a fault through the service, as {@code reporter}, in building A1. */

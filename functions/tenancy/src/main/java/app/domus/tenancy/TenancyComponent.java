@@ -31,6 +31,8 @@ public interface TenancyComponent {
 
     TechnicianService technicians();
 
+    app.domus.tenancy.ai.AiAdministration ai();
+
     /** The one way to build the wiring: once per cold start, in a handler's public constructor. */
     static TenancyComponent create() {
         return DaggerTenancyComponent.create();

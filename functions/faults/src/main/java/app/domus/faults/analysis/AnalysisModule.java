@@ -1,6 +1,10 @@
 package app.domus.faults.analysis;
 
+import app.domus.shared.ai.AiProvider;
+import app.domus.shared.aws.PlatformConfig;
 import app.domus.shared.config.Env;
+import java.util.ArrayList;
+import java.util.List;
 import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Provider;
@@ -26,15 +30,34 @@ public final class AnalysisModule {
 
     private AnalysisModule() {}
 
+    static final String LOCAL_MODEL = "opennlp-naive-bayes";
+
+    /**
+     * The providers the AI gateway tries for fault triage: with {@code AI_PROVIDER=aws} the Bedrock model
+     * ({@code BEDROCK_MODEL_ID}), a second one where {@code BEDROCK_FALLBACK_MODEL_ID} names it, then the local
+     * classifier; with {@code local} (the default) the classifier alone.
+     */
     @Provides @Singleton
-    static FaultAnalyser analyser(Provider<LocalFaultAnalyser> local, Provider<AwsFaultAnalyser> aws) {
+    static TriageChain chain(Provider<LocalFaultAnalyser> local, Provider<BedrockRuntimeClient> bedrock, Provider<RekognitionClient> rekognition,
+                             PlatformConfig config) {
         String provider = Env.orDefault("AI_PROVIDER", "local");
         return switch (provider) {
-            case "local" -> local.get();
-            case "aws" -> aws.get();
+            case "local" -> new TriageChain(List.of(TriageChain.provider("local", LOCAL_MODEL, local::get)));
+            case "aws" -> {
+                List<AiProvider<TriageInput, Analysis>> chain = new ArrayList<>();
+                String primary = Env.orDefault("BEDROCK_MODEL_ID", AwsFaultAnalyser.DEFAULT_MODEL);
+                chain.add(TriageChain.provider("bedrock", primary,
+                        () -> new AwsFaultAnalyser(bedrock.get(), rekognition.get(), primary, config.photosBucket())));
+                Env.optional("BEDROCK_FALLBACK_MODEL_ID").filter(m -> !m.isBlank() && !m.equals(primary)).ifPresent(second ->
+                        chain.add(TriageChain.provider("bedrock", second,
+                                () -> new AwsFaultAnalyser(bedrock.get(), rekognition.get(), second, config.photosBucket()))));
+                chain.add(TriageChain.provider("local", LOCAL_MODEL, local::get));
+                yield new TriageChain(chain);
+            }
             default -> throw new IllegalStateException("AI_PROVIDER must be local or aws, not " + provider);
         };
     }
+
 
     @Provides @Singleton
     static BedrockRuntimeClient bedrock() {

@@ -8,7 +8,11 @@ import app.domus.faults.FaultStatus;
 import app.domus.faults.FaultStore;
 import app.domus.faults.Staff;
 import app.domus.faults.analysis.Analysis;
-import app.domus.faults.analysis.FaultAnalyser;
+import app.domus.faults.analysis.TriageChain;
+import app.domus.faults.analysis.TriageInput;
+import app.domus.shared.ai.AiAgentOff;
+import app.domus.shared.ai.AiGateway;
+import app.domus.shared.ai.AiTask;
 import app.domus.shared.directory.MembershipItem;
 import app.domus.shared.notify.Category;
 import app.domus.shared.notify.NotificationRequest;
@@ -40,18 +44,22 @@ public class Triage {
     static final double TRUSTED_CONFIDENCE = 0.5;
     /** Attempts of a write that keeps losing to concurrent changes of the same fault. */
     private static final int ATTEMPTS = 5;
+    /** The analysis of a fault whose organisation switched the triage agent off (compared by identity). */
+    private static final Analysis AGENT_OFF = new Analysis(FaultCategory.OTHER, 0, java.util.List.of(), Analysis.SKIPPED);
 
     private final FaultStore faults;
-    private final FaultAnalyser analyser;
+    private final AiGateway gateway;
+    private final TriageChain chain;
     private final Staff staff;
     private final NotificationSender notifications;
     private final Clock clock;
 
     @Inject
-    public Triage(FaultStore faults, FaultAnalyser analyser, Staff staff,
+    public Triage(FaultStore faults, AiGateway gateway, TriageChain chain, Staff staff,
                   NotificationSender notifications, Clock clock) {
         this.faults = faults;
-        this.analyser = analyser;
+        this.gateway = gateway;
+        this.chain = chain;
         this.staff = staff;
         this.notifications = notifications;
         this.clock = clock;
@@ -89,10 +97,17 @@ public class Triage {
         return trusted ? FaultCategory.valueOf(fault.getAiCategory()) : given;
     }
 
-    /** A failing AI must not hold a fault back from its technician: the analysis is then recorded as failed. */
+    /**
+     * Through the AI gateway (cache, fallback along the chain, the run log). A failing AI must not hold a fault back from
+     * its technician: the analysis is then recorded as failed. With the organisation's triage agent switched off, the
+     * documented fallback: the fault is routed by the reporter's category, and its history says the agent was off.
+     */
     private Analysis analyse(FaultItem fault) {
         try {
-            return analyser.analyse(fault);
+            return gateway.run(AiTask.FAULT_TRIAGE, fault.getOrganisationId(), TriageInput.of(fault), Analysis.class, chain.providers()).output();
+        } catch (AiAgentOff e) {
+            LOG.info("Fault {} is not analysed: {}", fault.getId(), e.getMessage());
+            return AGENT_OFF;
         } catch (RuntimeException e) {
             LOG.error("Analysis of fault {} failed; it is routed by the reporter's category", fault.getId(), e);
             return null;
@@ -102,6 +117,10 @@ public class Triage {
     private FaultHistoryItem record(FaultItem fault, Analysis analysis) {
         String now = clock.instant().toString();
         fault.setAnalysedAt(now);
+        if (analysis == AGENT_OFF) {
+            fault.setPhotoAnalysis(Analysis.SKIPPED);
+            return fault.record(now, FaultItem.SYSTEM, FaultHistoryItem.ANALYSED).note("not analysed: the organisation's triage agent is switched off");
+        }
         if (analysis == null) {
             fault.setPhotoAnalysis(Analysis.FAILED);
             return fault.record(now, FaultItem.SYSTEM, FaultHistoryItem.ANALYSED).note("analysis failed");

@@ -13,21 +13,32 @@ class AnalysisModuleTest {
     private final LocalFaultAnalyser local = new LocalFaultAnalyser(FaultTextClassifier.train(List.of(
             new FaultTextClassifier.Sample(FaultCategory.PLUMBING, "leaking pipe"),
             new FaultTextClassifier.Sample(FaultCategory.ELECTRICAL, "broken light switch"))));
-    private final AwsFaultAnalyser aws = new AwsFaultAnalyser(null, null, "model", "photos");
+    private TriageChain chainWith(Map<String, String> environment) {
+        return Env.with(environment, () -> AnalysisModule.chain(() -> local, () -> null, () -> null, new app.domus.shared.aws.PlatformConfig()));
+    }
 
-    private FaultAnalyser chosenWith(Map<String, String> environment) {
-        return Env.with(environment, () -> AnalysisModule.analyser(() -> local, () -> aws));
+    private static List<String> names(TriageChain chain) {
+        return chain.providers().stream().map(p -> p.name() + ":" + p.model()).toList();
     }
 
     @Test
-    void aiProviderChoosesTheAnalyserAndLocalIsTheDefault() {
-        assertThat(chosenWith(Map.of())).isSameAs(local);
-        assertThat(chosenWith(Map.of("AI_PROVIDER", "local"))).isSameAs(local);
-        assertThat(chosenWith(Map.of("AI_PROVIDER", "aws"))).isSameAs(aws);
+    void aiProviderChoosesTheChainAndLocalIsTheDefault() {
+        assertThat(names(chainWith(Map.of()))).containsExactly("local:" + AnalysisModule.LOCAL_MODEL);
+        assertThat(names(chainWith(Map.of("AI_PROVIDER", "local")))).containsExactly("local:" + AnalysisModule.LOCAL_MODEL);
+        assertThat(names(chainWith(Map.of("AI_PROVIDER", "aws"))))
+                .containsExactly("bedrock:" + AwsFaultAnalyser.DEFAULT_MODEL, "local:" + AnalysisModule.LOCAL_MODEL);
+        assertThat(names(chainWith(Map.of("AI_PROVIDER", "aws", "BEDROCK_MODEL_ID", "m1", "BEDROCK_FALLBACK_MODEL_ID", "m2"))))
+                .containsExactly("bedrock:m1", "bedrock:m2", "local:" + AnalysisModule.LOCAL_MODEL);
+    }
+
+    @Test
+    void theLocalFallbackAnswersThroughTheChain() {
+        var answer = chainWith(Map.of()).providers().getFirst().run(new TriageInput("Leak", "leaking pipe under the sink", null));
+        assertThat(answer.output().category()).isEqualTo(FaultCategory.PLUMBING);
     }
 
     @Test
     void anUnknownProviderFailsAtStartRatherThanGuessing() {
-        assertThatThrownBy(() -> chosenWith(Map.of("AI_PROVIDER", "openai"))).hasMessageContaining("AI_PROVIDER");
+        assertThatThrownBy(() -> chainWith(Map.of("AI_PROVIDER", "openai"))).hasMessageContaining("AI_PROVIDER");
     }
 }

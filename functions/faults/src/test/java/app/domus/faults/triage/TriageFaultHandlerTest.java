@@ -23,6 +23,8 @@ import app.domus.shared.testing.TestContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import app.domus.shared.ai.AiRunItem;
+import app.domus.shared.ai.AiTask;
 import org.junit.jupiter.api.Test;
 
 class TriageFaultHandlerTest {
@@ -156,6 +158,48 @@ class TriageFaultHandlerTest {
         assertThat(stored.getPhotoAnalysis()).isEqualTo(Analysis.FAILED);
         assertThat(stored.getAiCategory()).isNull();
         assertThat(stored.getAssigneeId()).isNotNull();
+    }
+
+    @Test
+    void withTheTriageAgentSwitchedOffTheFaultIsRoutedByTheReportersCategoryAndSaysWhy() {
+        FaultItem fault = f.report(f.tenant, "Dripping tap", "plumbing");
+        AtomicInteger analyses = new AtomicInteger();
+        FaultAnalyser counting = any -> {
+            analyses.incrementAndGet();
+            return FaultsFixture.localAnalyser().analyse(any);
+        };
+        f.gateway.switchAgent(f.orgA, AiTask.FAULT_TRIAGE, false, f.admin);
+
+        assertThat(failed(new TriageFaultHandler(f.idempotency, f.triage(counting)).handleRequest(batch(message("m1", reported(fault))),
+                new TestContext()))).isEmpty();
+
+        assertThat(analyses).hasValue(0);
+        FaultItem stored = f.stored(fault.getId());
+        assertThat(stored.getAiCategory()).isNull();
+        assertThat(stored.getAssigneeId()).as("routed by the reporter's category").isIn(f.plumber, f.plumberAndHeater);
+        assertThat(f.store.history(fault.getId())).anySatisfy(h -> assertThat(h.getNote()).contains("switched off"));
+        assertThat(f.table.all(AiRunItem.class, AiRunItem.pk(f.orgA), AiRunItem.SK_PREFIX))
+                .singleElement().satisfies(r -> assertThat(r.getErrorCategory()).isEqualTo("agent-off"));
+    }
+
+    @Test
+    void twoReportsWithTheSameWordsAreAnalysedOnceThroughTheGatewaysCache() {
+        AtomicInteger analyses = new AtomicInteger();
+        FaultAnalyser counting = any -> {
+            analyses.incrementAndGet();
+            return FaultsFixture.localAnalyser().analyse(any);
+        };
+        TriageFaultHandler consumer = new TriageFaultHandler(f.idempotency, f.triage(counting));
+        FaultItem first = f.report(f.tenant, "Sparks from the socket in the hallway", "other");
+        FaultItem second = f.report(f.owner, "Sparks from the socket in the hallway", "other");
+
+        consumer.handleRequest(batch(message("m1", reported(first))), new TestContext());
+        consumer.handleRequest(batch(message("m2", reported(second))), new TestContext());
+
+        assertThat(analyses).hasValue(1);
+        assertThat(f.stored(second.getId()).getAiCategory()).isEqualTo(f.stored(first.getId()).getAiCategory()).isEqualTo("ELECTRICAL");
+        assertThat(f.table.all(AiRunItem.class, AiRunItem.pk(f.orgA), AiRunItem.SK_PREFIX)).extracting(AiRunItem::getCached)
+                .containsExactly(false, true);
     }
 
     @Test
