@@ -150,6 +150,8 @@ public final class LocalCloud implements AutoCloseable {
             // A double's context has neither the HTTP API's address nor the SSM store: the Stripe double gets both here.
             StripePlatformWiring.connect(partners.baseUrls().get(StripeDouble.NAME), endpoints.httpUrl(), deployment::parameter, parameters);
             RentalPartnersWiring.connect(partners.baseUrls(), deployment::parameter, parameters);
+            app.domus.local.aws.SecretStore secrets = new app.domus.local.aws.SecretStore(data.secrets());
+            app.domus.local.partners.oidc.OidcPlatformWiring.connect(partners.baseUrls(), deployment::parameter, secrets);
 
             Functions functions = running.add(new Functions(deployment.functions()));
             SqsClient sqs = running.add(SqsClient.builder().region(Region.of(options.region())).endpointOverride(URI.create(sdk.sqsEndpoint()))
@@ -170,9 +172,8 @@ public final class LocalCloud implements AutoCloseable {
             LocalAwsServer aws = running.add(new LocalAwsServer(endpoints.awsPort()));
             aws.register("sns", new SnsEmulator(new TopicSubscriptions(deployment), sqs, sdk.sqsEndpoint(), functions, outbox, publishedEvents, outages, options.region()));
             aws.register("ses", new SesEmulator(outbox));
-            aws.register("ssm", new SsmEmulator(parameters, options.region()));
-            aws.register("secretsmanager", new app.domus.local.aws.SecretsManagerEmulator(
-                    new app.domus.local.aws.SecretStore(data.secrets()), options.region()));
+            aws.register("ssm", new SsmEmulator(parameters, secrets, options.region()));
+            aws.register("secretsmanager", new app.domus.local.aws.SecretsManagerEmulator(secrets, options.region()));
             aws.register("iotdata", new IotDataEmulator(emulators.mqtt()));
             Optional<WebSocketApi> webSocketApi = WebSocketApi.from(deployment);
             if (webSocketApi.isPresent()) {
