@@ -13,7 +13,8 @@ import app.domus.shared.http.HttpResponse;
  * {@code GET /auth/oauth/{provider}} ({@code google}, {@code apple}, {@code facebook}; public, opened by the browser;
  * {@code ?link=<ticket>} for a signed-in person linking the provider) → 302 to the provider's authorisation endpoint,
  * with the cookie {@code domus_oauth} that binds the attempt to this browser (HttpOnly, SameSite=Lax, 10 minutes, only
- * sent to {@code /auth/oauth}). An unknown or unconfigured provider is 404; a used or expired ticket 400.
+ * sent to {@code /auth/oauth}). An unknown or unconfigured provider is 404; a used or expired ticket 400; more than 100
+ * starts a minute from one client address 429.
  */
 public class OAuthStartHandler extends HttpHandler {
     private final OAuthSignIn signIn;
@@ -35,7 +36,7 @@ public class OAuthStartHandler extends HttpHandler {
         String ticket = request.query("link").filter(t -> Requests.OPAQUE_TOKEN.matcher(t).matches()).orElse(null);
         if (request.query("link").isPresent() && ticket == null) throw new ApiException(app.domus.shared.http.ProblemType.OAUTH_STATE_INVALID,
                 "The link ticket is not valid; ask for a new one");
-        OAuthSignIn.Started started = signIn.start(provider, ticket);
+        OAuthSignIn.Started started = signIn.start(provider, ticket, request.sourceIp());
         return HttpResponse.status(302, null)
                 .location(started.redirect().toString())
                 .header("Set-Cookie", OAuthSignIn.BROWSER_COOKIE + "=" + started.browserSecret() + "; Path=/auth/oauth; Max-Age="

@@ -7,6 +7,7 @@ import app.domus.identity.sessions.SessionService;
 import app.domus.identity.verification.EmailVerification;
 import app.domus.shared.aws.AwsModule;
 import app.domus.shared.persistence.DomusTable;
+import app.domus.shared.ratelimit.RateLimiter;
 import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
@@ -43,8 +44,9 @@ public interface OAuthComponent {
 
         @Provides @Singleton
         static OAuthSignIn signIn(DomusTable table, ProviderClient providers, ProviderIdentities identities, SessionService sessions,
-                                  MfaChallenges challenges, EmailVerification verification, OAuthSettings settings, Clock clock) {
-            return new OAuthSignIn(table, providers, identities, sessions, challenges, verification, settings, clock);
+                                  MfaChallenges challenges, EmailVerification verification, OAuthSettings settings,
+                                  RateLimiter rateLimiter, Clock clock) {
+            return new OAuthSignIn(table, providers, identities, sessions, challenges, verification, settings, rateLimiter, clock);
         }
     }
 }

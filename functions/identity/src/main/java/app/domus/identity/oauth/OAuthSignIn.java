@@ -8,12 +8,14 @@ import app.domus.identity.sessions.SessionService;
 import app.domus.identity.tokens.TokenHash;
 import app.domus.identity.tokens.TokenIssuer;
 import app.domus.identity.verification.EmailVerification;
+import app.domus.shared.config.Env;
 import app.domus.shared.directory.EmailItem;
 import app.domus.shared.directory.UserItem;
 import app.domus.shared.http.ApiException;
 import app.domus.shared.http.ProblemType;
 import app.domus.shared.ids.Ids;
 import app.domus.shared.persistence.DomusTable;
+import app.domus.shared.ratelimit.RateLimiter;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -62,10 +64,13 @@ public class OAuthSignIn {
     private final MfaChallenges challenges;
     private final EmailVerification verification;
     private final OAuthSettings settings;
+    private final RateLimiter rateLimiter;
     private final Clock clock;
+    private final int startsPerIpPerMinute = Env.intOrDefault("OAUTH_STARTS_PER_IP_PER_MINUTE", 100);
 
     public OAuthSignIn(DomusTable table, ProviderClient providers, ProviderIdentities identities, SessionService sessions,
-                       MfaChallenges challenges, EmailVerification verification, OAuthSettings settings, Clock clock) {
+                       MfaChallenges challenges, EmailVerification verification, OAuthSettings settings, RateLimiter rateLimiter,
+                       Clock clock) {
         this.table = table;
         this.providers = providers;
         this.identities = identities;
@@ -73,6 +78,7 @@ public class OAuthSignIn {
         this.challenges = challenges;
         this.verification = verification;
         this.settings = settings;
+        this.rateLimiter = rateLimiter;
         this.clock = clock;
     }
 
@@ -82,8 +88,13 @@ public class OAuthSignIn {
     /** Where the callback sends the browser: the app, with the outcome in the fragment. */
     public record Finished(URI redirect) {}
 
-    public Started start(Provider provider, String linkTicket) {
+    /** Each start stores an attempt, and anyone may start: a brake per client address (loose, many may share one). */
+    public Started start(Provider provider, String linkTicket, String sourceIp) {
         if (!providers.offers(provider)) throw ApiException.notFound("The sign-in provider " + provider.wire());
+        RateLimiter.Decision perIp = rateLimiter.hit("oauth-start-ip#" + sourceIp, startsPerIpPerMinute, Duration.ofMinutes(1));
+        if (!perIp.allowed()) {
+            throw ApiException.tooManyRequests(ProblemType.TOO_MANY_REQUESTS, "Too many sign-ins started from your network", perIp.retryAfter());
+        }
         String linkUserId = linkTicket == null ? null : redeemTicket(linkTicket, provider);
         String state = Ids.secret(32);
         String nonce = Ids.secret(32);

@@ -42,7 +42,7 @@ class OAuthSignInTest {
     private final FakeProvider provider = new FakeProvider();
     private final OAuthSettings settings = new OAuthSettings("https://api.test", APP);
     private final OAuthSignIn signIn = new OAuthSignIn(fx.table, provider, fx.identities, fx.sessions, new MfaChallenges(fx.table, fx.clock),
-            fx.verification, settings, fx.clock);
+            fx.verification, settings, fx.rateLimiter, fx.clock);
     private final OAuthStartHandler start = new OAuthStartHandler(signIn, true);
     private final OAuthCallbackHandler callback = new OAuthCallbackHandler(signIn);
     private final IdentitiesHandler list = new IdentitiesHandler(fx.identities);
@@ -182,10 +182,10 @@ class OAuthSignInTest {
     void aWrongOrReplayedStateOrAnotherBrowserIsRefusedAndStoresNothing() {
         Attempt attempt = begin(Provider.GOOGLE, null);
         String code = provider.login(attempt.authorisation(), ANA);
-        Set<String> before = fx.snapshot();
+        Set<String> before = stored();
         Attempt forged = new Attempt(attempt.authorisation(), attempt.cookie(), "Aa1" + attempt.state().substring(3));
         back(forged, code, attempt.cookie()).assertProblem(400, "oauth-state-invalid");
-        assertThat(fx.snapshot()).isEqualTo(before);
+        assertThat(stored()).isEqualTo(before);
 
         Attempt other = begin(Provider.GOOGLE, null);
         String otherCode = provider.login(other.authorisation(), ANA);
@@ -193,9 +193,9 @@ class OAuthSignInTest {
         back(other, otherCode, null).assertProblem(400, "oauth-state-invalid");
 
         back(attempt, code, attempt.cookie()).assertStatus(302);
-        Set<String> afterSignIn = fx.snapshot();
+        Set<String> afterSignIn = stored();
         back(attempt, code, attempt.cookie()).assertProblem(400, "oauth-state-invalid");
-        assertThat(fx.snapshot()).as("a replayed callback").isEqualTo(afterSignIn);
+        assertThat(stored()).as("a replayed callback").isEqualTo(afterSignIn);
     }
 
     @Test
@@ -217,6 +217,21 @@ class OAuthSignInTest {
     }
 
     @Test
+    void startsFromOneAddressAreBraked() {
+        OAuthSignIn braked = app.domus.shared.config.Env.with(Map.of("OAUTH_STARTS_PER_IP_PER_MINUTE", "2"), () -> new OAuthSignIn(fx.table,
+                provider, fx.identities, fx.sessions, new MfaChallenges(fx.table, fx.clock), fx.verification, settings, fx.rateLimiter, fx.clock));
+        OAuthStartHandler handler = new OAuthStartHandler(braked, true);
+        HttpEvents event = HttpEvents.request("GET", "/auth/oauth/google").pathParam("provider", "google").sourceIp("198.51.100.7");
+        fx.call(handler, event).assertStatus(302);
+        fx.call(handler, event).assertStatus(302);
+        Response refused = fx.call(handler, event).assertProblem(429, "too-many-requests");
+        assertThat(refused.header("Retry-After")).isNotNull();
+        assertThat(fx.count("OAUTHSTATE#", "")).isEqualTo(2);
+        fx.call(handler, HttpEvents.request("GET", "/auth/oauth/google").pathParam("provider", "google").sourceIp("198.51.100.8"))
+                .assertStatus(302);
+    }
+
+    @Test
     void anUnconfiguredOrUnknownProviderIs404() {
         fx.call(start, HttpEvents.request("GET", "/auth/oauth/apple").pathParam("provider", "apple")).assertProblem(404, "not-found");
         fx.call(start, HttpEvents.request("GET", "/auth/oauth/myspace").pathParam("provider", "myspace")).assertProblem(404, "not-found");
@@ -230,12 +245,12 @@ class OAuthSignInTest {
         String userId = fx.register(email, IdentityFixture.PASSWORD,
                 fx.invitation("OWNER", fx.clock.instant().plusSeconds(86400), email).code()).assertStatus(201).text("userId");
         fx.events.clear();
-        Set<String> before = fx.snapshot();
+        Set<String> before = stored();
 
         Map<String, String> out = fragment(signInWith(Provider.GOOGLE, new ProviderClient.Person("g-7", email, true, "Owner")));
         assertThat(out).containsEntry("link_email_sent", "google").doesNotContainKey("access_token");
         assertThat(fx.count("IDENTITY#", "")).as("not linked yet").isZero();
-        assertThat(fx.snapshot()).as("only the outbox event").hasSize(before.size() + 1);
+        assertThat(stored()).as("only the outbox event").hasSize(before.size() + 1);
 
         DomainEvent requested = fx.events.ofType(IdentityEvents.LINK_REQUESTED).getFirst();
         assertThat(SqsEvents.failed(fx.verificationEmails.handleRequest(SqsEvents.batch(requested), new TestContext()))).isEmpty();
@@ -259,11 +274,11 @@ class OAuthSignInTest {
         String unverified = "ulla@example.test";
         fx.signUp(unverified);
         fx.events.clear();
-        Set<String> before = fx.snapshot();
+        Set<String> before = stored();
 
         signInWith(Provider.GOOGLE, new ProviderClient.Person("g-8", verified, false, "Vera")).assertProblem(409, "identity-link-refused");
         signInWith(Provider.GOOGLE, new ProviderClient.Person("g-9", unverified, true, "Ulla")).assertProblem(409, "identity-link-refused");
-        assertThat(fx.snapshot()).as("nothing stored, the attempts' states taken").isEqualTo(before);
+        assertThat(stored()).as("nothing stored, the attempts' states taken").isEqualTo(before);
         assertThat(fx.events.isEmpty()).isTrue();
     }
 
@@ -299,6 +314,11 @@ class OAuthSignInTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Every item but the rate limiter's counters (each start counts against its client address). */
+    private Set<String> stored() {
+        return fx.snapshot().stream().filter(i -> !i.startsWith("RATE#")).collect(java.util.stream.Collectors.toSet());
+    }
 
     static Map<String, String> query(String raw) {
         Map<String, String> out = new LinkedHashMap<>();
