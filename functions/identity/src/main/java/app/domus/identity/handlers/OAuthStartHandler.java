@@ -13,7 +13,7 @@ import app.domus.shared.http.HttpResponse;
  * {@code GET /auth/oauth/{provider}} ({@code google}, {@code apple}, {@code facebook}; public, opened by the browser;
  * {@code ?link=<ticket>} for a signed-in person linking the provider) → 302 to the provider's authorisation endpoint,
  * with the cookie {@code domus_oauth} that binds the attempt to this browser (HttpOnly, SameSite=Lax, 10 minutes, only
- * sent to {@code /auth/oauth}). An unknown or unconfigured provider is 404; a used or expired ticket 400; more than 100
+ * sent to {@code /auth/oauth}; for Apple, which posts its answer from its own site, SameSite=None and Secure). An unknown or unconfigured provider is 404; a used or expired ticket 400; more than 100
  * starts a minute from one client address 429.
  */
 public class OAuthStartHandler extends HttpHandler {
@@ -40,6 +40,7 @@ public class OAuthStartHandler extends HttpHandler {
         return HttpResponse.status(302, null)
                 .location(started.redirect().toString())
                 .header("Set-Cookie", OAuthSignIn.BROWSER_COOKIE + "=" + started.browserSecret() + "; Path=/auth/oauth; Max-Age="
-                        + started.cookieSeconds() + "; HttpOnly; SameSite=Lax" + (secureCookie ? "; Secure" : ""));
+                        + started.cookieSeconds() + "; HttpOnly" + (started.crossSitePost() ? "; SameSite=None; Secure"
+                        : "; SameSite=Lax" + (secureCookie ? "; Secure" : "")));
     }
 }

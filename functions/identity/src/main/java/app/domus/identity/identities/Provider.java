@@ -16,6 +16,12 @@ public enum Provider {
 
     public boolean openIdConnect() { return openIdConnect; }
 
+    /**
+     * Whether the provider comes back with a form posted from its own site (Apple's {@code form_post}): the browser
+     * sends a cookie on that cross-site POST only if it is {@code SameSite=None} (and so {@code Secure}).
+     */
+    public boolean postsBack() { return this == APPLE; }
+
     /** The name in paths, items and events: {@code google}, {@code apple}, {@code facebook}. */
     public String wire() { return name().toLowerCase(Locale.ROOT); }
 

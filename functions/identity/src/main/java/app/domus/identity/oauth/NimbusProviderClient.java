@@ -16,6 +16,7 @@ import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.ResponseMode;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
@@ -57,7 +58,8 @@ import org.slf4j.LoggerFactory;
  * discovery document (read once per container), the code flow with {@code nonce} and PKCE S256, the code exchanged with
  * the client secret (HTTP basic), and the ID token checked by the SDK's {@link IDTokenValidator} against the issuer's
  * JWKS (RS256 signature, {@code iss}, {@code aud} = our client id, {@code exp} and {@code iat} with a minute's skew, and
- * {@code nonce}). Facebook: its dialog with PKCE, the code exchanged at its token endpoint (secret in the form), and the
+ * {@code nonce}); Apple answers with a form posted to the callback ({@code response_mode=form_post}), as it requires when
+ * the name and e-mail are asked for. Facebook: its dialog with PKCE, the code exchanged at its token endpoint (secret in the form), and the
  * person read from the Graph API's {@code /me?fields=id,name,email} with {@code appsecret_proof}; Facebook returns only a
  * confirmed address, so an address it returns counts as verified. Every call has a 2 s connect and 4 s read timeout.
  */
@@ -88,8 +90,12 @@ public class NimbusProviderClient implements ProviderClient {
         URI callback = URI.create(settings.callbackUrl());
         CodeVerifier verifier = new CodeVerifier(codeVerifier);
         if (provider.openIdConnect()) {
-            return new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid", "email", "profile"), client, callback)
+            // Apple: its scopes are name and email, and asking for them requires the answer as a form posted to the callback.
+            boolean apple = provider == Provider.APPLE;
+            return new AuthenticationRequest.Builder(ResponseType.CODE, apple ? new Scope("openid", "email", "name")
+                    : new Scope("openid", "email", "profile"), client, callback)
                     .endpointURI(metadata(provider).getAuthorizationEndpointURI())
+                    .responseMode(apple ? ResponseMode.FORM_POST : null)
                     .state(new State(state))
                     .nonce(new Nonce(nonce))
                     .codeChallenge(verifier, CodeChallengeMethod.S256)

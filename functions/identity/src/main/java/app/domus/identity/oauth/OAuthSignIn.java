@@ -83,7 +83,7 @@ public class OAuthSignIn {
     }
 
     /** Where to send the browser, and the cookie value that binds the attempt to it. */
-    public record Started(URI redirect, String browserSecret, long cookieSeconds) {}
+    public record Started(URI redirect, String browserSecret, long cookieSeconds, boolean crossSitePost) {}
 
     /** Where the callback sends the browser: the app, with the outcome in the fragment. */
     public record Finished(URI redirect) {}
@@ -113,7 +113,7 @@ public class OAuthSignIn {
         item.setTtl(expires.plus(Duration.ofHours(1)).getEpochSecond());
         URI redirect = providers.authorizationUrl(provider, state, nonce, verifier);
         table.of(OAuthStateItem.class).putItem(item);
-        return new Started(redirect, browser, STATE_LIFETIME.toSeconds());
+        return new Started(redirect, browser, STATE_LIFETIME.toSeconds(), provider.postsBack());
     }
 
     /** A signed-in person's ticket for a linking sign-in in their browser ({@code POST /auth/identities/{provider}/link}). */

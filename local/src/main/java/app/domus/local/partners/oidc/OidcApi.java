@@ -22,7 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code GET /authorize} (the login page: pick a person, or type one, and whether the provider vouches for the address;
  * {@code POST /authorize} is the page's form and redirects to the client with {@code code} and {@code state}, or
  * {@code error=access_denied}), {@code POST /token} (client secret by HTTP basic or in the form, PKCE S256 required) and
- * {@code GET /jwks}. Facebook ({@code /facebook}): {@code /dialog/oauth} (the same page), {@code /oauth/access_token}
+ * {@code GET /jwks}; Apple, as it does, requires {@code response_mode=form_post} when name or e-mail is asked for and
+ * then answers with a page that posts {@code code} and {@code state} to the client. Facebook ({@code /facebook}): {@code /dialog/oauth} (the same page), {@code /oauth/access_token}
  * (secret in the form or query) and the Graph API's {@code GET /me?fields=id,name,email&access_token=&appsecret_proof=}
  * (the address only when verified: Facebook returns confirmed addresses only). {@code GET /app/oauth/complete} stands for
  * the app: it shows what the sign-in brought back in the URL's fragment.
@@ -111,6 +112,10 @@ final class OidcApi implements HttpHandler {
         if (!"S256".equals(params.get("code_challenge_method")) || params.getOrDefault("code_challenge", "").length() < 43) {
             return "PKCE is required: code_challenge with code_challenge_method=S256.";
         }
+        if (provider.equals("apple") && params.getOrDefault("scope", "").matches(".*\\b(email|name)\\b.*")
+                && !"form_post".equals(params.get("response_mode"))) {
+            return "response_mode must be form_post when name or email scope is requested.";
+        }
         return null;
     }
 
@@ -166,6 +171,16 @@ final class OidcApi implements HttpHandler {
             return;
         }
         String code = providers.issueCode(provider, params.get("client_id"), redirect, params.get("code_challenge"), params.get("nonce"), person);
+        if ("form_post".equals(params.get("response_mode"))) {
+            // Apple's form_post: a page that posts code and state to the client's redirect URI at once.
+            Exchanges.send(exchange, 200, "text/html; charset=utf-8", """
+                    <!doctype html><html><head><meta charset="utf-8"><title>Signing in...</title></head>
+                    <body onload="document.forms[0].submit()"><form method="post" action="%s">
+                    <input type="hidden" name="code" value="%s"><input type="hidden" name="state" value="%s">
+                    <noscript><button>Continue</button></noscript></form></body></html>
+                    """.formatted(ControlsHandler.escape(redirect), ControlsHandler.escape(code), ControlsHandler.escape(state == null ? "" : state)));
+            return;
+        }
         exchange.getResponseHeaders().set("Location", redirect + separator + "code=" + enc(code) + stateParam);
         Exchanges.send(exchange, 302, "text/plain", "");
     }
