@@ -113,7 +113,14 @@ public class NimbusProviderClient implements ProviderClient {
     @Override
     public Person identify(Provider provider, String code, String codeVerifier, String nonce) {
         ClientID client = clientId(provider);
-        Secret secret = new Secret(secrets.of(provider));
+        Secret secret;
+        try {
+            secret = new Secret(secrets.of(provider));
+        } catch (RuntimeException e) {
+            // No secret, or Secrets Manager unreachable: the sign-in cannot go on, and says so without a 500.
+            LOG.error("No client secret for {}: {}", provider.wire(), e.toString());
+            throw new ApiException(ProblemType.UNAVAILABLE, "Sign-in with " + provider.wire() + " is not available right now; try again later");
+        }
         ClientAuthentication auth = provider.openIdConnect() ? new ClientSecretBasic(client, secret) : new ClientSecretPost(client, secret);
         URI tokenEndpoint = provider.openIdConnect() ? metadata(provider).getTokenEndpointURI()
                 : URI.create(OAuthSettings.env(provider, "TOKEN_URL").orElseThrow());
