@@ -151,6 +151,7 @@ public final class LocalCloud implements AutoCloseable {
             StripePlatformWiring.connect(partners.baseUrls().get(StripeDouble.NAME), endpoints.httpUrl(), deployment::parameter, parameters);
             app.domus.local.aws.SecretStore secrets = new app.domus.local.aws.SecretStore(data.secrets());
             RentalPartnersWiring.connect(partners.baseUrls(), deployment::parameter, secrets, options.region());
+            app.domus.local.partners.oidc.OidcPlatformWiring.connect(partners.baseUrls(), deployment::parameter, secrets);
 
             Functions functions = running.add(new Functions(deployment.functions()));
             SqsClient sqs = running.add(SqsClient.builder().region(Region.of(options.region())).endpointOverride(URI.create(sdk.sqsEndpoint()))
@@ -171,7 +172,7 @@ public final class LocalCloud implements AutoCloseable {
             LocalAwsServer aws = running.add(new LocalAwsServer(endpoints.awsPort()));
             aws.register("sns", new SnsEmulator(new TopicSubscriptions(deployment), sqs, sdk.sqsEndpoint(), functions, outbox, publishedEvents, outages, options.region()));
             aws.register("ses", new SesEmulator(outbox));
-            aws.register("ssm", new SsmEmulator(parameters, options.region()));
+            aws.register("ssm", new SsmEmulator(parameters, secrets, options.region()));
             aws.register("secretsmanager", new app.domus.local.aws.SecretsManagerEmulator(secrets, options.region()));
             aws.register("iotdata", new IotDataEmulator(emulators.mqtt()));
             Optional<WebSocketApi> webSocketApi = WebSocketApi.from(deployment);

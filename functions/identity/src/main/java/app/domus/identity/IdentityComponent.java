@@ -1,6 +1,9 @@
 package app.domus.identity;
 
 import app.domus.identity.account.AccountService;
+import app.domus.identity.identities.ProviderIdentities;
+import app.domus.shared.persistence.DomusTable;
+import java.time.Clock;
 import app.domus.identity.keys.KeysModule;
 import app.domus.identity.keys.SigningKeys;
 import app.domus.identity.login.LoginService;
@@ -31,6 +34,9 @@ public interface IdentityComponent {
     NotificationSender notifications();
     EmailVerification verification();
     PortalSignUp portalSignUp();
+    ProviderIdentities identities();
+    DomusTable table();
+    Clock clock();
 
     static IdentityComponent create() {
         return DaggerIdentityComponent.create();

@@ -9,15 +9,24 @@ import java.util.Map;
 /**
  * SSM Parameter Store in the AWS JSON 1.1 protocol ({@code X-Amz-Target: AmazonSSM.<Operation>}): GetParameter,
  * GetParameters, GetParametersByPath, PutParameter, DeleteParameter. Values are returned as stored; decryption of
- * SecureStrings is a no-op locally.
+ * SecureStrings is a no-op locally. GetParameter also reads a Secrets Manager secret through Parameter Store's reference,
+ * {@code /aws/reference/secretsmanager/<secret name>} (its current version, as a SecureString), as the service does.
  */
 public final class SsmEmulator implements AwsApi {
 
+    static final String SECRETS_MANAGER_REFERENCE = "/aws/reference/secretsmanager/";
+
     private final ParameterStore store;
+    private final SecretStore secrets;
     private final String region;
 
     public SsmEmulator(ParameterStore store, String region) {
+        this(store, null, region);
+    }
+
+    public SsmEmulator(ParameterStore store, SecretStore secrets, String region) {
         this.store = store;
+        this.secrets = secrets;
         this.region = region;
     }
 
@@ -26,7 +35,8 @@ public final class SsmEmulator implements AwsApi {
         String operation = AwsJsonProtocol.operation(request);
         JsonNode input = AwsJsonProtocol.input(request);
         return switch (operation) {
-            case "GetParameter" -> store.get(input.path("Name").asText())
+            case "GetParameter" -> input.path("Name").asText().startsWith(SECRETS_MANAGER_REFERENCE) ? secretReference(input.path("Name").asText())
+                    : store.get(input.path("Name").asText())
                     .map(parameter -> ok(Json.object().set("Parameter", describe(parameter))))
                     .orElseGet(() -> notFound(input.path("Name").asText()));
             case "GetParameters" -> getParameters(input);
@@ -43,6 +53,23 @@ public final class SsmEmulator implements AwsApi {
             case "DeleteParameter" -> store.delete(input.path("Name").asText()) ? ok(Json.object()) : notFound(input.path("Name").asText());
             default -> error("InvalidAction", "The local cloud does not implement SSM " + operation);
         };
+    }
+
+    private AwsResponse secretReference(String name) {
+        String secretName = name.substring(SECRETS_MANAGER_REFERENCE.length());
+        var value = secrets == null ? java.util.Optional.<SecretStore.Version>empty()
+                : secrets.find(secretName).filter(s -> s.deletionDate() == null).flatMap(SecretStore.Secret::current);
+        if (value.isEmpty() || value.get().secretString() == null) return notFound(name);
+        ObjectNode described = Json.object();
+        described.put("Name", name);
+        described.put("Type", "SecureString");
+        described.put("Value", value.get().secretString());
+        described.put("Version", 0);
+        described.put("SourceResult", "");
+        described.put("LastModifiedDate", value.get().created());
+        described.put("ARN", secrets.find(secretName).orElseThrow().arn());
+        described.put("DataType", "text");
+        return ok(Json.object().set("Parameter", described));
     }
 
     private AwsResponse getParameters(JsonNode input) {

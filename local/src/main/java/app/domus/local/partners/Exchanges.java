@@ -34,9 +34,13 @@ public final class Exchanges {
 
     /** A query string's parameters, decoded; the last value of a repeated one. */
     public static Map<String, String> query(HttpExchange exchange) {
+        return decode(exchange.getRequestURI().getRawQuery());
+    }
+
+    /** A query string or an {@code application/x-www-form-urlencoded} body, decoded; the last value of a repeated name. */
+    public static Map<String, String> decode(String raw) {
         Map<String, String> query = new LinkedHashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
-        if (raw == null) return query;
+        if (raw == null || raw.isEmpty()) return query;
         for (String pair : raw.split("&")) {
             int equals = pair.indexOf('=');
             if (equals > 0) query.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));

@@ -74,6 +74,17 @@ public final class HttpRequest {
         return Optional.ofNullable(event.getQueryStringParameters()).map(q -> q.get(name)).filter(v -> !v.isBlank());
     }
 
+    /** A cookie the browser sent (payload 2.0 passes them in {@code cookies}, each {@code name=value}); the first of that name. */
+    public Optional<String> cookie(String name) {
+        if (event.getCookies() == null) return Optional.empty();
+        return event.getCookies().stream()
+                .map(String::strip)
+                .filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1))
+                .filter(v -> !v.isBlank())
+                .findFirst();
+    }
+
     /** {@code limit} for list endpoints: 1 to 100, 25 when absent. */
     public int limit() {
         String raw = query("limit").orElse("25");

@@ -14,6 +14,12 @@ public enum ProblemType {
     INVALID_MFA_CODE(401, "invalid-mfa-code", "The verification code is not valid"),
     /** A guest's check-in or check-out with a reservation and an access code that do not go together (or no such reservation). */
     INVALID_ACCESS_CODE(401, "invalid-access-code", "The reservation or its access code is wrong"),
+    /** OAuth sign-in: the callback's {@code state} is unknown, used, expired, or not this browser's. */
+    OAUTH_STATE_INVALID(400, "oauth-state-invalid", "The sign-in attempt is not valid; start it again"),
+    /** OAuth sign-in: the provider refused the authorisation code (used, expired, not ours) or the person said no. */
+    OAUTH_CODE_REJECTED(400, "oauth-code-rejected", "The sign-in provider refused the sign-in"),
+    /** OAuth sign-in: the provider's ID token failed its checks (signature, issuer, audience, expiry, nonce). */
+    OAUTH_ID_TOKEN_INVALID(401, "oauth-id-token-invalid", "The sign-in provider's answer could not be verified"),
     FORBIDDEN(403, "forbidden", "You may not do this"),
     EMAIL_NOT_VERIFIED(403, "email-not-verified", "Verify your e-mail address first"),
     /** The access code is right, but its stay's window has not opened yet. */
@@ -24,6 +30,10 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "The request conflicts with the current state"),
     INVITATION_USED(409, "invitation-used", "The invitation code has already been used"),
     EMAIL_UNAVAILABLE(409, "email-unavailable", "This email cannot be used to register"),
+    /** A provider identity is not linked: its e-mail is unverified (by the provider or by us), or it is someone else's. */
+    IDENTITY_LINK_REFUSED(409, "identity-link-refused", "This sign-in cannot be linked to the account"),
+    /** Removing the identity would leave the account without a way to sign in. */
+    LAST_SIGN_IN_METHOD(409, "last-sign-in-method", "This is the account's last way to sign in"),
     INVALID_STATE(409, "invalid-state", "The request is not allowed in the current state"),
     IDEMPOTENCY_KEY_IN_USE(409, "idempotency-key-in-use", "A request with this Idempotency-Key is still being processed"),
     INVITATION_EXPIRED(410, "invitation-expired", "The invitation code has expired"),

@@ -14,6 +14,7 @@ public final class HttpEvents {
     private String body;
     private Map<String, String> claims;
     private String sourceIp = "203.0.113.10";
+    private final java.util.List<String> cookies = new java.util.ArrayList<>();
 
     private HttpEvents(String method, String path) {
         this.method = method;
@@ -30,6 +31,8 @@ public final class HttpEvents {
     public HttpEvents header(String name, String value) { headers.put(name, value); return this; }
     public HttpEvents body(String json) { this.body = json; return this; }
     public HttpEvents sourceIp(String ip) { this.sourceIp = ip; return this; }
+    /** A cookie the browser sends ({@code name=value}), as payload 2.0's {@code cookies} carries it. */
+    public HttpEvents cookie(String name, String value) { cookies.add(name + "=" + value); return this; }
 
     /** As the JWT authorizer would pass a signed-in user's claims. */
     public HttpEvents as(String userId) {
@@ -57,6 +60,7 @@ public final class HttpEvents {
                 .withHeaders(headers).withPathParameters(pathParameters)
                 .withQueryStringParameters(query.isEmpty() ? null : query)
                 .withBody(body).withIsBase64Encoded(false)
+                .withCookies(cookies.isEmpty() ? null : java.util.List.copyOf(cookies))
                 .withRequestContext(context.build())
                 .build();
     }

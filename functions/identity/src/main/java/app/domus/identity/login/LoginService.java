@@ -32,7 +32,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 @Singleton
 public class LoginService {
-    static final Duration MFA_CHALLENGE_LIFETIME = Duration.ofMinutes(5);
     static final int MFA_MAX_ATTEMPTS = 5;
 
     private final DomusTable table;
@@ -43,11 +42,12 @@ public class LoginService {
     private final MfaService mfa;
     private final Clock clock;
     private final DynamoDbClient dynamoDb;
+    private final MfaChallenges challenges;
     private final int loginsPerIpPerMinute = Env.intOrDefault("LOGINS_PER_IP_PER_MINUTE", 50);
 
     @Inject
     public LoginService(DomusTable table, PasswordHasher passwords, AccountLockout lockout, RateLimiter rateLimiter,
-                        SessionService sessions, MfaService mfa, Clock clock, DynamoDbClient dynamoDb) {
+                        SessionService sessions, MfaService mfa, Clock clock, DynamoDbClient dynamoDb, MfaChallenges challenges) {
         this.table = table;
         this.passwords = passwords;
         this.lockout = lockout;
@@ -56,6 +56,7 @@ public class LoginService {
         this.mfa = mfa;
         this.clock = clock;
         this.dynamoDb = dynamoDb;
+        this.challenges = challenges;
     }
 
     /** Either tokens and the user, or {@code mfaRequired} with the token for {@code POST /auth/mfa/verify}. */
@@ -81,7 +82,12 @@ public class LoginService {
             throw new ApiException(ProblemType.INVALID_CREDENTIALS, "The email or password is wrong");
         }
         lockout.clear(email);
-        if (user.mfaOn()) return new LoginResult(null, null, null, true, challenge(user, sourceIp, userAgent));
+        return signIn(user, sourceIp, userAgent);
+    }
+
+    /** A person whose credentials were checked (a password, or a sign-in provider): tokens, or the second step if MFA is on. */
+    public LoginResult signIn(UserItem user, String sourceIp, String userAgent) {
+        if (user.mfaOn()) return new LoginResult(null, null, null, true, challenges.open(user, sourceIp, userAgent));
         return LoginResult.signedIn(sessions.open(user, sourceIp, userAgent), user);
     }
 
@@ -108,22 +114,6 @@ public class LoginService {
         }
         deleteChallenge(challenge);
         return LoginResult.signedIn(sessions.open(user, challenge.getSourceIp(), challenge.getUserAgent()), user);
-    }
-
-    private String challenge(UserItem user, String sourceIp, String userAgent) {
-        String token = Ids.secret(32);
-        Instant expires = clock.instant().plus(MFA_CHALLENGE_LIFETIME);
-        MfaChallengeItem item = new MfaChallengeItem();
-        item.setPk(MfaChallengeItem.pk(TokenHash.of(token)));
-        item.setSk(MfaChallengeItem.SK);
-        item.setUserId(user.getId());
-        item.setAttempts(0L);
-        item.setExpiresAt(expires.toString());
-        item.setSourceIp(sourceIp);
-        item.setUserAgent(userAgent);
-        item.setTtl(expires.getEpochSecond() + 60);
-        table.of(MfaChallengeItem.class).putItem(item);
-        return token;
     }
 
     /** Atomic, so that wrong codes sent in parallel each count; the last allowed one ends the challenge. */

@@ -7,6 +7,8 @@ import app.domus.identity.keys.KeySetSigningKeys;
 import app.domus.identity.keys.SigningKeys;
 import app.domus.identity.login.AccountLockout;
 import app.domus.identity.login.LoginService;
+import app.domus.identity.login.MfaChallenges;
+import app.domus.identity.identities.ProviderIdentities;
 import app.domus.identity.portal.PortalSignUp;
 import app.domus.identity.verification.EmailVerification;
 import app.domus.identity.mfa.MfaService;
@@ -81,6 +83,7 @@ final class IdentityFixture {
 
     final EmailVerification verification = new EmailVerification(table, world.outbox, rateLimiter, clock);
     final RegistrationService registration = new RegistrationService(table, passwords, sessions, world.outbox, verification, clock);
+    final ProviderIdentities identities = new ProviderIdentities(table, world.outbox, clock);
     final PortalSignUp portalSignUp;
     final LoginService login;
 
@@ -113,8 +116,8 @@ final class IdentityFixture {
         portalSignUpHandler = new PortalSignUpHandler(portalSignUp);
         verifyEmailHandler = new VerifyEmailHandler(verification);
         resendHandler = new ResendVerificationHandler(verification);
-        verificationEmails = new VerificationEmailsHandler(world.idempotency, verification, notifications, "https://portal.test");
-        login = Env.with(env, () -> new LoginService(table, passwords, lockout, rateLimiter, sessions, mfa, clock, LocalDynamo.client()));
+        verificationEmails = new VerificationEmailsHandler(world.idempotency, verification, notifications, identities, "https://portal.test");
+        login = Env.with(env, () -> new LoginService(table, passwords, lockout, rateLimiter, sessions, mfa, clock, LocalDynamo.client(), new MfaChallenges(table, clock)));
         registerHandler = new RegisterHandler(registration);
         loginHandler = new LoginHandler(login);
         mfaVerifyHandler = new MfaVerifyHandler(login);

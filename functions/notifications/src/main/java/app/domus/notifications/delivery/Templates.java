@@ -25,6 +25,10 @@ public final class Templates {
                     "Hello,\n\nsomeone (perhaps you) tried to sign up on the Domus portal with {{email}}, which already"
                             + " has an account. Nothing was changed.\n\nSign in with this address instead; if you forgot your password,"
                             + " reset it. If it was not you, you can ignore this e-mail.")),
+            Map.entry("link-identity", new Message("Link your {{provider}} sign-in to your Domus account",
+                    "Hello,\n\nsomeone (perhaps you) signed in to Domus with {{provider}} using {{email}}, the address of your account."
+                            + " To sign in with {{provider}} from now on, open this link within {{minutes}} minutes:\n\n{{link}}\n\n"
+                            + "The link works once. If it was not you, ignore this e-mail: nothing is linked without it.")),
             Map.entry("invitation", new Message("Your invitation to Domus",
                     "You have been invited to Domus as {{role}}.\n\nRegister with the invitation code {{code}} before {{expiresAt}}.")),
             Map.entry("delegation-invitation", new Message("{{ownerName}} asks you to act for them in Domus",
