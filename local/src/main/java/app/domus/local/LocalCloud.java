@@ -173,6 +173,7 @@ public final class LocalCloud implements AutoCloseable {
             aws.register("ssm", new SsmEmulator(parameters, options.region()));
             aws.register("secretsmanager", new app.domus.local.aws.SecretsManagerEmulator(
                     new app.domus.local.aws.SecretStore(data.secrets()), options.region()));
+            aws.register("kms", new app.domus.local.aws.KmsEmulator(data.kmsRootKey(), options.region()));
             aws.register("iotdata", new IotDataEmulator(emulators.mqtt()));
             Optional<WebSocketApi> webSocketApi = WebSocketApi.from(deployment);
             if (webSocketApi.isPresent()) {
