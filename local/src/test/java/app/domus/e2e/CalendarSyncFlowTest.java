@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.local.json.Json;
 import app.domus.local.partners.calendar.GoogleCalendarDouble;
+import app.domus.local.partners.calendar.MicrosoftGraphDouble;
 import app.domus.local.partners.channels.ChannelsDouble;
 import app.domus.local.testing.ApiResponse;
 import app.domus.local.testing.LocalCloudClient;
@@ -140,6 +141,122 @@ class CalendarSyncFlowTest {
         assertThat(cloud.anonymous().get(feedUrl.getRawPath() + "?" + feedUrl.getRawQuery()).status()).isEqualTo(404);
     }
 
+    /**
+     * The same through the Microsoft Graph double: consent, import by delta, a stay's check-in pushed once with no echo
+     * of Graph's notification (after the subscription's validation handshake), a change and a deletion in Outlook pulled
+     * back, the stay cancelled in Domus deleted in Outlook, and a push through expired tokens on a refreshed one.
+     */
+    @Test
+    void anOutlookCalendarIsConnectedThroughMicrosoftGraphAndSyncedBothWays(LocalCloudClient cloud) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String account = "mia-" + run + "@outlook.test";
+        String unit = cloud.cloud().demoData().ids().get("unit.1A");
+        LocalDate base = LocalDate.of(2042, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 3000));
+        String graph = MicrosoftGraphDouble.NAME;
+
+        JsonNode meeting = partner(cloud, graph, "POST", "/calendars/" + account + "/events", Map.of("summary", "Meeting " + run,
+                "start", base.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC).toString(), "end", base.atTime(10, 0).toInstant(java.time.ZoneOffset.UTC).toString()));
+
+        ApiResponse connect = cloud.as("manager").post("/calendar/connect", Json.write(Map.of("provider", "outlook")));
+        assertThat(connect.status()).as(connect.body()).isEqualTo(200);
+        String authorizationUrl = connect.json().path("authorizationUrl").asText();
+        assertThat(authorizationUrl).startsWith(cloud.cloud().partnerDoubles().get(graph) + "/common/oauth2/v2.0/authorize").contains("code_challenge=");
+        HttpResponse<String> consent = HTTP.send(HttpRequest.newBuilder(URI.create(authorizationUrl + "&login_hint="
+                + URLEncoder.encode(account, StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(302);
+        URI back = URI.create(consent.headers().firstValue("Location").orElseThrow());
+        ApiResponse connected = cloud.anonymous().get(back.getRawPath() + "?" + back.getRawQuery());
+        assertThat(connected.status()).as(connected.body()).isEqualTo(200);
+        assertThat(connected.json().path("imported").asInt()).isEqualTo(1);
+        String connectionId = connected.json().path("connectionId").asText();
+        assertThat(partner(cloud, graph, "GET", "/calls", null).path("subscribe").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(partner(cloud, graph, "GET", "/calls", null).path("subscription-validation-failed").asInt()).isZero();
+        String meetingEventId = payload(cloud.awaitEvent("EventCreated", e -> e.toString().contains("Meeting " + run))).path("eventId").asText();
+
+        String property = "prop-ol-" + run;
+        ApiResponse channel = cloud.as("manager").header("idempotency-key", "ol-cm-" + run).post("/units/" + unit + "/channels", Json.write(Map.of(
+                "type", "channel-manager", "name", "Channels", "propertyId", property, "apiKey", ChannelsDouble.API_KEY)));
+        assertThat(channel.status()).as(channel.body()).isEqualTo(201);
+        String channelId = channel.json().path("channelId").asText();
+        booking(cloud, "ol-b1-" + run, property, "new", base.plusDays(10), base.plusDays(12));
+        syncNow(cloud, unit, channelId);
+        Predicate<JsonNode> isCheckIn = e -> e.path("start").path("dateTime").asText().startsWith(base.plusDays(10).toString())
+                && e.path("subject").asText().startsWith("Guest check-in");
+        JsonNode checkIn = awaitPartner(cloud, graph, account, isCheckIn);
+        String checkInEventId = payload(cloud.awaitEvent("EventCreated", e -> e.toString().contains("Guest check-in")
+                && e.toString().contains(base.plusDays(10).toString()))).path("eventId").asText();
+
+        // Graph notifies the insert: no EventUpdated, no second write, one event in Outlook.
+        awaitPartnerCalls(cloud, graph, c -> c.path("notification-answer:202").asInt() >= c.path("notification:created").asInt());
+        cloud.awaitQueueDrained("CalendarSyncQueue");
+        cloud.awaitQueueDrained("CalendarPushQueue");
+        assertThat(events(cloud, "EventUpdated").toString()).doesNotContain(checkInEventId);
+        assertThat(partner(cloud, graph, "GET", "/calls", null).path("patch").asInt()).isZero();
+        assertThat(partnerEvents(cloud, graph, account)).filteredOn(isCheckIn).hasSize(1);
+        List<JsonNode> created = new java.util.ArrayList<>();
+        events(cloud, "EventCreated").forEach(e -> created.add(payload(e)));
+        assertThat(created).as("the check-in is not imported back as the manager's own event")
+                .noneMatch(p -> p.path("origin").asText().equals(connectionId) && p.path("title").asText().startsWith("Guest check-in"));
+
+        // Changed in Outlook: pulled back once, not sent back.
+        partner(cloud, graph, "PATCH", "/calendars/" + account + "/events/" + checkIn.path("id").asText(), Map.of("summary", "Check-in " + run + " moved"));
+        JsonNode updated = cloud.awaitEvent("EventUpdated", e -> e.toString().contains(checkInEventId));
+        assertThat(payload(updated).path("fromConnection").asText()).isEqualTo(connectionId);
+        cloud.awaitQueueDrained("CalendarPushQueue");
+        assertThat(partner(cloud, graph, "GET", "/calls", null).path("patch").asInt()).isZero();
+
+        // Deleted in Outlook: deleted in Domus.
+        partner(cloud, graph, "DELETE", "/calendars/" + account + "/events/" + meeting.path("id").asText(), null);
+        cloud.awaitEvent("EventDeleted", e -> e.toString().contains(meetingEventId));
+
+        // Expired tokens: refreshed, and the push goes through.
+        int refreshes = partner(cloud, graph, "GET", "/calls", null).path("token:refresh_token").asInt();
+        partner(cloud, graph, "POST", "/tokens/expire", null);
+        booking(cloud, "ol-b2-" + run, property, "new", base.plusDays(20), base.plusDays(22));
+        syncNow(cloud, unit, channelId);
+        awaitPartner(cloud, graph, account, e -> e.path("start").path("dateTime").asText().startsWith(base.plusDays(20).toString()));
+        assertThat(partner(cloud, graph, "GET", "/calls", null).path("token:refresh_token").asInt()).isGreaterThan(refreshes);
+
+        // Cancelled in Domus: deleted in Outlook.
+        booking(cloud, "ol-b1-" + run, property, "cancelled", base.plusDays(10), base.plusDays(12));
+        syncNow(cloud, unit, channelId);
+        cloud.awaitEvent("EventDeleted", e -> e.toString().contains(checkInEventId));
+        awaitPartnerCalls(cloud, graph, c -> c.path("delete").asInt() >= 1);
+        assertThat(partnerEvents(cloud, graph, account)).noneMatch(e -> e.path("id").asText().equals(checkIn.path("id").asText()));
+    }
+
+    private static List<JsonNode> partnerEvents(LocalCloudClient cloud, String partner, String account) throws Exception {
+        List<JsonNode> items = new java.util.ArrayList<>();
+        partner(cloud, partner, "GET", "/calendars/" + account + "/events", null).path("items").forEach(items::add);
+        return items;
+    }
+
+    private static JsonNode awaitPartner(LocalCloudClient cloud, String partner, String account, Predicate<JsonNode> matching) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode e : partnerEvents(cloud, partner, account)) if (matching.test(e)) return e;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No such event in " + account + "'s calendar at " + partner + ": " + partnerEvents(cloud, partner, account));
+    }
+
+    private static void awaitPartnerCalls(LocalCloudClient cloud, String partner, Predicate<JsonNode> done) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            if (done.test(partner(cloud, partner, "GET", "/calls", null))) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("The " + partner + " double's calls did not get there: " + partner(cloud, partner, "GET", "/calls", null));
+    }
+
+    private static JsonNode partner(LocalCloudClient cloud, String partner, String method, String control, Object body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(cloud.cloud().partnerDoubles().get(partner) + "/_double" + control))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(control + ": " + response.body()).isEqualTo(200);
+        return Json.read(response.body());
+    }
+
     private static JsonNode payload(JsonNode event) {
         JsonNode message = event.has("message") ? Json.read(event.path("message").asText()) : event;
         return message.path("payload");
@@ -164,27 +281,15 @@ class CalendarSyncFlowTest {
     }
 
     private static List<JsonNode> googleEvents(LocalCloudClient cloud, String account) throws Exception {
-        List<JsonNode> items = new java.util.ArrayList<>();
-        google("GET", "/calendars/" + account + "/events", null, cloud).path("items").forEach(items::add);
-        return items;
+        return partnerEvents(cloud, GoogleCalendarDouble.NAME, account);
     }
 
     private static JsonNode awaitGoogle(LocalCloudClient cloud, String account, Predicate<JsonNode> matching) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            for (JsonNode e : googleEvents(cloud, account)) if (matching.test(e)) return e;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("No such event in " + account + "'s Google calendar: " + googleEvents(cloud, account));
+        return awaitPartner(cloud, GoogleCalendarDouble.NAME, account, matching);
     }
 
     private static void awaitCalls(LocalCloudClient cloud, Predicate<JsonNode> done) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (done.test(google("GET", "/calls", null, cloud))) return;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("The Google double's calls did not get there: " + google("GET", "/calls", null, cloud));
+        awaitPartnerCalls(cloud, GoogleCalendarDouble.NAME, done);
     }
 
     private static String googleUrl(LocalCloudClient cloud) {
@@ -192,10 +297,6 @@ class CalendarSyncFlowTest {
     }
 
     private static JsonNode google(String method, String control, Object body, LocalCloudClient cloud) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(googleUrl(cloud) + "/_double" + control))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(Json.write(body)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(control + ": " + response.body()).isEqualTo(200);
-        return Json.read(response.body());
+        return partner(cloud, GoogleCalendarDouble.NAME, method, control, body);
     }
 }

@@ -8,6 +8,7 @@ import app.domus.calendar.events.CalendarSources;
 import app.domus.calendar.feed.IcalFeeds;
 import app.domus.calendar.providers.CalendarProvider;
 import app.domus.calendar.providers.GoogleCalendar;
+import app.domus.calendar.providers.MicrosoftGraphCalendar;
 import app.domus.calendar.sync.CalendarNotifications;
 import app.domus.calendar.sync.CalendarPush;
 import app.domus.calendar.sync.CalendarSync;
@@ -30,7 +31,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Google Calendar at {@code GOOGLE_OAUTH_BASE_URL}, {@code GOOGLE_TOKEN_BASE_URL} and {@code GOOGLE_CALENDAR_API_BASE_URL}
  * (Google's own unless set; the local cloud points them at its double) with the OAuth client
- * {@code GOOGLE_CLIENT_ID}/{@code GOOGLE_CLIENT_SECRET}; tokens encrypted with the KMS key {@code CALENDAR_TOKEN_KEY_ID};
+ * {@code GOOGLE_CLIENT_ID}/{@code GOOGLE_CLIENT_SECRET}; Outlook through Microsoft Graph at {@code MICROSOFT_LOGIN_BASE_URL}
+ * and {@code MICROSOFT_GRAPH_BASE_URL} with {@code MICROSOFT_CLIENT_ID}/{@code MICROSOFT_CLIENT_SECRET}; tokens encrypted with the KMS key {@code CALENDAR_TOKEN_KEY_ID};
  * the pull queue at {@code CALENDAR_SYNC_QUEUE_URL}; the consent's redirect, the webhook and the feeds' addresses start
  * with {@code JWT_ISSUER} (the template's {@code PublicBaseUrl}, the HTTP API's public address).
  */
@@ -45,7 +47,12 @@ public final class CalendarModule {
                 Env.optional("GOOGLE_TOKEN_BASE_URL").filter(s -> !s.isBlank()).orElse("https://oauth2.googleapis.com"),
                 Env.optional("GOOGLE_CALENDAR_API_BASE_URL").filter(s -> !s.isBlank()).orElse("https://www.googleapis.com"),
                 Env.optional("GOOGLE_CLIENT_ID").orElse(""), Env.optional("GOOGLE_CLIENT_SECRET").orElse(""));
-        return Map.of(GoogleCalendar.NAME, new GoogleCalendar(google, clock, Duration.ofMillis(200)));
+        MicrosoftGraphCalendar.Settings outlook = new MicrosoftGraphCalendar.Settings(
+                Env.optional("MICROSOFT_LOGIN_BASE_URL").filter(s -> !s.isBlank()).orElse("https://login.microsoftonline.com"),
+                Env.optional("MICROSOFT_GRAPH_BASE_URL").filter(s -> !s.isBlank()).orElse("https://graph.microsoft.com"),
+                Env.optional("MICROSOFT_CLIENT_ID").orElse(""), Env.optional("MICROSOFT_CLIENT_SECRET").orElse(""));
+        return Map.of(GoogleCalendar.NAME, new GoogleCalendar(google, clock, Duration.ofMillis(200)),
+                MicrosoftGraphCalendar.NAME, new MicrosoftGraphCalendar(outlook, clock, Duration.ofMillis(200)));
     }
 
     @Provides @Singleton

@@ -99,6 +99,23 @@ class CalendarSyncTest {
     }
 
     @Test
+    void anInsertListedWithoutItsDomusIdBeforeItsLinkIsWrittenIsLinkedNotImported() {
+        w.google.listsWithoutDomusIds = true;
+        w.connect(w.mia);
+        CalendarEventItem entry = domusEntry();
+        String token = w.google.validAccessTokens.getLast();
+        w.google.insert(token, "primary", new CalendarProvider.EventData(entry.getTitle(), entry.getDescription(), entry.getStart(), entry.getEnd()), entry.getEventId());
+
+        CalendarSync.Result pulled = w.sync.sync(w.connection(w.mia));
+
+        assertThat(pulled.imported()).isZero();
+        assertThat(entries(w.mia)).hasSize(1);
+        assertThat(w.links.byEvent(w.connection(w.mia).getId(), entry.getEventId())).isPresent();
+        w.push.push(w.mia, entry.getEventId());
+        assertThat(w.google.live()).hasSize(1);
+    }
+
+    @Test
     void aChangeThereIsPulledOnceAndNotPushedBack() {
         w.connect(w.mia);
         CalendarEventItem entry = domusEntry();

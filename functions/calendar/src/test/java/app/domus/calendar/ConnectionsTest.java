@@ -47,7 +47,7 @@ class ConnectionsTest {
     }
 
     @Test
-    void outlookIsRefusedAsNotAvailableAndAnUnknownProviderAsInvalid() {
+    void aProviderWithoutClientIsRefusedAsNotAvailableAndAnUnknownOneAsInvalid() {
         var handler = new ConnectCalendarHandler(w.connections);
         DirectoryWorld.assertProblem(DirectoryWorld.call(handler, HttpEvents.request("POST", "/calendar/connect").body("{\"provider\":\"outlook\"}").as(w.mia)), 422, "unprocessable");
         DirectoryWorld.assertProblem(DirectoryWorld.call(handler, HttpEvents.request("POST", "/calendar/connect").body("{\"provider\":\"yahoo\"}").as(w.mia)), 400, "validation-error");
@@ -62,11 +62,11 @@ class ConnectionsTest {
         String channel = w.connection(w.mia).getChannelId();
         CalendarNotifications notifications = new CalendarNotifications(w.connections, w.queue);
 
-        assertThatThrownBy(() -> notifications.notified("google", channel, "forged", "exists")).isInstanceOf(ApiException.class);
-        assertThatThrownBy(() -> notifications.notified("google", "someone-else", "forged", "exists")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> notifications.notified("google", null, channel, "forged", "exists")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> notifications.notified("google", null, "someone-else", "forged", "exists")).isInstanceOf(ApiException.class);
         assertThat(w.queued).isEmpty();
-        assertThat(notifications.notified("google", channel, w.google.lastChannelToken, "sync")).as("the channel's opening message").isFalse();
-        assertThat(notifications.notified("google", channel, w.google.lastChannelToken, "exists")).isTrue();
+        assertThat(notifications.notified("google", null, channel, w.google.lastChannelToken, "sync")).as("the channel's opening message").isFalse();
+        assertThat(notifications.notified("google", w.connection(w.mia).getId(), channel, w.google.lastChannelToken, "exists")).isTrue();
         assertThat(w.queued).singleElement().satisfies(m -> assertThat(m.connectionId()).isEqualTo(w.connection(w.mia).getId()));
     }
 }

@@ -28,6 +28,8 @@ public final class FakeGoogle implements CalendarProvider {
     public boolean refreshRefused;
     public String lastChannelToken;
     public boolean syncTokensExpired;
+    /** Lists events without their Domus id, as Microsoft Graph's delta does. */
+    public boolean listsWithoutDomusIds;
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
     private final Clock clock;
@@ -93,7 +95,9 @@ public final class FakeGoogle implements CalendarProvider {
         }
         long since = syncToken == null ? -1 : Long.parseLong(syncToken);
         List<ProviderEvent> changed = events.values().stream().filter(e -> changedAt.get(e.externalId()) > since)
-                .filter(e -> syncToken != null || !e.cancelled()).toList();
+                .filter(e -> syncToken != null || !e.cancelled())
+                .map(e -> listsWithoutDomusIds ? new ProviderEvent(e.externalId(), e.etag(), e.cancelled(), e.title(), e.description(), e.start(), e.end(), null) : e)
+                .toList();
         return new Page(changed, null, String.valueOf(sequence.get()));
     }
 
@@ -133,7 +137,7 @@ public final class FakeGoogle implements CalendarProvider {
         authorise(accessToken);
         count("watch");
         lastChannelToken = channelToken;
-        return new Watch("resource-1", clock.instant().plus(Duration.ofDays(7)));
+        return new Watch(channelId, "resource-1", clock.instant().plus(Duration.ofDays(7)));
     }
 
     /** The person adds, changes or deletes an event in Google Calendar itself. */

@@ -4,7 +4,7 @@ import app.domus.shared.validation.Validated;
 import app.domus.shared.validation.Validator;
 import java.util.List;
 
-/** {@code POST /calendar/connect {provider}}: {@code google} (or {@code outlook}, not offered yet). */
+/** {@code POST /calendar/connect {provider}}: {@code google} or {@code outlook}. */
 public record ConnectRequests(String provider) implements Validated {
     public static final List<String> PROVIDERS = List.of("google", "outlook");
 

@@ -32,6 +32,7 @@ public interface CalendarProvider {
 
     Optional<ProviderEvent> findByDomusId(String accessToken, String calendarId, String domusEventId);
 
+    /** Opens a notification channel to {@code address}; {@code channelId} is Domus's proposal, which a provider may replace with its own. */
     Watch watch(String accessToken, String calendarId, String channelId, String channelToken, String address);
 
     record Tokens(String accessToken, String refreshToken, Instant expiresAt) {}
@@ -45,5 +46,6 @@ public interface CalendarProvider {
 
     record Page(List<ProviderEvent> events, String nextPageToken, String nextSyncToken) {}
 
-    record Watch(String resourceId, Instant expiresAt) {}
+    /** A channel the provider notifies changes on: its id (the one Domus proposed, or the provider's own), resource, expiry. */
+    record Watch(String channelId, String resourceId, Instant expiresAt) {}
 }

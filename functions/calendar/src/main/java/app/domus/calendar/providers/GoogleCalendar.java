@@ -3,13 +3,6 @@ package app.domus.calendar.providers;
 import app.domus.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 
 /**
  * Google Calendar API v3 and Google's OAuth 2 endpoints in their REST shapes, on the JDK's HTTP client: consent at
@@ -37,14 +28,12 @@ public class GoogleCalendar implements CalendarProvider {
 
     private final Settings settings;
     private final Clock clock;
-    private final HttpClient http;
-    private final Duration backoff;
+    private final ProviderHttp http;
 
     public GoogleCalendar(Settings settings, Clock clock, Duration backoff) {
         this.settings = settings;
         this.clock = clock;
-        this.backoff = backoff;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        this.http = new ProviderHttp("Google", backoff, clock);
     }
 
     @Override
@@ -76,7 +65,7 @@ public class GoogleCalendar implements CalendarProvider {
         body.put("client_id", settings.clientId());
         body.put("client_secret", settings.clientSecret());
         body.put("code_verifier", codeVerifier);
-        return tokens(token(body), null);
+        return http.token(trim(settings.tokenBaseUrl()) + "/token", body, null);
     }
 
     @Override
@@ -86,25 +75,7 @@ public class GoogleCalendar implements CalendarProvider {
         body.put("refresh_token", refreshToken);
         body.put("client_id", settings.clientId());
         body.put("client_secret", settings.clientSecret());
-        return tokens(token(body), refreshToken);
-    }
-
-    private JsonNode token(Map<String, String> body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(trim(settings.tokenBaseUrl()) + "/token")).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(body))).build();
-        HttpResponse<String> response = send(request);
-        if (response.statusCode() == 400 || response.statusCode() == 401) {
-            throw new ProviderException(ProviderException.Kind.REFUSED, "Google refused the grant: " + response.body());
-        }
-        return ok(response, "token");
-    }
-
-    private Tokens tokens(JsonNode answer, String previousRefreshToken) {
-        String access = answer.path("access_token").asText(null);
-        if (access == null) throw new ProviderException(ProviderException.Kind.UNAVAILABLE, "Google's token answer has no access_token");
-        String refresh = answer.path("refresh_token").asText(previousRefreshToken);
-        return new Tokens(access, refresh, clock.instant().plusSeconds(answer.path("expires_in").asLong(3600)));
+        return http.token(trim(settings.tokenBaseUrl()) + "/token", body, refreshToken);
     }
 
     @Override
@@ -156,7 +127,7 @@ public class GoogleCalendar implements CalendarProvider {
         ObjectNode body = Json.MAPPER.createObjectNode().put("id", channelId).put("type", "web_hook").put("address", address).put("token", channelToken);
         JsonNode answer = call(accessToken, "POST", events(calendarId) + "/watch", body);
         long expiration = answer.path("expiration").asLong(clock.millis() + Duration.ofDays(7).toMillis());
-        return new Watch(answer.path("resourceId").asText(null), Instant.ofEpochMilli(expiration));
+        return new Watch(channelId, answer.path("resourceId").asText(null), Instant.ofEpochMilli(expiration));
     }
 
     private String events(String calendarId) {
@@ -193,71 +164,18 @@ public class GoogleCalendar implements CalendarProvider {
     }
 
     private JsonNode call(String accessToken, String method, String url, JsonNode body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json");
-        if (body != null) request.header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(Json.write(body)));
-        HttpResponse<String> response = send(request.build());
-        int status = response.statusCode();
-        if (status == 401) throw new ProviderException(ProviderException.Kind.UNAUTHORIZED, "Google refused the access token");
-        if (status == 404 || status == 410) throw new ProviderException(ProviderException.Kind.GONE, "Google answered " + status + " to " + method + " " + path(url));
-        if (status == 204 || response.body() == null || response.body().isBlank()) {
-            if (status / 100 == 2) return Json.MAPPER.createObjectNode();
-        }
-        return ok(response, method + " " + path(url));
-    }
-
-    private JsonNode ok(HttpResponse<String> response, String what) {
-        if (response.statusCode() / 100 != 2) {
-            throw new ProviderException(ProviderException.Kind.UNAVAILABLE, "Google answered " + response.statusCode() + " to " + what);
-        }
-        JsonNode answer = Json.readOrNull(response.body());
-        if (answer == null || !answer.isObject()) throw new ProviderException(ProviderException.Kind.UNAVAILABLE, "Google's answer to " + what + " is not JSON");
-        return answer;
-    }
-
-    /** Up to three attempts: again after a 5xx, a 429 or an I/O failure, waiting backoff × 2^n with full jitter. */
-    private HttpResponse<String> send(HttpRequest request) {
-        ProviderException last = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            if (attempt > 0) pause(attempt);
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() < 500 && response.statusCode() != 429) return response;
-                last = new ProviderException(ProviderException.Kind.UNAVAILABLE, "Google answered " + response.statusCode() + " to " + request.method() + " " + path(request.uri().toString()));
-            } catch (IOException e) {
-                last = new ProviderException(ProviderException.Kind.UNAVAILABLE, "Google did not answer " + request.method() + " " + path(request.uri().toString()) + ": " + e, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ProviderException(ProviderException.Kind.UNAVAILABLE, "interrupted", e);
-            }
-        }
-        throw last;
-    }
-
-    private void pause(int attempt) {
-        long ceiling = backoff.toMillis() << (attempt - 1);
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String path(String url) {
-        int query = url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query);
+        return http.bearer(accessToken, method, url, body);
     }
 
     private static String trim(String base) {
-        return base.replaceAll("/+$", "");
+        return ProviderHttp.trim(base);
     }
 
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return ProviderHttp.encode(value);
     }
 
     static String form(Map<String, String> values) {
-        return values.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        return ProviderHttp.form(values);
     }
 }

@@ -22,9 +22,18 @@ public class CalendarNotifications {
         this.queue = queue;
     }
 
-    public boolean notified(String provider, String channelId, String channelToken, String resourceState) {
-        if (channelId == null || channelToken == null || channelId.length() > 128 || !channelId.contains("-")) throw ApiException.notFound("The channel");
-        String connectionId = channelId.substring(0, channelId.lastIndexOf('-'));
+    /**
+     * @param connectionHint the {@code connection} query parameter of the channel's address (a Microsoft Graph
+     *                       subscription's id is Graph's own); null to read it off Google's channel id, which Domus chose
+     */
+    public boolean notified(String provider, String connectionHint, String channelId, String channelToken, String resourceState) {
+        if (channelId == null || channelToken == null || channelId.length() > 128) throw ApiException.notFound("The channel");
+        String connectionId = connectionHint;
+        if (connectionId == null) {
+            if (!channelId.contains("-")) throw ApiException.notFound("The channel");
+            connectionId = channelId.substring(0, channelId.lastIndexOf('-'));
+        }
+        if (connectionId.length() > 64) throw ApiException.notFound("The channel");
         ConnectionItem connection = connections.connection(connectionId).orElse(null);
         if (connection == null || !provider.equals(connection.getProvider()) || !channelId.equals(connection.getChannelId())
                 || connection.getChannelTokenHash() == null

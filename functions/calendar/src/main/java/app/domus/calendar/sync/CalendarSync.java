@@ -18,7 +18,8 @@ import java.time.Clock;
  * and whose provider version (etag) is the one the link recorded is Domus's own write coming back, or a change applied
  * already: passed over. A known event changed there changes the person's entry ({@code EventUpdated}); deleted there,
  * the entry is cancelled ({@code EventDeleted}); an unknown one is imported ({@code EventCreated}), unless it carries a
- * Domus event id (Domus's insert whose link is being written). Each carries the connection it came from, so the push
+ * Domus event id or says exactly what one of the person's entries from elsewhere without a link there says (Domus's insert whose
+ * link is being written: linked instead). Each carries the connection it came from, so the push
  * never sends it back there.
  */
 public class CalendarSync {
@@ -86,6 +87,17 @@ public class CalendarSync {
         CalendarLinkItem link = links.byExternal(connection.getId(), event.externalId()).orElse(null);
         if (link == null) {
             if (event.cancelled() || event.domusEventId() != null || event.start() == null) return Outcome.UNCHANGED;
+            CalendarEntry pulled = new CalendarEntry(event.title(), event.description(), event.start(), event.end());
+            for (CalendarEventItem mine : book.entries(connection.getUserId())) {
+                // Domus's own insert (of a Domus entry, or of one from another connected calendar), listed before its link
+                // was written by a provider that does not list the Domus id (Graph's delta leaves extended properties out):
+                // the link is written here instead of an import.
+                if (!connection.getId().equals(mine.getOrigin()) && CalendarEventItem.CONFIRMED.equals(mine.getStatus()) && pulled.sameAs(mine)
+                        && links.byEvent(connection.getId(), mine.getEventId()).isEmpty()) {
+                    links.put(connection.getId(), mine.getEventId(), event.externalId(), event.etag(), mine.getRevision());
+                    return Outcome.UNCHANGED;
+                }
+            }
             return importEvent(connection, event);
         }
         if (event.etag() != null && event.etag().equals(link.getEtag())) return Outcome.UNCHANGED;

@@ -61,9 +61,10 @@ public class Onboarding {
         String channelId = connection.getId() + "-" + Ids.newId();
         String token = Ids.secret(24);
         CalendarProvider.Watch watch = connections.withAccess(connection,
-                access -> provider.watch(access, connection.getCalendarId(), channelId, token, connections.webhookUrl(connection.getProvider())));
+                access -> provider.watch(access, connection.getCalendarId(), channelId, token,
+                        connections.webhookUrl(connection.getProvider()) + "?connection=" + connection.getId()));
         return connections.update(connection.getId(), c -> {
-            c.setChannelId(channelId);
+            c.setChannelId(watch.channelId());
             c.setChannelTokenHash(Connections.sha256(token));
             c.setChannelResourceId(watch.resourceId());
             c.setChannelExpiresAt(watch.expiresAt().toString());

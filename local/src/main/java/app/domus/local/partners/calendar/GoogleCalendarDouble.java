@@ -15,16 +15,13 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,22 +59,16 @@ public final class GoogleCalendarDouble implements PartnerDouble {
     public static final String DEFAULT_ACCOUNT = "demo.user@gmail.test";
     static final List<String> BASE_URL_PARAMETERS = List.of("GoogleOAuthBaseUrl", "GoogleTokenBaseUrl", "GoogleCalendarApiBaseUrl");
 
-    private record Code(String account, String redirectUri, String challenge) {}
-
     private record Channel(String id, String token, String address, String resourceId, AtomicLong messages) {}
 
-    private final Map<String, Code> codes = new ConcurrentHashMap<>();
-    private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
-    private final Map<String, Instant> accessExpiry = new ConcurrentHashMap<>();
-    private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+    private final Map<String, Integer> calls = new ConcurrentHashMap<>();
+    private final OAuthServer oauth = new OAuthServer(CLIENT_ID, CLIENT_SECRET, DEFAULT_ACCOUNT, "ya29.a0", false, this::count);
     private final Map<String, Map<String, ObjectNode>> calendars = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Long>> changedAt = new ConcurrentHashMap<>();
     private final Map<String, List<Channel>> channels = new ConcurrentHashMap<>();
-    private final Map<String, Integer> calls = new ConcurrentHashMap<>();
     private final InjectedFaults faults = new InjectedFaults();
     private final AtomicLong sequence = new AtomicLong();
     private volatile long syncTokensValidFrom;
-    private volatile long tokenLifetimeSeconds = 3600;
     private HttpServer server;
     private ExecutorService threads;
     private HttpClient notifier;
@@ -98,7 +89,7 @@ public final class GoogleCalendarDouble implements PartnerDouble {
         notifier = HttpClient.newBuilder().executor(threads).connectTimeout(Duration.ofSeconds(3)).build();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", context.port()), 64);
         server.setExecutor(threads);
-        server.createContext("/o/oauth2/v2/auth", exchange -> guarded(exchange, this::authorize));
+        server.createContext("/o/oauth2/v2/auth", exchange -> guarded(exchange, oauth::authorize));
         server.createContext("/token", exchange -> guarded(exchange, this::token));
         server.createContext("/calendar/v3/calendars/", exchange -> guarded(exchange, this::events));
         server.createContext("/_double", exchange -> guarded(exchange, this::controls));
@@ -157,74 +148,17 @@ public final class GoogleCalendarDouble implements PartnerDouble {
 
     // ---------------------------------------------------------------- OAuth
 
-    private void authorize(HttpExchange exchange) throws IOException {
-        Map<String, String> q = Exchanges.query(exchange);
-        count("authorize");
-        if (!CLIENT_ID.equals(q.get("client_id"))) throw new IllegalArgumentException("invalid_client: unknown client_id");
-        if (!"code".equals(q.get("response_type"))) throw new IllegalArgumentException("unsupported_response_type");
-        if (!"S256".equals(q.get("code_challenge_method")) || q.get("code_challenge") == null) throw new IllegalArgumentException("invalid_request: PKCE S256 is required");
-        String redirect = q.get("redirect_uri");
-        if (redirect == null) throw new IllegalArgumentException("invalid_request: redirect_uri is required");
-        String code = "4/0A" + UUID.randomUUID().toString().replace("-", "");
-        codes.put(code, new Code(q.getOrDefault("login_hint", DEFAULT_ACCOUNT), redirect, q.get("code_challenge")));
-        String location = redirect + (redirect.contains("?") ? "&" : "?") + "code=" + enc(code) + "&state=" + enc(q.getOrDefault("state", ""))
-                + "&scope=" + enc(q.getOrDefault("scope", ""));
-        exchange.getResponseHeaders().set("Location", location);
-        Exchanges.send(exchange, 302, "text/plain", "");
-    }
-
     private void token(HttpExchange exchange) throws Exception {
-        Map<String, String> form = form(Exchanges.body(exchange));
+        String body = Exchanges.body(exchange);
         if (misbehave(exchange)) return;
-        if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
-            Exchanges.send(exchange, 401, Json.write(Map.of("error", "invalid_client", "error_description", "The OAuth client was not found.")));
-            return;
-        }
-        String grant = form.getOrDefault("grant_type", "");
-        count("token:" + grant);
-        String account;
-        String refresh;
-        if (grant.equals("authorization_code")) {
-            Code code = codes.remove(form.getOrDefault("code", ""));
-            if (code == null || !code.redirectUri().equals(form.get("redirect_uri")) || !code.challenge().equals(s256(form.getOrDefault("code_verifier", "")))) {
-                invalidGrant(exchange, "Malformed auth code or code verifier.");
-                return;
-            }
-            account = code.account();
-            refresh = "1//0" + UUID.randomUUID().toString().replace("-", "");
-            refreshTokens.put(refresh, account);
-        } else if (grant.equals("refresh_token")) {
-            refresh = null;
-            account = refreshTokens.get(form.getOrDefault("refresh_token", ""));
-            if (account == null) {
-                invalidGrant(exchange, "Token has been expired or revoked.");
-                return;
-            }
-        } else {
-            Exchanges.send(exchange, 400, Json.write(Map.of("error", "unsupported_grant_type")));
-            return;
-        }
-        String access = "ya29.a0" + UUID.randomUUID().toString().replace("-", "");
-        accessTokens.put(access, account);
-        accessExpiry.put(access, Instant.now().plusSeconds(tokenLifetimeSeconds));
-        ObjectNode answer = Json.object().put("access_token", access).put("expires_in", tokenLifetimeSeconds)
-                .put("scope", "https://www.googleapis.com/auth/calendar.events").put("token_type", "Bearer");
-        if (refresh != null) answer.put("refresh_token", refresh);
-        Exchanges.send(exchange, 200, Json.write(answer));
-    }
-
-    private static void invalidGrant(HttpExchange exchange, String description) throws IOException {
-        Exchanges.send(exchange, 400, Json.write(Map.of("error", "invalid_grant", "error_description", description)));
+        oauth.token(exchange, body);
     }
 
     // ---------------------------------------------------------------- Calendar API
 
     private void events(HttpExchange exchange) throws Exception {
-        String auth = exchange.getRequestHeaders().getFirst("Authorization");
-        String access = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
-        String account = accessTokens.get(access);
-        if (account == null || accessExpiry.getOrDefault(access, Instant.EPOCH).isBefore(Instant.now())) {
-            count("unauthorized");
+        String account = oauth.account(exchange);
+        if (account == null) {
             error(exchange, 401, "authError", "Request had invalid authentication credentials.");
             return;
         }
@@ -400,11 +334,11 @@ public final class GoogleCalendarDouble implements PartnerDouble {
             JsonNode change = method.equals("DELETE") ? Json.object().put("status", "cancelled") : userEvent(Json.read(Exchanges.body(exchange)));
             Exchanges.send(exchange, 200, Json.write(write(account, id, change)));
         } else if (path.equals("/tokens/expire") && method.equals("POST")) {
-            accessExpiry.replaceAll((token, at) -> Instant.EPOCH);
-            Exchanges.send(exchange, 200, Json.write(Map.of("expired", accessExpiry.size())));
+            Exchanges.send(exchange, 200, Json.write(Map.of("expired", oauth.expireAll())));
         } else if (path.equals("/tokens/lifetime") && method.equals("POST")) {
-            tokenLifetimeSeconds = Long.parseLong(q.getOrDefault("seconds", "3600"));
-            Exchanges.send(exchange, 200, Json.write(Map.of("seconds", tokenLifetimeSeconds)));
+            long seconds = Long.parseLong(q.getOrDefault("seconds", "3600"));
+            oauth.lifetime(seconds);
+            Exchanges.send(exchange, 200, Json.write(Map.of("seconds", seconds)));
         } else if (path.equals("/sync-tokens/expire") && method.equals("POST")) {
             syncTokensValidFrom = sequence.get() + 1;
             Exchanges.send(exchange, 200, Json.write(Map.of("validFrom", syncTokensValidFrom)));
@@ -438,27 +372,6 @@ public final class GoogleCalendarDouble implements PartnerDouble {
             event.set(field, value.length() == 10 ? Json.object().put("date", value) : Json.object().put("dateTime", value).put("timeZone", "UTC"));
         }
         return event;
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return form;
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    static String s256(String verifier) {
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
