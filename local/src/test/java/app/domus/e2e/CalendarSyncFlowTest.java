@@ -135,6 +135,17 @@ class CalendarSyncFlowTest {
         awaitGoogle(cloud, account, e -> e.path("id").asText().equals(checkIn.path("id").asText()) && e.path("status").asText().equals("cancelled"));
         cloud.awaitEvent("EventDeleted", e -> e.toString().contains(checkInEventId));
 
+        // The quarter-hourly poll after Google let the sync token expire: a full pull, which adds nothing twice.
+        cloud.awaitQueueDrained("CalendarPushQueue");
+        cloud.awaitQueueDrained("CalendarSyncQueue");
+        long createdBefore = count(events(cloud, "EventCreated"), run);
+        int lists = google("GET", "/calls", null, cloud).path("list").asInt();
+        google("POST", "/sync-tokens/expire", null, cloud);
+        cloud.fireSchedule("ScheduleCalendarSyncsFunction");
+        cloud.awaitQueueDrained("CalendarSyncQueue");
+        assertThat(google("GET", "/calls", null, cloud).path("list").asInt()).isGreaterThan(lists);
+        assertThat(count(events(cloud, "EventCreated"), run)).isEqualTo(createdBefore);
+
         ApiResponse after = cloud.anonymous().get(feedUrl.getRawPath() + "?" + feedUrl.getRawQuery());
         assertThat(after.body()).doesNotContain("Dentist " + run).doesNotContain("keys at the desk");
         assertThat(cloud.as("manager").delete("/calendar/feeds/" + feed.json().path("feedId").asText()).status()).isEqualTo(204);
@@ -260,6 +271,12 @@ class CalendarSyncFlowTest {
     private static JsonNode payload(JsonNode event) {
         JsonNode message = event.has("message") ? Json.read(event.path("message").asText()) : event;
         return message.path("payload");
+    }
+
+    private static long count(JsonNode events, String text) {
+        long n = 0;
+        for (JsonNode e : events) if (e.toString().contains(text)) n++;
+        return n;
     }
 
     private static JsonNode events(LocalCloudClient cloud, String type) {

@@ -51,8 +51,11 @@ public final class CalendarModule {
                 Env.optional("MICROSOFT_LOGIN_BASE_URL").filter(s -> !s.isBlank()).orElse("https://login.microsoftonline.com"),
                 Env.optional("MICROSOFT_GRAPH_BASE_URL").filter(s -> !s.isBlank()).orElse("https://graph.microsoft.com"),
                 Env.optional("MICROSOFT_CLIENT_ID").orElse(""), Env.optional("MICROSOFT_CLIENT_SECRET").orElse(""));
-        return Map.of(GoogleCalendar.NAME, new GoogleCalendar(google, clock, Duration.ofMillis(200)),
-                MicrosoftGraphCalendar.NAME, new MicrosoftGraphCalendar(outlook, clock, Duration.ofMillis(200)));
+        // A provider is offered where the deployment has its OAuth client; the others are refused with 422.
+        Map<String, CalendarProvider> providers = new java.util.LinkedHashMap<>();
+        if (!google.clientId().isBlank()) providers.put(GoogleCalendar.NAME, new GoogleCalendar(google, clock, Duration.ofMillis(200)));
+        if (!outlook.clientId().isBlank()) providers.put(MicrosoftGraphCalendar.NAME, new MicrosoftGraphCalendar(outlook, clock, Duration.ofMillis(200)));
+        return Map.copyOf(providers);
     }
 
     @Provides @Singleton

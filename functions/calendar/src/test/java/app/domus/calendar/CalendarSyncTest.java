@@ -201,18 +201,31 @@ class CalendarSyncTest {
     }
 
     @Test
-    void theQuarterHourlyRunRefreshesTokensDueBeforeTheNextRunRenewsChannelsAndQueuesAPullPerConnection() {
+    void theQuarterHourlyPollsRefreshTokensDueBeforeTheNextRunAndRenewChannelsDueWithinADay() {
         w.connect(w.mia);
         w.connect(w.olga);
         int refreshes = w.google.calls("refresh");
         int watches = w.google.calls("watch");
         w.clock.advance(Duration.ofMinutes(45));
         assertThat(w.onboarding.everyQuarterHour()).isEqualTo(2);
-        assertThat(w.google.calls("refresh")).isEqualTo(refreshes + 2);
+        assertThat(w.queued).extracting(m -> m.reason()).containsOnly("poll");
+        pollQueued();
+        assertThat(w.google.calls("refresh")).as("20 minutes ahead").isEqualTo(refreshes + 2);
         assertThat(w.google.calls("watch")).isEqualTo(watches);
+
         w.clock.advance(Duration.ofDays(6).plusHours(1));
         w.onboarding.everyQuarterHour();
+        pollQueued();
         assertThat(w.google.calls("watch")).isEqualTo(watches + 2);
-        assertThat(w.queued).hasSize(4);
+
+        // A notification's pull neither refreshes early nor renews.
+        int before = w.google.calls("refresh") + w.google.calls("watch");
+        w.onboarding.pull(w.connection(w.mia), "notification");
+        assertThat(w.google.calls("refresh") + w.google.calls("watch")).isEqualTo(before);
+    }
+
+    private void pollQueued() {
+        for (var message : List.copyOf(w.queued)) w.onboarding.pull(w.connections.connection(message.connectionId()).orElseThrow(), message.reason());
+        w.queued.clear();
     }
 }

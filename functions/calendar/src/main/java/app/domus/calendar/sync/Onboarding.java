@@ -18,14 +18,15 @@ import org.slf4j.LoggerFactory;
 /**
  * What follows a consent: the connection stored, a watch channel opened on its calendar (notifications to the webhook),
  * the calendar's existing events imported. A provider failing after the code exchange does not undo the connection:
- * the quarter-hourly run opens the channel and imports then. The quarter-hourly run also refreshes access tokens
- * that expire before the next run, renews channels that expire within a day, and queues one pull per connection
- * (the incremental poll where a notification was missed).
+ * the quarter-hourly poll opens the channel and imports then. The quarter-hourly run queues one poll per connection
+ * (the incremental pull for what a notification missed), which also refreshes an access token that would expire
+ * before the next run and renews a channel that expires within a day.
  */
 public class Onboarding {
     private static final Logger LOG = LoggerFactory.getLogger(Onboarding.class);
     static final Duration RENEW_AHEAD = Duration.ofDays(1);
     static final Duration TOKEN_AHEAD = Duration.ofMinutes(20);
+    public static final String POLL = "poll";
 
     private final Connections connections;
     private final CalendarSync sync;
@@ -71,23 +72,31 @@ public class Onboarding {
         });
     }
 
-    /** The quarter-hourly run over every connection; returns how many pulls it queued. */
+    /** The quarter-hourly run: one poll per connected calendar queued (each then done by its own invocation); returns how many. */
     public int everyQuarterHour() {
         List<SyncRequests.Message> pulls = new ArrayList<>();
-        Instant now = clock.instant();
         for (ConnectionItem connection : connections.all()) {
-            if (!ConnectionItem.CONNECTED.equals(connection.getStatus())) continue;
-            try {
-                connections.refreshIfExpiring(connection, TOKEN_AHEAD);
-                if (connection.getChannelExpiresAt() == null || Instant.parse(connection.getChannelExpiresAt()).isBefore(now.plus(RENEW_AHEAD))) {
-                    watch(connection);
-                }
-            } catch (ProviderException e) {
-                LOG.warn("Connection {}: refresh or watch renewal failed: {}", connection.getId(), e.getMessage());
-            }
-            pulls.add(new SyncRequests.Message(connection.getId(), "poll"));
+            if (ConnectionItem.CONNECTED.equals(connection.getStatus())) pulls.add(new SyncRequests.Message(connection.getId(), POLL));
         }
         queue.send(pulls);
         return pulls.size();
+    }
+
+    /**
+     * One pull of a connection. A poll also refreshes an access token that would expire before the next run and renews
+     * a channel due within a day (a failure there is logged, and the pull goes on).
+     */
+    public CalendarSync.Result pull(ConnectionItem connection, String reason) {
+        if (POLL.equals(reason)) {
+            try {
+                connections.refreshIfExpiring(connection, TOKEN_AHEAD);
+                if (connection.getChannelExpiresAt() == null || Instant.parse(connection.getChannelExpiresAt()).isBefore(clock.instant().plus(RENEW_AHEAD))) {
+                    connection = watch(connection);
+                }
+            } catch (ProviderException e) {
+                LOG.warn("Connection {}: refresh or channel renewal failed: {}", connection.getId(), e.getMessage());
+            }
+        }
+        return sync.sync(connection);
     }
 }

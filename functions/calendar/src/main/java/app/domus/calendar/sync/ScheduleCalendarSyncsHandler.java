@@ -8,8 +8,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.Map;
 
 /**
- * Every 15 minutes: access tokens that would expire before the next run refreshed, watch channels due within a day
- * renewed, and one pull per connection queued (the incremental poll, for whatever a notification missed).
+ * Every 15 minutes: one poll per connected calendar queued (the incremental pull, for whatever a notification missed;
+ * each poll also refreshes an access token due before the next run and renews a channel due within a day).
  */
 public class ScheduleCalendarSyncsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Priming.Primeable {
     private final Priming priming = Priming.register(this);

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
- * The calendar sync queue: pulls the message's connection ({@link CalendarSync}). A message naming no connection goes
+ * The calendar sync queue: pulls the message's connection ({@link Onboarding#pull}: a poll refreshes and renews first). A message naming no connection goes
  * to the DLQ at once with its reason; a connection that needs consent again is passed over; a provider or platform
  * failure is the item's failure, tried again and after five receives dead-lettered.
  */
@@ -29,7 +29,7 @@ public class SyncCalendarHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private final Priming priming = Priming.register(this);
 
     private final Connections connections;
-    private final CalendarSync sync;
+    private final Onboarding onboarding;
     private final SqsClient sqs;
     private final String deadLetterQueueUrl;
 
@@ -38,12 +38,12 @@ public class SyncCalendarHandler implements RequestHandler<SQSEvent, SQSBatchRes
     }
 
     private SyncCalendarHandler(CalendarComponent wiring) {
-        this(wiring.connections(), wiring.sync(), wiring.sqs(), Env.required("CALENDAR_SYNC_DLQ_URL"));
+        this(wiring.connections(), wiring.onboarding(), wiring.sqs(), Env.required("CALENDAR_SYNC_DLQ_URL"));
     }
 
-    public SyncCalendarHandler(Connections connections, CalendarSync sync, SqsClient sqs, String deadLetterQueueUrl) {
+    public SyncCalendarHandler(Connections connections, Onboarding onboarding, SqsClient sqs, String deadLetterQueueUrl) {
         this.connections = connections;
-        this.sync = sync;
+        this.onboarding = onboarding;
         this.sqs = sqs;
         this.deadLetterQueueUrl = deadLetterQueueUrl;
     }
@@ -68,7 +68,7 @@ public class SyncCalendarHandler implements RequestHandler<SQSEvent, SQSBatchRes
                         LOG.info("Connection {} is {}: not pulled", connection.getId(), connection.getStatus());
                         continue;
                     }
-                    LOG.info("Connection {} pulled ({}): {}", connection.getId(), request.reason(), sync.sync(connection));
+                    LOG.info("Connection {} pulled ({}): {}", connection.getId(), request.reason(), onboarding.pull(connection, request.reason()));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     deadLetter(message, "not JSON: " + e.getOriginalMessage());
                 } catch (RuntimeException e) {
