@@ -2,33 +2,22 @@ package app.domus.local.partners.calendar;
 
 import app.domus.local.json.Json;
 import app.domus.local.partners.Exchanges;
-import app.domus.local.partners.InjectedFaults;
-import app.domus.local.partners.PartnerDouble;
-import app.domus.local.partners.PartnerDoubleContext;
-import app.domus.local.template.Template;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -52,26 +41,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code POST /_double/sync-tokens/expire}; {@code POST /_double/faults?kind=error|slow|malformed&count=&delayMillis=},
  * {@code DELETE /_double/faults}; {@code GET /_double/calls} (calls answered by kind, notifications sent).
  */
-public final class GoogleCalendarDouble implements PartnerDouble {
+public final class GoogleCalendarDouble extends CalendarProviderDouble {
     public static final String NAME = "google-calendar";
     public static final String CLIENT_ID = "domus-local.apps.googleusercontent.com";
     public static final String CLIENT_SECRET = "GOCSPX-domus-local-double";
     public static final String DEFAULT_ACCOUNT = "demo.user@gmail.test";
-    static final List<String> BASE_URL_PARAMETERS = List.of("GoogleOAuthBaseUrl", "GoogleTokenBaseUrl", "GoogleCalendarApiBaseUrl");
 
     private record Channel(String id, String token, String address, String resourceId, AtomicLong messages) {}
 
-    private final Map<String, Integer> calls = new ConcurrentHashMap<>();
-    private final OAuthServer oauth = new OAuthServer(CLIENT_ID, CLIENT_SECRET, DEFAULT_ACCOUNT, "ya29.a0", false, this::count);
-    private final Map<String, Map<String, ObjectNode>> calendars = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Long>> changedAt = new ConcurrentHashMap<>();
     private final Map<String, List<Channel>> channels = new ConcurrentHashMap<>();
-    private final InjectedFaults faults = new InjectedFaults();
-    private final AtomicLong sequence = new AtomicLong();
-    private volatile long syncTokensValidFrom;
-    private HttpServer server;
-    private ExecutorService threads;
-    private HttpClient notifier;
+
+    public GoogleCalendarDouble() {
+        super(CLIENT_ID, CLIENT_SECRET, DEFAULT_ACCOUNT, "ya29.a0", false);
+    }
 
     @Override
     public String name() {
@@ -79,79 +61,38 @@ public final class GoogleCalendarDouble implements PartnerDouble {
     }
 
     @Override
-    public boolean neededBy(Template template) {
-        return template.parameters().containsKey(BASE_URL_PARAMETERS.getFirst());
+    List<String> baseUrlParameters() {
+        return List.of("GoogleOAuthBaseUrl", "GoogleTokenBaseUrl", "GoogleCalendarApiBaseUrl");
     }
 
     @Override
-    public Map<String, String> start(PartnerDoubleContext context) throws Exception {
-        threads = Executors.newVirtualThreadPerTaskExecutor();
-        notifier = HttpClient.newBuilder().executor(threads).connectTimeout(Duration.ofSeconds(3)).build();
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", context.port()), 64);
-        server.setExecutor(threads);
+    String clientIdParameter() {
+        return "GoogleCalendarClientId";
+    }
+
+    @Override
+    String clientSecretParameter() {
+        return "GoogleCalendarClientSecret";
+    }
+
+    @Override
+    String cursorsControl() {
+        return "/sync-tokens/expire";
+    }
+
+    @Override
+    void routes(HttpServer server) {
         server.createContext("/o/oauth2/v2/auth", exchange -> guarded(exchange, oauth::authorize));
         server.createContext("/token", exchange -> guarded(exchange, this::token));
         server.createContext("/calendar/v3/calendars/", exchange -> guarded(exchange, this::events));
-        server.createContext("/_double", exchange -> guarded(exchange, this::controls));
-        server.start();
-        Map<String, String> overrides = new LinkedHashMap<>();
-        BASE_URL_PARAMETERS.forEach(p -> overrides.put(p, context.baseUrl()));
-        overrides.put("GoogleCalendarClientId", CLIENT_ID);
-        overrides.put("GoogleCalendarClientSecret", CLIENT_SECRET);
-        return overrides;
     }
 
-    private interface Handler {
-        void handle(HttpExchange exchange) throws Exception;
-    }
-
-    private static void guarded(HttpExchange exchange, Handler handler) throws IOException {
-        try {
-            handler.handle(exchange);
-        } catch (IllegalArgumentException e) {
-            error(exchange, 400, "badRequest", String.valueOf(e.getMessage()));
-        } catch (Exception e) {
-            error(exchange, 500, "backendError", String.valueOf(e.getMessage()));
-        } finally {
-            exchange.close();
-        }
-    }
-
-    private static void error(HttpExchange exchange, int status, String reason, String message) throws IOException {
+    @Override
+    void error(HttpExchange exchange, int status, String reason, String message) throws IOException {
         ObjectNode body = Json.object();
         ObjectNode error = body.putObject("error").put("code", status).put("message", message);
         error.putArray("errors").addObject().put("domain", "global").put("reason", reason).put("message", message);
         Exchanges.send(exchange, status, Json.write(body));
-    }
-
-    /** The pending injected fault of this call, applied: true when it answered already. */
-    private boolean misbehave(HttpExchange exchange) throws IOException {
-        InjectedFaults.Fault fault = faults.next();
-        if (fault == null) return false;
-        switch (fault.kind()) {
-            case ERROR -> {
-                error(exchange, 503, "backendError", "The service is currently unavailable.");
-                return true;
-            }
-            case SLOW -> InjectedFaults.pause(fault.delayMillis());
-            case MALFORMED -> {
-                Exchanges.send(exchange, 200, "text/html", "<html><body>Google is down for maintenance</body></html>");
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void count(String kind) {
-        calls.merge(kind, 1, Integer::sum);
-    }
-
-    // ---------------------------------------------------------------- OAuth
-
-    private void token(HttpExchange exchange) throws Exception {
-        String body = Exchanges.body(exchange);
-        if (misbehave(exchange)) return;
-        oauth.token(exchange, body);
     }
 
     // ---------------------------------------------------------------- Calendar API
@@ -218,7 +159,7 @@ public final class GoogleCalendarDouble implements PartnerDouble {
         long since = -1;
         if (syncToken != null) {
             since = syncToken.startsWith("st-") ? Long.parseLong(syncToken.substring(3)) : -2;
-            if (since < syncTokensValidFrom) {
+            if (since < cursorsValidFrom) {
                 error(exchange, 410, "fullSyncRequired", "Sync token is no longer valid, a full sync is required.");
                 return;
             }
@@ -259,16 +200,11 @@ public final class GoogleCalendarDouble implements PartnerDouble {
         notify(channel, "sync");
     }
 
-    private Map<String, ObjectNode> calendar(String account) {
-        return calendars.computeIfAbsent(account, a -> new ConcurrentHashMap<>());
-    }
-
     /** Inserts ({@code id} null) or patches an event, bumping its etag and the calendar's sequence, then notifies. */
     private ObjectNode write(String account, String id, JsonNode patch) {
         ObjectNode event;
         long seq;
         synchronized (this) {
-            seq = sequence.incrementAndGet();
             Map<String, ObjectNode> calendar = calendar(account);
             if (id == null) {
                 id = "ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
@@ -282,15 +218,15 @@ public final class GoogleCalendarDouble implements PartnerDouble {
                 var field = it.next();
                 if (!field.getKey().equals("id") && !field.getKey().equals("etag")) event.set(field.getKey(), field.getValue());
             }
+            seq = changed(account, id);
             event.put("etag", "\"" + (3_400_000_000_000_000L + seq) + "\"").put("updated", Instant.now().toString());
             calendar.put(id, event);
-            changedAt.computeIfAbsent(account, a -> new ConcurrentHashMap<>()).put(id, seq);
         }
         for (Channel channel : channels.getOrDefault(account, List.of())) notify(channel, "exists");
         return event;
     }
 
-    /** POSTs a change notification to the channel's address, as Google does (no body), on its own thread. */
+    /** POSTs a change notification to the channel's address, as Google does (no body). */
     private void notify(Channel channel, String state) {
         long number = channel.messages().incrementAndGet();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(channel.address())).timeout(Duration.ofSeconds(10))
@@ -300,65 +236,19 @@ public final class GoogleCalendarDouble implements PartnerDouble {
                 .header("X-Goog-Channel-Expiration", "Tue, 08 Dec 2026 00:00:00 GMT")
                 .POST(HttpRequest.BodyPublishers.noBody());
         if (channel.token() != null) request.header("X-Goog-Channel-Token", channel.token());
-        count("notification:" + state);
-        notifier.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-                .thenAccept(r -> count("notification-answer:" + r.statusCode()))
-                .exceptionally(e -> {
-                    count("notification-failed");
-                    return null;
-                });
+        notify(request.build(), state);
     }
 
     // ---------------------------------------------------------------- controls
 
-    private void controls(HttpExchange exchange) throws Exception {
-        String path = exchange.getRequestURI().getPath().substring("/_double".length());
-        String method = exchange.getRequestMethod();
-        Map<String, String> q = Exchanges.query(exchange);
-        if (path.matches("/calendars/[^/]+/events") && method.equals("GET")) {
-            String account = URLDecoder.decode(path.split("/")[2], StandardCharsets.UTF_8);
-            ArrayNode items = Json.MAPPER.createArrayNode();
-            calendar(account).values().forEach(items::add);
-            Exchanges.send(exchange, 200, Json.write(Json.object().set("items", items)));
-        } else if (path.matches("/calendars/[^/]+/events") && method.equals("POST")) {
-            String account = URLDecoder.decode(path.split("/")[2], StandardCharsets.UTF_8);
-            Exchanges.send(exchange, 200, Json.write(write(account, null, userEvent(Json.read(Exchanges.body(exchange))))));
-        } else if (path.matches("/calendars/[^/]+/events/[^/]+") && (method.equals("PATCH") || method.equals("DELETE"))) {
-            String[] parts = path.split("/");
-            String account = URLDecoder.decode(parts[2], StandardCharsets.UTF_8);
-            String id = URLDecoder.decode(parts[4], StandardCharsets.UTF_8);
-            if (!calendar(account).containsKey(id)) {
-                Exchanges.send(exchange, 404, Json.write(Map.of("message", "no event " + id + " in " + account)));
-                return;
-            }
-            JsonNode change = method.equals("DELETE") ? Json.object().put("status", "cancelled") : userEvent(Json.read(Exchanges.body(exchange)));
-            Exchanges.send(exchange, 200, Json.write(write(account, id, change)));
-        } else if (path.equals("/tokens/expire") && method.equals("POST")) {
-            Exchanges.send(exchange, 200, Json.write(Map.of("expired", oauth.expireAll())));
-        } else if (path.equals("/tokens/lifetime") && method.equals("POST")) {
-            long seconds = Long.parseLong(q.getOrDefault("seconds", "3600"));
-            oauth.lifetime(seconds);
-            Exchanges.send(exchange, 200, Json.write(Map.of("seconds", seconds)));
-        } else if (path.equals("/sync-tokens/expire") && method.equals("POST")) {
-            syncTokensValidFrom = sequence.get() + 1;
-            Exchanges.send(exchange, 200, Json.write(Map.of("validFrom", syncTokensValidFrom)));
-        } else if (path.equals("/faults") && method.equals("POST")) {
-            Exchanges.send(exchange, 200, Json.write(Map.of("pending", faults.add(q).size())));
-        } else if (path.equals("/faults") && method.equals("DELETE")) {
-            faults.clear();
-            Exchanges.send(exchange, 200, Json.write(Map.of("cleared", true)));
-        } else if (path.equals("/calls") && method.equals("GET")) {
-            Exchanges.send(exchange, 200, Json.write(new java.util.TreeMap<>(calls)));
-        } else if (path.equals("/") || path.isEmpty() || path.equals("/console")) {
-            Exchanges.send(exchange, 200, Json.write(Map.of("controls", new ArrayList<>(List.of(
-                    "GET /_double/calendars/{account}/events", "POST /_double/calendars/{account}/events {summary, start, end, description}",
-                    "PATCH /_double/calendars/{account}/events/{id} {summary, start, end, description}", "DELETE /_double/calendars/{account}/events/{id}",
-                    "POST /_double/tokens/expire", "POST /_double/tokens/lifetime?seconds=", "POST /_double/sync-tokens/expire",
-                    "POST /_double/faults?kind=error|slow|malformed&count=&delayMillis=", "DELETE /_double/faults", "GET /_double/calls")),
-                    "clientId", CLIENT_ID, "defaultAccount", DEFAULT_ACCOUNT)));
-        } else {
-            Exchanges.send(exchange, 404, Json.write(Map.of("message", "no such control")));
-        }
+    @Override
+    ObjectNode userWrite(String account, String id, JsonNode given) {
+        return write(account, id, userEvent(given));
+    }
+
+    @Override
+    void userDelete(String account, String id) {
+        write(account, id, Json.object().put("status", "cancelled"));
     }
 
     /** A control's {@code {summary, start, end, description}} as Google's event fields (a date, or a dateTime). */
@@ -372,12 +262,5 @@ public final class GoogleCalendarDouble implements PartnerDouble {
             event.set(field, value.length() == 10 ? Json.object().put("date", value) : Json.object().put("dateTime", value).put("timeZone", "UTC"));
         }
         return event;
-    }
-
-    @Override
-    public void close() {
-        if (server != null) server.stop(0);
-        if (notifier != null) notifier.close();
-        if (threads != null) threads.shutdownNow();
     }
 }

@@ -2,36 +2,25 @@ package app.domus.local.partners.calendar;
 
 import app.domus.local.json.Json;
 import app.domus.local.partners.Exchanges;
-import app.domus.local.partners.InjectedFaults;
-import app.domus.local.partners.PartnerDouble;
-import app.domus.local.partners.PartnerDoubleContext;
-import app.domus.local.template.Template;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,30 +43,22 @@ import java.util.regex.Pattern;
  * {@code PATCH} / {@code DELETE .../events/{id}}), {@code POST /_double/tokens/expire}, {@code /tokens/lifetime?seconds=},
  * {@code /delta-tokens/expire}, {@code /faults}, {@code GET /_double/calls}.
  */
-public final class MicrosoftGraphDouble implements PartnerDouble {
+public final class MicrosoftGraphDouble extends CalendarProviderDouble {
     public static final String NAME = "microsoft-graph";
     public static final String CLIENT_ID = "0d5c1f9e-d0m5-4ca1-b0a5-10ca1c1a4d01";
     public static final String CLIENT_SECRET = "domus~local~graph~double~secret";
     public static final String DEFAULT_ACCOUNT = "demo.user@outlook.test";
-    static final List<String> BASE_URL_PARAMETERS = List.of("MicrosoftLoginBaseUrl", "MicrosoftGraphBaseUrl");
     private static final Pattern DOMUS_FILTER = Pattern.compile("ep/value eq '((?:[^']|'')*)'");
 
-    private record Subscription(String id, String clientState, String notificationUrl, String expires, AtomicLong messages) {}
+    private record Subscription(String id, String clientState, String notificationUrl, String expires) {}
 
-    private final Map<String, Map<String, ObjectNode>> calendars = new ConcurrentHashMap<>();
-    /** Per account and event: the sequence of its last change; deleted events stay here with a tombstone. */
-    private final Map<String, Map<String, Long>> changedAt = new ConcurrentHashMap<>();
+    /** Per account: the events deleted (the delta's {@code @removed} entries). */
     private final Map<String, Map<String, Boolean>> deleted = new ConcurrentHashMap<>();
     private final Map<String, List<Subscription>> subscriptions = new ConcurrentHashMap<>();
-    private final Map<String, Integer> calls = new ConcurrentHashMap<>();
-    private final OAuthServer oauth = new OAuthServer(CLIENT_ID, CLIENT_SECRET, DEFAULT_ACCOUNT, "EwB", true, this::count);
-    private final InjectedFaults faults = new InjectedFaults();
-    private final AtomicLong sequence = new AtomicLong();
-    private volatile long deltaTokensValidFrom;
-    private String baseUrl;
-    private HttpServer server;
-    private ExecutorService threads;
-    private HttpClient notifier;
+
+    public MicrosoftGraphDouble() {
+        super(CLIENT_ID, CLIENT_SECRET, DEFAULT_ACCOUNT, "EwB", true);
+    }
 
     @Override
     public String name() {
@@ -85,76 +66,37 @@ public final class MicrosoftGraphDouble implements PartnerDouble {
     }
 
     @Override
-    public boolean neededBy(Template template) {
-        return template.parameters().containsKey(BASE_URL_PARAMETERS.getFirst());
+    List<String> baseUrlParameters() {
+        return List.of("MicrosoftLoginBaseUrl", "MicrosoftGraphBaseUrl");
     }
 
     @Override
-    public Map<String, String> start(PartnerDoubleContext context) throws Exception {
-        baseUrl = context.baseUrl();
-        threads = Executors.newVirtualThreadPerTaskExecutor();
-        notifier = HttpClient.newBuilder().executor(threads).connectTimeout(Duration.ofSeconds(3)).build();
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", context.port()), 64);
-        server.setExecutor(threads);
+    String clientIdParameter() {
+        return "OutlookCalendarClientId";
+    }
+
+    @Override
+    String clientSecretParameter() {
+        return "OutlookCalendarClientSecret";
+    }
+
+    @Override
+    String cursorsControl() {
+        return "/delta-tokens/expire";
+    }
+
+    @Override
+    void routes(HttpServer server) {
         server.createContext("/common/oauth2/v2.0/authorize", exchange -> guarded(exchange, oauth::authorize));
         server.createContext("/common/oauth2/v2.0/token", exchange -> guarded(exchange, this::token));
         server.createContext("/v1.0/", exchange -> guarded(exchange, this::graph));
-        server.createContext("/_double", exchange -> guarded(exchange, this::controls));
-        server.start();
-        Map<String, String> overrides = new LinkedHashMap<>();
-        BASE_URL_PARAMETERS.forEach(p -> overrides.put(p, context.baseUrl()));
-        overrides.put("OutlookCalendarClientId", CLIENT_ID);
-        overrides.put("OutlookCalendarClientSecret", CLIENT_SECRET);
-        return overrides;
     }
 
-    private interface Handler {
-        void handle(HttpExchange exchange) throws Exception;
-    }
-
-    private static void guarded(HttpExchange exchange, Handler handler) throws IOException {
-        try {
-            handler.handle(exchange);
-        } catch (IllegalArgumentException e) {
-            error(exchange, 400, "BadRequest", String.valueOf(e.getMessage()));
-        } catch (Exception e) {
-            error(exchange, 500, "InternalServerError", String.valueOf(e.getMessage()));
-        } finally {
-            exchange.close();
-        }
-    }
-
-    private static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
+    @Override
+    void error(HttpExchange exchange, int status, String code, String message) throws IOException {
         ObjectNode body = Json.object();
         body.putObject("error").put("code", code).put("message", message).putObject("innerError").put("request-id", UUID.randomUUID().toString());
         Exchanges.send(exchange, status, Json.write(body));
-    }
-
-    private boolean misbehave(HttpExchange exchange) throws IOException {
-        InjectedFaults.Fault fault = faults.next();
-        if (fault == null) return false;
-        switch (fault.kind()) {
-            case ERROR -> {
-                error(exchange, 503, "ServiceNotAvailable", "The service is temporarily unavailable.");
-                return true;
-            }
-            case SLOW -> InjectedFaults.pause(fault.delayMillis());
-            case MALFORMED -> {
-                Exchanges.send(exchange, 200, "text/html", "<html><body>Service unavailable</body></html>");
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void count(String kind) {
-        calls.merge(kind, 1, Integer::sum);
-    }
-
-    private void token(HttpExchange exchange) throws Exception {
-        String body = Exchanges.body(exchange);
-        if (misbehave(exchange)) return;
-        oauth.token(exchange, body);
     }
 
     // ---------------------------------------------------------------- Graph
@@ -207,7 +149,7 @@ public final class MicrosoftGraphDouble implements PartnerDouble {
         if (q.containsKey("$deltatoken")) {
             since = Long.parseLong(q.get("$deltatoken"));
             initial = false;
-            if (since < deltaTokensValidFrom) {
+            if (since < cursorsValidFrom) {
                 error(exchange, 410, "SyncStateNotFound", "The sync state generation is not found.");
                 return;
             }
@@ -266,30 +208,25 @@ public final class MicrosoftGraphDouble implements PartnerDouble {
         String url = body.path("notificationUrl").asText(null);
         if (url == null || !"me/events".equalsIgnoreCase(body.path("resource").asText())) throw new IllegalArgumentException("notificationUrl and resource me/events are required");
         String token = "Validation: Testing client application reachability for subscription Request-Id: " + UUID.randomUUID();
-        HttpResponse<String> validation = notifier.send(HttpRequest.newBuilder(URI.create(url + (url.contains("?") ? "&" : "?") + "validationToken="
+        HttpResponse<String> validation = call(HttpRequest.newBuilder(URI.create(url + (url.contains("?") ? "&" : "?") + "validationToken="
                 + URLEncoder.encode(token, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(10)).header("Content-Type", "text/plain; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
         if (validation.statusCode() != 200 || !token.equals(validation.body())) {
             count("subscription-validation-failed");
             error(exchange, 400, "ValidationError", "Subscription validation request failed. Response must exactly match validationToken query parameter.");
             return;
         }
         String expires = body.path("expirationDateTime").asText(Instant.now().plus(Duration.ofDays(2)).toString());
-        Subscription subscription = new Subscription(UUID.randomUUID().toString(), body.path("clientState").asText(null), url, expires, new AtomicLong());
+        Subscription subscription = new Subscription(UUID.randomUUID().toString(), body.path("clientState").asText(null), url, expires);
         subscriptions.computeIfAbsent(account, a -> new CopyOnWriteArrayList<>()).add(subscription);
         Exchanges.send(exchange, 201, Json.write(Json.object().put("@odata.context", baseUrl + "/v1.0/$metadata#subscriptions/$entity")
                 .put("id", subscription.id()).put("resource", "me/events").put("changeType", body.path("changeType").asText())
                 .put("clientState", subscription.clientState()).put("notificationUrl", url).put("expirationDateTime", expires)));
     }
 
-    private Map<String, ObjectNode> calendar(String account) {
-        return calendars.computeIfAbsent(account, a -> new ConcurrentHashMap<>());
-    }
-
     private ObjectNode write(String account, String id, JsonNode patch, String change) {
         ObjectNode event;
         synchronized (this) {
-            long seq = sequence.incrementAndGet();
             if (id == null) {
                 id = "AAMkAD" + UUID.randomUUID().toString().replace("-", "");
                 event = Json.object().put("@odata.type", "#microsoft.graph.event").put("id", id).put("createdDateTime", Instant.now().toString())
@@ -302,10 +239,9 @@ public final class MicrosoftGraphDouble implements PartnerDouble {
                 var field = it.next();
                 if (!field.getKey().equals("id") && !field.getKey().startsWith("@odata")) event.set(field.getKey(), field.getValue());
             }
-            String changeKey = "CQAAABYAAAB" + Long.toString(seq, 36);
+            String changeKey = "CQAAABYAAAB" + Long.toString(changed(account, id), 36);
             event.put("@odata.etag", "W/\"" + changeKey + "\"").put("changeKey", changeKey).put("lastModifiedDateTime", Instant.now().toString());
             calendar(account).put(id, event);
-            changedAt.computeIfAbsent(account, a -> new ConcurrentHashMap<>()).put(id, seq);
         }
         notifyAll(account, id, change);
         return event;
@@ -313,9 +249,8 @@ public final class MicrosoftGraphDouble implements PartnerDouble {
 
     private void remove(String account, String id) {
         synchronized (this) {
-            long seq = sequence.incrementAndGet();
             calendar(account).remove(id);
-            changedAt.computeIfAbsent(account, a -> new ConcurrentHashMap<>()).put(id, seq);
+            changed(account, id);
             deleted.computeIfAbsent(account, a -> new ConcurrentHashMap<>()).put(id, true);
         }
         notifyAll(account, id, "deleted");
@@ -328,72 +263,21 @@ public final class MicrosoftGraphDouble implements PartnerDouble {
                     .put("changeType", change).put("resource", "Users/" + account + "/Events/" + id).put("tenantId", "00000000-0000-0000-0000-000000000001");
             if (s.clientState() != null) item.put("clientState", s.clientState());
             item.putObject("resourceData").put("@odata.type", "#Microsoft.Graph.Event").put("@odata.id", "Users/" + account + "/Events/" + id).put("id", id);
-            count("notification:" + change);
-            notifier.sendAsync(HttpRequest.newBuilder(URI.create(s.notificationUrl())).timeout(Duration.ofSeconds(10))
-                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build(),
-                    HttpResponse.BodyHandlers.discarding())
-                    .thenAccept(r -> count("notification-answer:" + r.statusCode()))
-                    .exceptionally(e -> {
-                        count("notification-failed");
-                        return null;
-                    });
+            notify(HttpRequest.newBuilder(URI.create(s.notificationUrl())).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build(), change);
         }
     }
 
     // ---------------------------------------------------------------- controls
 
-    private void controls(HttpExchange exchange) throws Exception {
-        String path = exchange.getRequestURI().getPath().substring("/_double".length());
-        String method = exchange.getRequestMethod();
-        Map<String, String> q = Exchanges.query(exchange);
-        if (path.matches("/calendars/[^/]+/events") && method.equals("GET")) {
-            String account = URLDecoder.decode(path.split("/")[2], StandardCharsets.UTF_8);
-            ArrayNode items = Json.MAPPER.createArrayNode();
-            calendar(account).values().forEach(items::add);
-            Exchanges.send(exchange, 200, Json.write(Json.object().set("items", items)));
-        } else if (path.matches("/calendars/[^/]+/events") && method.equals("POST")) {
-            String account = URLDecoder.decode(path.split("/")[2], StandardCharsets.UTF_8);
-            Exchanges.send(exchange, 200, Json.write(write(account, null, userEvent(Json.read(Exchanges.body(exchange))), "created")));
-        } else if (path.matches("/calendars/[^/]+/events/[^/]+") && (method.equals("PATCH") || method.equals("DELETE"))) {
-            String[] parts = path.split("/");
-            String account = URLDecoder.decode(parts[2], StandardCharsets.UTF_8);
-            String id = URLDecoder.decode(parts[4], StandardCharsets.UTF_8);
-            if (!calendar(account).containsKey(id)) {
-                Exchanges.send(exchange, 404, Json.write(Map.of("message", "no event " + id + " in " + account)));
-                return;
-            }
-            if (method.equals("DELETE")) {
-                remove(account, id);
-                Exchanges.send(exchange, 200, Json.write(Map.of("deleted", id)));
-            } else {
-                Exchanges.send(exchange, 200, Json.write(write(account, id, userEvent(Json.read(Exchanges.body(exchange))), "updated")));
-            }
-        } else if (path.equals("/tokens/expire") && method.equals("POST")) {
-            Exchanges.send(exchange, 200, Json.write(Map.of("expired", oauth.expireAll())));
-        } else if (path.equals("/tokens/lifetime") && method.equals("POST")) {
-            long seconds = Long.parseLong(q.getOrDefault("seconds", "3600"));
-            oauth.lifetime(seconds);
-            Exchanges.send(exchange, 200, Json.write(Map.of("seconds", seconds)));
-        } else if (path.equals("/delta-tokens/expire") && method.equals("POST")) {
-            deltaTokensValidFrom = sequence.get() + 1;
-            Exchanges.send(exchange, 200, Json.write(Map.of("validFrom", deltaTokensValidFrom)));
-        } else if (path.equals("/faults") && method.equals("POST")) {
-            Exchanges.send(exchange, 200, Json.write(Map.of("pending", faults.add(q).size())));
-        } else if (path.equals("/faults") && method.equals("DELETE")) {
-            faults.clear();
-            Exchanges.send(exchange, 200, Json.write(Map.of("cleared", true)));
-        } else if (path.equals("/calls") && method.equals("GET")) {
-            Exchanges.send(exchange, 200, Json.write(new java.util.TreeMap<>(calls)));
-        } else if (path.equals("/") || path.isEmpty() || path.equals("/console")) {
-            Exchanges.send(exchange, 200, Json.write(Map.of("controls", new ArrayList<>(List.of(
-                    "GET /_double/calendars/{account}/events", "POST /_double/calendars/{account}/events {summary, start, end, description}",
-                    "PATCH /_double/calendars/{account}/events/{id} {summary, start, end, description}", "DELETE /_double/calendars/{account}/events/{id}",
-                    "POST /_double/tokens/expire", "POST /_double/tokens/lifetime?seconds=", "POST /_double/delta-tokens/expire",
-                    "POST /_double/faults?kind=error|slow|malformed&count=&delayMillis=", "DELETE /_double/faults", "GET /_double/calls")),
-                    "clientId", CLIENT_ID, "defaultAccount", DEFAULT_ACCOUNT)));
-        } else {
-            Exchanges.send(exchange, 404, Json.write(Map.of("message", "no such control")));
-        }
+    @Override
+    ObjectNode userWrite(String account, String id, JsonNode given) {
+        return write(account, id, userEvent(given), id == null ? "created" : "updated");
+    }
+
+    @Override
+    void userDelete(String account, String id) {
+        remove(account, id);
     }
 
     /** A control's {@code {summary, start, end, description}} as Graph's event fields (a date makes an all-day event). */
@@ -409,12 +293,5 @@ public final class MicrosoftGraphDouble implements PartnerDouble {
             event.putObject(field).put("dateTime", date ? value + "T00:00:00.0000000" : value.replace("Z", "")).put("timeZone", "UTC");
         }
         return event;
-    }
-
-    @Override
-    public void close() {
-        if (server != null) server.stop(0);
-        if (notifier != null) notifier.close();
-        if (threads != null) threads.shutdownNow();
     }
 }
