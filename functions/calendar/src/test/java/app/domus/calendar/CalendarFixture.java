@@ -44,7 +44,7 @@ public final class CalendarFixture extends DirectoryWorld {
     public final List<SyncRequests.Message> queued = new ArrayList<>();
     public final SyncRequests queue = new SyncRequests(null, "queue") {
         @Override
-        public void send(List<Message> messages) {
+        public void send(List<? extends Message> messages) {
             queued.addAll(messages);
         }
     };

@@ -224,6 +224,41 @@ class CalendarSyncTest {
         assertThat(w.google.calls("refresh") + w.google.calls("watch")).isEqualTo(before);
     }
 
+    @Test
+    void theSyncQueuePullsAConnectionAndDeadLettersAMessageNamingNoneAtOnce() {
+        w.google.userAdds("Dentist", "2031-04-01T09:00:00Z", "2031-04-01T10:00:00Z");
+        w.connect(w.mia);
+        w.google.userAdds("Gym", "2031-04-02T09:00:00Z", "2031-04-02T10:00:00Z");
+        List<String> deadLettered = new java.util.ArrayList<>();
+        var sqs = (software.amazon.awssdk.services.sqs.SqsClient) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {software.amazon.awssdk.services.sqs.SqsClient.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("sendMessage")) throw new UnsupportedOperationException(method.getName());
+                    var b = software.amazon.awssdk.services.sqs.model.SendMessageRequest.builder();
+                    @SuppressWarnings("unchecked")
+                    var consumer = (java.util.function.Consumer<software.amazon.awssdk.services.sqs.model.SendMessageRequest.Builder>) args[0];
+                    consumer.accept(b);
+                    deadLettered.add(b.build().messageAttributes().get("reason").stringValue());
+                    return software.amazon.awssdk.services.sqs.model.SendMessageResponse.builder().build();
+                });
+        var handler = new app.domus.calendar.sync.SyncCalendarHandler(w.connections, w.onboarding, sqs, "dlq");
+
+        var response = handler.handleRequest(app.domus.shared.testing.SqsEvents.batch(
+                "{\"connectionId\":\"" + w.connection(w.mia).getId() + "\",\"reason\":\"notification\"}",
+                "{\"connectionId\":\"gone\",\"reason\":\"poll\"}", "{}", "not json"), new app.domus.shared.testing.TestContext());
+
+        assertThat(app.domus.shared.testing.SqsEvents.failed(response)).isEmpty();
+        assertThat(entries(w.mia)).extracting(CalendarEventItem::getTitle).containsExactlyInAnyOrder("Dentist", "Gym");
+        assertThat(deadLettered).hasSize(3).anySatisfy(r -> assertThat(r).contains("no calendar connection gone"))
+                .anySatisfy(r -> assertThat(r).contains("connectionId is required")).anySatisfy(r -> assertThat(r).contains("not JSON"));
+
+        // A provider failing is the item's failure: tried again by the queue.
+        w.google.expireAccessTokens();
+        w.google.refreshRefused = true;
+        var failing = handler.handleRequest(app.domus.shared.testing.SqsEvents.batch(
+                "{\"connectionId\":\"" + w.connection(w.mia).getId() + "\",\"reason\":\"notification\"}"), new app.domus.shared.testing.TestContext());
+        assertThat(app.domus.shared.testing.SqsEvents.failed(failing)).hasSize(1);
+    }
+
     private void pollQueued() {
         for (var message : List.copyOf(w.queued)) w.onboarding.pull(w.connections.connection(message.connectionId()).orElseThrow(), message.reason());
         w.queued.clear();
