@@ -29,11 +29,14 @@ public class GoogleCalendar implements CalendarProvider {
     private final Settings settings;
     private final Clock clock;
     private final ProviderHttp http;
+    private final OAuthClient oauth;
 
     public GoogleCalendar(Settings settings, Clock clock, Duration backoff) {
         this.settings = settings;
         this.clock = clock;
         this.http = new ProviderHttp("Google", backoff, clock);
+        this.oauth = new OAuthClient(http, trim(settings.authBaseUrl()) + "/o/oauth2/v2/auth", trim(settings.tokenBaseUrl()) + "/token",
+                settings.clientId(), settings.clientSecret(), SCOPE, false);
     }
 
     @Override
@@ -41,41 +44,20 @@ public class GoogleCalendar implements CalendarProvider {
         return NAME;
     }
 
+    /** Offline access (a refresh token), asked every time so that a reconnection gets one too. */
     @Override
     public String authorizationUrl(String state, String codeChallenge, String redirectUri) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("client_id", settings.clientId());
-        query.put("redirect_uri", redirectUri);
-        query.put("response_type", "code");
-        query.put("scope", SCOPE);
-        query.put("access_type", "offline");
-        query.put("prompt", "consent");
-        query.put("state", state);
-        query.put("code_challenge", codeChallenge);
-        query.put("code_challenge_method", "S256");
-        return trim(settings.authBaseUrl()) + "/o/oauth2/v2/auth?" + form(query);
+        return oauth.authorizationUrl(state, codeChallenge, redirectUri, Map.of("access_type", "offline", "prompt", "consent"));
     }
 
     @Override
     public Tokens exchange(String code, String codeVerifier, String redirectUri) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("grant_type", "authorization_code");
-        body.put("code", code);
-        body.put("redirect_uri", redirectUri);
-        body.put("client_id", settings.clientId());
-        body.put("client_secret", settings.clientSecret());
-        body.put("code_verifier", codeVerifier);
-        return http.token(trim(settings.tokenBaseUrl()) + "/token", body, null);
+        return oauth.exchange(code, codeVerifier, redirectUri);
     }
 
     @Override
     public Tokens refresh(String refreshToken) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("grant_type", "refresh_token");
-        body.put("refresh_token", refreshToken);
-        body.put("client_id", settings.clientId());
-        body.put("client_secret", settings.clientSecret());
-        return http.token(trim(settings.tokenBaseUrl()) + "/token", body, refreshToken);
+        return oauth.refresh(refreshToken);
     }
 
     @Override

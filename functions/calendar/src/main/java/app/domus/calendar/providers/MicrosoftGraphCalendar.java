@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,11 +37,14 @@ public class MicrosoftGraphCalendar implements CalendarProvider {
     private final Settings settings;
     private final Clock clock;
     private final ProviderHttp http;
+    private final OAuthClient oauth;
 
     public MicrosoftGraphCalendar(Settings settings, Clock clock, Duration backoff) {
         this.settings = settings;
         this.clock = clock;
         this.http = new ProviderHttp("Microsoft Graph", backoff, clock);
+        String login = ProviderHttp.trim(settings.loginBaseUrl()) + "/common/oauth2/v2.0";
+        this.oauth = new OAuthClient(http, login + "/authorize", login + "/token", settings.clientId(), settings.clientSecret(), SCOPE, true);
     }
 
     @Override
@@ -52,40 +54,18 @@ public class MicrosoftGraphCalendar implements CalendarProvider {
 
     @Override
     public String authorizationUrl(String state, String codeChallenge, String redirectUri) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("client_id", settings.clientId());
-        query.put("response_type", "code");
-        query.put("redirect_uri", redirectUri);
-        query.put("response_mode", "query");
-        query.put("scope", SCOPE);
-        query.put("state", state);
-        query.put("code_challenge", codeChallenge);
-        query.put("code_challenge_method", "S256");
-        return login() + "/authorize?" + ProviderHttp.form(query);
+        return oauth.authorizationUrl(state, codeChallenge, redirectUri, Map.of("response_mode", "query"));
     }
 
     @Override
     public Tokens exchange(String code, String codeVerifier, String redirectUri) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("client_id", settings.clientId());
-        form.put("client_secret", settings.clientSecret());
-        form.put("grant_type", "authorization_code");
-        form.put("code", code);
-        form.put("redirect_uri", redirectUri);
-        form.put("code_verifier", codeVerifier);
-        form.put("scope", SCOPE);
-        return http.token(login() + "/token", form, null);
+        return oauth.exchange(code, codeVerifier, redirectUri);
     }
 
+    /** Microsoft answers a new refresh token each time; the new one is kept. */
     @Override
     public Tokens refresh(String refreshToken) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("client_id", settings.clientId());
-        form.put("client_secret", settings.clientSecret());
-        form.put("grant_type", "refresh_token");
-        form.put("refresh_token", refreshToken);
-        form.put("scope", SCOPE);
-        return http.token(login() + "/token", form, refreshToken);
+        return oauth.refresh(refreshToken);
     }
 
     /** {@code syncToken} is the delta link of the last round, {@code pageToken} the next link of this one. */
@@ -189,10 +169,6 @@ public class MicrosoftGraphCalendar implements CalendarProvider {
 
     private static ProviderEvent withDomusId(ProviderEvent e, String domusEventId) {
         return e.domusEventId() != null ? e : new ProviderEvent(e.externalId(), e.etag(), e.cancelled(), e.title(), e.description(), e.start(), e.end(), domusEventId);
-    }
-
-    private String login() {
-        return ProviderHttp.trim(settings.loginBaseUrl()) + "/common/oauth2/v2.0";
     }
 
     private String graph() {
