@@ -62,6 +62,11 @@ final class DataDirectory {
         return root.resolve("secrets-manager.json");
     }
 
+    /** The KMS emulator's root key (32 random bytes), from which each key id's key is derived. */
+    Path kmsRootKey() {
+        return root.resolve("kms-root.key");
+    }
+
     Path outbox() {
         return root.resolve("outbox.jsonl");
     }

@@ -174,6 +174,7 @@ public final class LocalCloud implements AutoCloseable {
             aws.register("ses", new SesEmulator(outbox));
             aws.register("ssm", new SsmEmulator(parameters, secrets, options.region()));
             aws.register("secretsmanager", new app.domus.local.aws.SecretsManagerEmulator(secrets, options.region()));
+            aws.register("kms", new app.domus.local.aws.KmsEmulator(data.kmsRootKey(), options.region()));
             aws.register("iotdata", new IotDataEmulator(emulators.mqtt()));
             Optional<WebSocketApi> webSocketApi = WebSocketApi.from(deployment);
             if (webSocketApi.isPresent()) {

@@ -33,6 +33,7 @@ public final class AwsSdkSettings implements AutoCloseable {
             new Service("AWS_ENDPOINT_URL_IOT_DATA_PLANE", "aws.endpointUrlIotDataPlane"),
             new Service("AWS_ENDPOINT_URL_APIGATEWAYMANAGEMENTAPI", "aws.endpointUrlApiGatewayManagementApi"),
             new Service("AWS_ENDPOINT_URL_SECRETS_MANAGER", "aws.endpointUrlSecretsManager"),
+            new Service("AWS_ENDPOINT_URL_KMS", "aws.endpointUrlKms"),
             new Service("AWS_ENDPOINT_URL_SCHEDULER", "aws.endpointUrlScheduler"),
             new Service("AWS_ENDPOINT_URL_EVENTBRIDGE", "aws.endpointUrlEventBridge"));
 
