@@ -7,7 +7,7 @@ package app.domus.maintenance.model;
  */
 public enum EquipmentType {
     BOILER("boiler", 15, "heating"),
-    LIFT("lift", 25, "lift"),
+    LIFT("lift", 25, "elevator"),
     PUMP("pump", 12, "plumbing"),
     ROOF("roof", 30, "structural"),
     METER("meter", 10, "electrical");

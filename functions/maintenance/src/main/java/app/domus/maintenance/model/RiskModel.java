@@ -91,7 +91,7 @@ public final class RiskModel {
                 float[] vector = rows.get(i).vector();
                 List<Reason> reasons = new ArrayList<>();
                 for (int f = 0; f < Features.NAMES.size(); f++) {
-                    reasons.add(new Reason(Features.NAMES.get(f), vector[f], round(contributions[i][f])));
+                    reasons.add(new Reason(Features.NAMES.get(f), Math.round(vector[f] * 100) / 100.0, round(contributions[i][f])));
                 }
                 reasons.sort(Comparator.comparingDouble(Reason::contribution).reversed());
                 out.add(new Prediction(round(risks[i][0]), List.copyOf(reasons)));

@@ -64,6 +64,9 @@ public final class Templates {
             Map.entry("meter-reading-flagged", new Message("Meter reading to review: {{meter}}",
                     "A reading of meter {{meter}} in {{building}} ({{place}}) needs your review: {{value}} read at {{readAt}}"
                             + " ({{reasons}}).\n\nConfirm or correct it in the Domus app.")),
+            Map.entry("maintenance-risk", new Message("High failure risk: {{equipmentName}} ({{equipmentType}})",
+                    "The {{equipmentType}} {{equipmentName}} has a {{risk}}% chance of failing within 90 days, by the"
+                            + " maintenance model. Why: {{reasons}}.\n\nOpen Domus to see its history and plan a service.")),
             Map.entry("meter-anomaly", new Message("Meter anomaly: {{meter}}",
                     "Meter {{meter}} in {{building}} ({{place}}) shows an anomaly: {{kind}}.\n\n{{detail}}")),
             Map.entry("meter-reading-reminder", new Message("Please submit your meter readings",
