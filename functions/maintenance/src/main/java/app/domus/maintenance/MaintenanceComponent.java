@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Wiring of the maintenance functions, built once per cold start by each handler's public constructor. */
 @Singleton
-@Component(modules = {AwsModule.class, S3Module.class, MaintenanceModule.class})
+@Component(modules = {AwsModule.class, S3Module.class, MaintenanceModule.class, ModelsModule.class})
 public interface MaintenanceComponent {
     IdempotencyStore idempotency();
 
@@ -30,6 +30,8 @@ public interface MaintenanceComponent {
     PredictionRequests requests();
 
     Predictions predictions();
+
+    app.domus.maintenance.predict.S3ModelStore models();
 
     static MaintenanceComponent create() {
         return DaggerMaintenanceComponent.create();

@@ -2,10 +2,9 @@ package app.domus.maintenance;
 
 import app.domus.maintenance.equipment.Equipment;
 import app.domus.maintenance.equipment.Signals;
-import app.domus.maintenance.predict.ModelStore;
 import app.domus.maintenance.predict.PredictionRequests;
 import app.domus.maintenance.predict.Predictions;
-import app.domus.maintenance.predict.S3ModelStore;
+import app.domus.maintenance.predict.ModelCache;
 import app.domus.shared.access.AccessService;
 import app.domus.shared.ai.AiGateway;
 import app.domus.shared.config.Env;
@@ -16,13 +15,13 @@ import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The equipment and its projection of other contexts' events; the prediction queue at {@code PREDICTION_QUEUE_URL};
- * the risk model's files in the bucket {@code MODELS_BUCKET} (an S3 client built on first use: only the prediction
- * function reads models).
+ * the prediction function's models by version ({@link ModelCache}; the S3 side is {@link ModelsModule}, outside the
+ * prediction function's zip).
  */
 @Module
 public final class MaintenanceModule {
@@ -44,22 +43,13 @@ public final class MaintenanceModule {
     }
 
     @Provides @Singleton
-    static ModelStore models(dagger.Lazy<S3Client> s3) {
-        String bucket = Env.optional("MODELS_BUCKET").orElse("");
-        return new ModelStore() {
-            private volatile S3ModelStore store;
-
-            @Override
-            public app.domus.maintenance.model.RiskModel current() {
-                if (store == null) store = new S3ModelStore(s3.get(), bucket);
-                return store.current();
-            }
-        };
+    static ModelCache modelCache(SdkHttpClient http) {
+        return new ModelCache(http);
     }
 
     @Provides @Singleton
     static Predictions predictions(DomusTable table, Equipment equipment, Signals signals, AccessService access, AiGateway gateway,
-                                   ModelStore models, Outbox outbox, NotificationSender notifications, Clock clock) {
-        return new Predictions(table, equipment, signals, access, gateway, models, outbox, notifications, clock);
+                                   Outbox outbox, NotificationSender notifications, Clock clock) {
+        return new Predictions(table, equipment, signals, access, gateway, outbox, notifications, clock);
     }
 }

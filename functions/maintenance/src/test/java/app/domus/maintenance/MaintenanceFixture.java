@@ -31,10 +31,15 @@ public final class MaintenanceFixture extends DirectoryWorld {
     public final AiGateway gateway = new AiGateway(table, clock, d -> { }, AiGateway.breakerSettings());
     public final Equipment equipment = new Equipment(table, access, clock);
     public final Signals signals = new Signals(table, clock);
-    public final Predictions predictions = new Predictions(table, equipment, signals, access, gateway, () -> {
-        loads.incrementAndGet();
-        return MODEL;
-    }, outbox, notifications, clock);
+    public final Predictions predictions = new Predictions(table, equipment, signals, access, gateway, outbox, notifications, clock);
+
+    /** A run of building B's organisation with the fixture's model. */
+    public Predictions.Result run(String orgId, String buildingId) {
+        return predictions.run(orgId, buildingId, () -> {
+            loads.incrementAndGet();
+            return MODEL;
+        });
+    }
 
     public MaintenanceFixture() {
         member(mia, org, Role.MANAGER, building.getId(), null);

@@ -55,7 +55,7 @@ class PredictionsTest {
     @Test
     void aRunSavesRisksWithReasonsPublishesThemAndAlertsTheManagersOfTheRiskiest() {
         estate();
-        Predictions.Result result = f.predictions.run(f.org, f.building.getId());
+        Predictions.Result result = f.run(f.org, f.building.getId());
         assertThat(result.predicted()).isEqualTo(2);
         assertThat(result.high()).isEqualTo(1);
         assertThat(result.source()).isEqualTo("model");
@@ -83,7 +83,7 @@ class PredictionsTest {
         assertThat(alerts.get(0).data().get("reasons")).contains("=");
 
         // The same day again: the day's predictions are replaced, the alerts carry the same ids (the notifier sends each once).
-        f.predictions.run(f.org, f.building.getId());
+        f.run(f.org, f.building.getId());
         assertThat(f.table.allInIndex(PredictionItem.class, "gsi1", PredictionItem.ofBuilding(f.building.getId()))).hasSize(2);
         List<String> ids = f.notifications.ofTemplate("maintenance-risk").stream().map(NotificationRequest::id).distinct().toList();
         assertThat(ids).hasSize(2);
@@ -94,7 +94,7 @@ class PredictionsTest {
     void everyRunGoesThroughTheGatewayAndWithTheAgentOffFallsBackToTheRuleOfThumb() {
         estate();
         f.gateway.switchAgent(f.org, AiTask.PREDICTION, false, f.mia);
-        Predictions.Result result = f.predictions.run(f.org, f.building.getId());
+        Predictions.Result result = f.run(f.org, f.building.getId());
         assertThat(result.source()).isEqualTo("fallback");
         List<PredictionItem> latest = f.predictions.latest(caller(f.mia), f.building.getId());
         assertThat(latest).hasSize(2).allSatisfy(p -> assertThat(p.getSource()).isEqualTo("fallback"));
@@ -105,8 +105,8 @@ class PredictionsTest {
     @Test
     void theRunIsLimitedToTheOrganisationsEquipmentAndABuildingWithoutEquipmentIsNoRun() {
         estate();
-        assertThat(f.predictions.run("another-org", f.building.getId()).predicted()).isZero();
-        assertThat(f.predictions.run(f.org, f.other.getId()).predicted()).isZero();
+        assertThat(f.run("another-org", f.building.getId()).predicted()).isZero();
+        assertThat(f.run(f.org, f.other.getId()).predicted()).isZero();
         assertThat(f.events.ofType(MaintenanceEvents.PREDICTION_GENERATED)).isEmpty();
     }
 

@@ -1,6 +1,6 @@
 package app.domus.maintenance.predict;
 
-import app.domus.maintenance.MaintenanceComponent;
+import app.domus.maintenance.PredictComponent;
 import app.domus.shared.config.Env;
 import app.domus.shared.queue.QueueMessageHandler;
 import org.slf4j.Logger;
@@ -16,18 +16,20 @@ public class PredictMaintenanceHandler extends QueueMessageHandler<PredictionReq
     private static final Logger LOG = LoggerFactory.getLogger(PredictMaintenanceHandler.class);
 
     private final Predictions predictions;
+    private final ModelCache models;
 
     public PredictMaintenanceHandler() {
-        this(MaintenanceComponent.create());
+        this(PredictComponent.create());
     }
 
-    private PredictMaintenanceHandler(MaintenanceComponent wiring) {
-        this(wiring.predictions(), wiring.sqs(), Env.required("PREDICTION_DLQ_URL"));
+    private PredictMaintenanceHandler(PredictComponent wiring) {
+        this(wiring.predictions(), wiring.models(), wiring.sqs(), Env.required("PREDICTION_DLQ_URL"));
     }
 
-    public PredictMaintenanceHandler(Predictions predictions, SqsClient sqs, String deadLetterQueueUrl) {
+    public PredictMaintenanceHandler(Predictions predictions, ModelCache models, SqsClient sqs, String deadLetterQueueUrl) {
         super(PredictionRequests.Message.class, sqs, deadLetterQueueUrl);
         this.predictions = predictions;
+        this.models = models;
     }
 
     @Override
@@ -35,6 +37,7 @@ public class PredictMaintenanceHandler extends QueueMessageHandler<PredictionReq
         if (request.buildingId() == null || request.organisationId() == null) {
             throw new Poison("not a prediction request: organisationId and buildingId are required");
         }
-        LOG.info("Predictions: {}", predictions.run(request.organisationId(), request.buildingId()));
+        LOG.info("Predictions: {}", predictions.run(request.organisationId(), request.buildingId(),
+                () -> models.model(request.modelVersion(), request.modelUrl())));
     }
 }

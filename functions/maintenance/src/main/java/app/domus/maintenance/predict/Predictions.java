@@ -64,25 +64,23 @@ public class Predictions {
     private final Signals signals;
     private final AccessService access;
     private final AiGateway gateway;
-    private final ModelStore models;
     private final Outbox outbox;
     private final NotificationSender notifications;
     private final Clock clock;
 
     public Predictions(DomusTable table, Equipment equipment, Signals signals, AccessService access, AiGateway gateway,
-                       ModelStore models, Outbox outbox, NotificationSender notifications, Clock clock) {
+                       Outbox outbox, NotificationSender notifications, Clock clock) {
         this.table = table;
         this.equipment = equipment;
         this.signals = signals;
         this.access = access;
         this.gateway = gateway;
-        this.models = models;
         this.outbox = outbox;
         this.notifications = notifications;
         this.clock = clock;
     }
 
-    public Result run(String organisationId, String buildingId) {
+    public Result run(String organisationId, String buildingId, java.util.function.Supplier<RiskModel> models) {
         List<EquipmentItem> items = equipment.ofBuilding(buildingId).stream()
                 .filter(e -> organisationId.equals(e.getOrganisationId())).toList();
         if (items.isEmpty()) return new Result(buildingId, 0, 0, "none");
@@ -92,7 +90,7 @@ public class Predictions {
         String version;
         List<Scored> scored;
         try {
-            RiskModel model = models.current();
+            RiskModel model = models.get();
             version = model.version();
             AiProvider<Input, Output> local = AiProvider.of("local", "xgboost-" + version,
                     input -> AiProvider.Answer.free(new Output(model.predict(input.rows()).stream()

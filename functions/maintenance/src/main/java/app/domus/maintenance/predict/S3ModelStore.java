@@ -1,59 +1,50 @@
 package app.domus.maintenance.predict;
 
 import app.domus.maintenance.model.RiskModel;
-import app.domus.maintenance.model.Training;
 import java.nio.charset.StandardCharsets;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.time.Duration;
+import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Versioned model files in S3: {@code maintenance/models/<version>.ubj} (XGBoost's UBJSON), and
- * {@code maintenance/models/CURRENT} naming the version in use. Loaded once per cold start. A bucket without a model
- * (a fresh deployment, the local cloud's first run) gets one: trained on the synthetic history with the fixed seed
- * ({@link Training#bootstrap}), saved under its version and made current, as the training command does.
+ * {@code maintenance/models/CURRENT} naming the version in use. The daily job reads which version is current and hands
+ * each building's prediction a presigned address of its file (the prediction function's zip has no room for the S3
+ * client beside XGBoost); the training command publishes.
  */
-public class S3ModelStore implements ModelStore {
-    private static final Logger LOG = LoggerFactory.getLogger(S3ModelStore.class);
+public class S3ModelStore {
     public static final String PREFIX = "maintenance/models/";
     public static final String CURRENT = PREFIX + "CURRENT";
+    /** How long a prediction message's model address works: its retries fit in it. */
+    static final Duration ADDRESS_LIFETIME = Duration.ofHours(6);
+
+    public record Published(String version, String url) {}
 
     private final S3Client s3;
+    private final S3Presigner presigner;
     private final String bucket;
-    private volatile RiskModel loaded;
 
-    public S3ModelStore(S3Client s3, String bucket) {
+    public S3ModelStore(S3Client s3, S3Presigner presigner, String bucket) {
         this.s3 = s3;
+        this.presigner = presigner;
         this.bucket = bucket;
     }
 
-    @Override
-    public RiskModel current() {
-        RiskModel model = loaded;
-        if (model == null) {
-            synchronized (this) {
-                if (loaded == null) loaded = load();
-                model = loaded;
-            }
-        }
-        return model;
-    }
-
-    private RiskModel load() {
+    /** The current model's version and a presigned address of its file; empty before the first model is published. */
+    public Optional<Published> current() {
+        if (bucket == null || bucket.isBlank()) return Optional.empty();
         String version;
         try {
             version = s3.getObjectAsBytes(b -> b.bucket(bucket).key(CURRENT)).asUtf8String().strip();
         } catch (NoSuchKeyException e) {
-            RiskModel model = Training.bootstrap();
-            publish(s3, bucket, model);
-            LOG.info("No risk model in s3://{}/{}: trained and published {}", bucket, PREFIX, model.version());
-            return model;
+            return Optional.empty();
         }
-        byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(PREFIX + version + ".ubj")).asByteArray();
-        LOG.info("Risk model {} loaded ({} bytes)", version, bytes.length);
-        return RiskModel.load(bytes, version);
+        String url = presigner.presignGetObject(p -> p.signatureDuration(ADDRESS_LIFETIME)
+                .getObjectRequest(g -> g.bucket(bucket).key(PREFIX + version + ".ubj"))).url().toString();
+        return Optional.of(new Published(version, url));
     }
 
     /** Saves a model under its version and makes it current. */

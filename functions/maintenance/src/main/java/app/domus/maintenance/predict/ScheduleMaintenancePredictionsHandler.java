@@ -8,30 +8,35 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.Map;
 
-/** Every day at 03:00 UTC: one prediction message per building with equipment. */
+/** Every day at 03:00 UTC: one prediction message per building with equipment, naming the current model's file. */
 public class ScheduleMaintenancePredictionsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Priming.Primeable {
     private final Priming priming = Priming.register(this);
     private final Equipment equipment;
     private final PredictionRequests queue;
+    private final S3ModelStore models;
 
     public ScheduleMaintenancePredictionsHandler() {
         this(MaintenanceComponent.create());
     }
 
     private ScheduleMaintenancePredictionsHandler(MaintenanceComponent wiring) {
-        this(wiring.equipment(), wiring.requests());
+        this(wiring.equipment(), wiring.requests(), wiring.models());
     }
 
-    public ScheduleMaintenancePredictionsHandler(Equipment equipment, PredictionRequests queue) {
+    public ScheduleMaintenancePredictionsHandler(Equipment equipment, PredictionRequests queue, S3ModelStore models) {
         this.equipment = equipment;
         this.queue = queue;
+        this.models = models;
     }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> schedule, Context context) {
         return Observability.invocation(context, Observability.newCorrelationId(), () -> {
+            var model = models.current();
+            String version = model.map(S3ModelStore.Published::version).orElse(null);
+            String url = model.map(S3ModelStore.Published::url).orElse(null);
             var messages = equipment.buildings().stream()
-                    .map(b -> new PredictionRequests.Message(b.getOrganisationId(), b.getBuildingId())).toList();
+                    .map(b -> new PredictionRequests.Message(b.getOrganisationId(), b.getBuildingId(), version, url)).toList();
             queue.send(messages);
             return Map.of("queued", messages.size());
         });

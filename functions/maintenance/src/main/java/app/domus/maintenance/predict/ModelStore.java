@@ -1,8 +1,0 @@
-package app.domus.maintenance.predict;
-
-import app.domus.maintenance.model.RiskModel;
-
-/** Where the current risk model comes from. */
-public interface ModelStore {
-    RiskModel current();
-}
