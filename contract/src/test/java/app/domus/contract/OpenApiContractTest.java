@@ -49,6 +49,33 @@ class OpenApiContractTest {
         assertThat(missing).as("protected operations without a 401 problem response").isEmpty();
     }
 
+    @Test
+    void everyOperationIsTaggedWithTheContextThatServesIt() {
+        java.util.Map<String, String> contextOfRoute = new java.util.TreeMap<>();
+        template.path("Resources").fields().forEachRemaining(r -> {
+            if (!r.getValue().path("Type").asText().equals("AWS::Serverless::Function")) return;
+            String code = r.getValue().path("Properties").path("CodeUri").asText();
+            String context = code.replaceAll("^functions/([a-z]+)/.*$", "$1");
+            r.getValue().path("Properties").path("Events").forEach(event -> {
+                if (!event.path("Type").asText().equals("HttpApi")) return;
+                JsonNode p = event.path("Properties");
+                contextOfRoute.put(p.path("Method").asText().toUpperCase() + " " + p.path("Path").asText(), context);
+            });
+        });
+        Set<String> declared = new TreeSet<>();
+        openApi.path("tags").forEach(t -> declared.add(t.path("name").asText()));
+        Set<String> wrong = new TreeSet<>();
+        openApi.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (!METHODS.contains(op.getKey())) return;
+            String route = op.getKey().toUpperCase() + " " + path.getKey();
+            JsonNode tags = op.getValue().path("tags");
+            if (tags.size() != 1 || !declared.contains(tags.get(0).asText()) || !tags.get(0).asText().equals(contextOfRoute.get(route))) {
+                wrong.add(route + " " + tags + " (served by " + contextOfRoute.get(route) + ")");
+            }
+        }));
+        assertThat(wrong).as("operations without their context's one declared tag").isEmpty();
+    }
+
     private static Set<String> templateRoutes(boolean publicOnly) {
         Set<String> routes = new TreeSet<>();
         template.path("Resources").fields().forEachRemaining(r -> {

@@ -152,6 +152,7 @@ public final class LocalCloud implements AutoCloseable {
             app.domus.local.aws.SecretStore secrets = new app.domus.local.aws.SecretStore(data.secrets());
             RentalPartnersWiring.connect(partners.baseUrls(), deployment::parameter, secrets, options.region());
             app.domus.local.partners.oidc.OidcPlatformWiring.connect(partners.baseUrls(), deployment::parameter, secrets);
+            app.domus.local.partners.calendar.CalendarPlatformWiring.connect(partners.baseUrls(), deployment::parameter, secrets, options.region());
 
             Functions functions = running.add(new Functions(deployment.functions()));
             SqsClient sqs = running.add(SqsClient.builder().region(Region.of(options.region())).endpointOverride(URI.create(sdk.sqsEndpoint()))

@@ -2,6 +2,9 @@ package app.domus.calendar;
 
 import app.domus.calendar.connect.Connections;
 import app.domus.calendar.connect.KmsTokenCipher;
+import app.domus.calendar.providers.ClientSecrets;
+import app.domus.shared.aws.AwsModule;
+import software.amazon.awssdk.services.kms.KmsClient;
 import app.domus.calendar.connect.TokenCipher;
 import app.domus.calendar.events.CalendarBook;
 import app.domus.calendar.events.CalendarSources;
@@ -31,8 +34,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Google Calendar at {@code GOOGLE_OAUTH_BASE_URL}, {@code GOOGLE_TOKEN_BASE_URL} and {@code GOOGLE_CALENDAR_API_BASE_URL}
  * (Google's own unless set; the local cloud points them at its double) with the OAuth client
- * {@code GOOGLE_CLIENT_ID}/{@code GOOGLE_CLIENT_SECRET}; Outlook through Microsoft Graph at {@code MICROSOFT_LOGIN_BASE_URL}
- * and {@code MICROSOFT_GRAPH_BASE_URL} with {@code MICROSOFT_CLIENT_ID}/{@code MICROSOFT_CLIENT_SECRET}; tokens encrypted with the KMS key {@code CALENDAR_TOKEN_KEY_ID};
+ * {@code GOOGLE_CLIENT_ID}; Outlook through Microsoft Graph at {@code MICROSOFT_LOGIN_BASE_URL}
+ * and {@code MICROSOFT_GRAPH_BASE_URL} with {@code MICROSOFT_CLIENT_ID}, their secrets in the Secrets Manager secret {@code CALENDAR_CLIENT_SECRETS} (JSON {@code {"google", "outlook"}}); tokens encrypted with the KMS key {@code CALENDAR_TOKEN_KEY_ID};
  * the pull queue at {@code CALENDAR_SYNC_QUEUE_URL}; the consent's redirect, the webhook and the feeds' addresses start
  * with {@code JWT_ISSUER} (the template's {@code PublicBaseUrl}, the HTTP API's public address).
  */
@@ -41,16 +44,16 @@ public final class CalendarModule {
     private CalendarModule() {}
 
     @Provides @Singleton
-    static Map<String, CalendarProvider> providers(Clock clock) {
+    static Map<String, CalendarProvider> providers(Clock clock, ClientSecrets secrets) {
         GoogleCalendar.Settings google = new GoogleCalendar.Settings(
                 Env.optional("GOOGLE_OAUTH_BASE_URL").filter(s -> !s.isBlank()).orElse("https://accounts.google.com"),
                 Env.optional("GOOGLE_TOKEN_BASE_URL").filter(s -> !s.isBlank()).orElse("https://oauth2.googleapis.com"),
                 Env.optional("GOOGLE_CALENDAR_API_BASE_URL").filter(s -> !s.isBlank()).orElse("https://www.googleapis.com"),
-                Env.optional("GOOGLE_CLIENT_ID").orElse(""), Env.optional("GOOGLE_CLIENT_SECRET").orElse(""));
+                Env.optional("GOOGLE_CLIENT_ID").orElse(""), () -> secrets.clientSecret("google"));
         MicrosoftGraphCalendar.Settings outlook = new MicrosoftGraphCalendar.Settings(
                 Env.optional("MICROSOFT_LOGIN_BASE_URL").filter(s -> !s.isBlank()).orElse("https://login.microsoftonline.com"),
                 Env.optional("MICROSOFT_GRAPH_BASE_URL").filter(s -> !s.isBlank()).orElse("https://graph.microsoft.com"),
-                Env.optional("MICROSOFT_CLIENT_ID").orElse(""), Env.optional("MICROSOFT_CLIENT_SECRET").orElse(""));
+                Env.optional("MICROSOFT_CLIENT_ID").orElse(""), () -> secrets.clientSecret("outlook"));
         // A provider is offered where the deployment has its OAuth client; the others are refused with 422.
         Map<String, CalendarProvider> providers = new java.util.LinkedHashMap<>();
         if (!google.clientId().isBlank()) providers.put(GoogleCalendar.NAME, new GoogleCalendar(google, clock, Duration.ofMillis(200)));
@@ -60,7 +63,13 @@ public final class CalendarModule {
 
     @Provides @Singleton
     static TokenCipher cipher(SdkHttpClient http) {
-        return new KmsTokenCipher(http, Env.optional("CALENDAR_TOKEN_KEY_ID").orElse("alias/domus-calendar-tokens"));
+        return new KmsTokenCipher(KmsClient.builder().httpClient(http).overrideConfiguration(AwsModule.overrides()).build(),
+                Env.optional("CALENDAR_TOKEN_KEY_ID").orElse("alias/domus-calendar-tokens"));
+    }
+
+    @Provides @Singleton
+    static ClientSecrets secrets(SdkHttpClient http) {
+        return new ClientSecrets(http, Env.optional("CALENDAR_CLIENT_SECRETS").orElse("domus/dev/calendar-client-secrets"));
     }
 
     @Provides @Singleton

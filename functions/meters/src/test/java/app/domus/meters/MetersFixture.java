@@ -4,6 +4,9 @@ import app.domus.meters.ingest.BatchStore;
 import app.domus.meters.ingest.DeviceDirectory;
 import app.domus.meters.ingest.ReadingIngestion;
 import app.domus.meters.ocr.MeterDigitsReader;
+import app.domus.meters.ocr.MeterOcr;
+import app.domus.shared.ai.AiGateway;
+import java.util.List;
 import app.domus.meters.ocr.Recognition;
 import app.domus.meters.periods.ReadingPeriods;
 import app.domus.meters.readings.MeterPhotos;
@@ -78,7 +81,9 @@ public class MetersFixture extends DirectoryWorld {
     };
     public final MeterDigitsReader reader = image -> ocr.get();
     public final ReadingService readings = new ReadingService(table, meterAccess, meterPhotos, outbox, clock);
-    public final OcrReview review = new OcrReview(table, meterPhotos, reader, outbox);
+    public final AiGateway gateway = new AiGateway(table, clock);
+    public final OcrReview review = new OcrReview(table, meterPhotos,
+            new MeterOcr(gateway, List.of(MeterOcr.engine("test", "scripted", () -> reader))), outbox);
     public final ReadingQueries queries = new ReadingQueries(table, meterAccess);
     public final People people = new People(table, access);
     public final ReadingPeriods periods = new ReadingPeriods(table, meterAccess, meters, people, notifications, clock);

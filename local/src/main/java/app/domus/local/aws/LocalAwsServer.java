@@ -45,6 +45,7 @@ public final class LocalAwsServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        if (!app.domus.local.http.LoopbackHosts.admit(exchange)) return;
         try (exchange; InputStream body = exchange.getRequestBody()) {
             AwsRequest request = new AwsRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body.readAllBytes());

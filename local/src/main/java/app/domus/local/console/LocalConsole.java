@@ -73,6 +73,7 @@ public final class LocalConsole implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        if (!app.domus.local.http.LoopbackHosts.admit(exchange)) return;
         try (exchange; InputStream ignored = exchange.getRequestBody()) {
             String page = exchange.getRequestURI().getPath().substring("/_local/".length());
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());

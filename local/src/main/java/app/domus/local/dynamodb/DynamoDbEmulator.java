@@ -3,7 +3,10 @@ package app.domus.local.dynamodb;
 import com.amazonaws.services.dynamodbv2.local.monitoring.Telemetry;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import org.eclipse.jetty.server.Server;
 import java.nio.file.Path;
 
 /**
@@ -11,19 +14,29 @@ import java.nio.file.Path;
  * write only once it is committed ({@link DurableRequestHandler}).
  */
 public final class DynamoDbEmulator implements AutoCloseable {
-    private final DynamoDBProxyServer server;
+    private final Server server;
 
-    private DynamoDbEmulator(DynamoDBProxyServer server) {
+    private DynamoDbEmulator(Server server) {
         this.server = server;
     }
 
+    /** On loopback only: DynamoDB Local's own server would listen on every interface, the whole table open to the network. */
     public static DynamoDbEmulator start(int port, Path dataDirectory) throws Exception {
+        return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), dataDirectory);
+    }
+
+    /**
+     * What ServerRunner does for "-sharedDb -dbPath <dir> -disableTelemetry", with our request handler, on our own Jetty
+     * server bound to {@code address}: DynamoDB Local's proxy server gives its handlers ({@code setUpHandler}) but binds
+     * all interfaces itself.
+     */
+    public static DynamoDbEmulator start(InetSocketAddress address, Path dataDirectory) throws Exception {
         SqliteNatives.locate();
         Files.createDirectories(dataDirectory);
-        // What ServerRunner does for "-sharedDb -dbPath <dir> -disableTelemetry", with our request handler.
         Telemetry.configureTelemetry("MAVEN", "SHARED_DB", false);
-        DynamoDBProxyServer server = new DynamoDBProxyServer(port,
-                new LocalDynamoDBServerHandler(new DurableRequestHandler(dataDirectory.toString()), null));
+        LocalDynamoDBServerHandler handler = new LocalDynamoDBServerHandler(new DurableRequestHandler(dataDirectory.toString()), null);
+        Server server = new Server(address);
+        server.setHandler(new DynamoDBProxyServer(address.getPort(), handler).setUpHandler(handler));
         server.start();
         return new DynamoDbEmulator(server);
     }

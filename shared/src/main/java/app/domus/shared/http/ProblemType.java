@@ -48,7 +48,9 @@ public enum ProblemType {
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
     ACCOUNT_LOCKED(429, "account-locked", "Too many failed sign-in attempts"),
     INTERNAL(500, "internal-error", "Something went wrong on our side"),
-    UNAVAILABLE(503, "unavailable", "A dependency is unavailable");
+    UNAVAILABLE(503, "unavailable", "A dependency is unavailable"),
+    /** The organisation's admin switched this AI agent off (e.g. the chat assistant): nothing was sent to a model. */
+    AI_AGENT_OFF(503, "ai-agent-off", "This AI agent is switched off for your organisation");
 
     private static final String BASE = "https://problems.domus.app/";
 

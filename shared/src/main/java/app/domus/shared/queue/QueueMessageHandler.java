@@ -69,6 +69,7 @@ public abstract class QueueMessageHandler<T> implements RequestHandler<SQSEvent,
 
     private void deadLetter(String scope, SQSEvent.SQSMessage message, String reason) {
         LOG.warn("{}: message {} dead-lettered: {}", scope, message.getMessageId(), reason);
+        Observability.count("MessagesDeadLettered", "Handler", scope);
         sqs.sendMessage(b -> b.queueUrl(deadLetterQueueUrl).messageBody(message.getBody()).messageAttributes(Map.of(
                 "reason", MessageAttributeValue.builder().dataType("String").stringValue(reason).build(),
                 "sourceMessageId", MessageAttributeValue.builder().dataType("String").stringValue(message.getMessageId()).build())));

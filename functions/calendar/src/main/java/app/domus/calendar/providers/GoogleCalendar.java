@@ -24,7 +24,7 @@ public class GoogleCalendar implements CalendarProvider {
     public static final String NAME = "google";
     static final String SCOPE = "https://www.googleapis.com/auth/calendar.events";
 
-    public record Settings(String authBaseUrl, String tokenBaseUrl, String apiBaseUrl, String clientId, String clientSecret) {}
+    public record Settings(String authBaseUrl, String tokenBaseUrl, String apiBaseUrl, String clientId, java.util.function.Supplier<String> clientSecret) {}
 
     private final Settings settings;
     private final Clock clock;

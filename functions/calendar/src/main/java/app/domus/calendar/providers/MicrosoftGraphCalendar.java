@@ -32,7 +32,7 @@ public class MicrosoftGraphCalendar implements CalendarProvider {
     /** Graph keeps a subscription on Outlook events at most 10,080 minutes; Domus renews a day ahead. */
     static final Duration SUBSCRIPTION = Duration.ofMinutes(4230);
 
-    public record Settings(String loginBaseUrl, String graphBaseUrl, String clientId, String clientSecret) {}
+    public record Settings(String loginBaseUrl, String graphBaseUrl, String clientId, java.util.function.Supplier<String> clientSecret) {}
 
     private final Settings settings;
     private final Clock clock;

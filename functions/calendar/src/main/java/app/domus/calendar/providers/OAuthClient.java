@@ -13,11 +13,11 @@ final class OAuthClient {
     private final String authorizeUrl;
     private final String tokenUrl;
     private final String clientId;
-    private final String clientSecret;
+    private final java.util.function.Supplier<String> clientSecret;
     private final String scope;
     private final boolean scopeOnTokenRequests;
 
-    OAuthClient(ProviderHttp http, String authorizeUrl, String tokenUrl, String clientId, String clientSecret, String scope,
+    OAuthClient(ProviderHttp http, String authorizeUrl, String tokenUrl, String clientId, java.util.function.Supplier<String> clientSecret, String scope,
                 boolean scopeOnTokenRequests) {
         this.http = http;
         this.authorizeUrl = authorizeUrl;
@@ -60,7 +60,7 @@ final class OAuthClient {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", type);
         form.put("client_id", clientId);
-        form.put("client_secret", clientSecret);
+        form.put("client_secret", clientSecret.get());
         if (scopeOnTokenRequests) form.put("scope", scope);
         return form;
     }

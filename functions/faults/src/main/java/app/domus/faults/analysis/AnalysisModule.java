@@ -46,10 +46,10 @@ public final class AnalysisModule {
             case "aws" -> {
                 List<AiProvider<TriageInput, Analysis>> chain = new ArrayList<>();
                 String primary = Env.orDefault("BEDROCK_MODEL_ID", AwsFaultAnalyser.DEFAULT_MODEL);
-                chain.add(TriageChain.provider("bedrock", primary,
+                chain.add(TriageChain.metered("bedrock", primary,
                         () -> new AwsFaultAnalyser(bedrock.get(), rekognition.get(), primary, config.photosBucket())));
                 Env.optional("BEDROCK_FALLBACK_MODEL_ID").filter(m -> !m.isBlank() && !m.equals(primary)).ifPresent(second ->
-                        chain.add(TriageChain.provider("bedrock", second,
+                        chain.add(TriageChain.metered("bedrock", second,
                                 () -> new AwsFaultAnalyser(bedrock.get(), rekognition.get(), second, config.photosBucket()))));
                 chain.add(TriageChain.provider("local", LOCAL_MODEL, local::get));
                 yield new TriageChain(chain);

@@ -1,5 +1,7 @@
 package app.domus.faults.analysis;
 
+import app.domus.shared.ai.AiProvider;
+import app.domus.shared.ai.BedrockPricing;
 import app.domus.shared.directory.FaultCategory;
 import app.domus.faults.FaultItem;
 import app.domus.shared.aws.PlatformConfig;
@@ -68,9 +70,15 @@ public class AwsFaultAnalyser implements FaultAnalyser {
 
     @Override
     public Analysis analyse(FaultItem fault) {
-        Analysis text = readText(fault);
+        return answer(fault).output();
+    }
+
+    /** The analysis with the model call's tokens and cost, for the AI run log. */
+    public AiProvider.Answer<Analysis> answer(FaultItem fault) {
+        AiProvider.Answer<Analysis> read = readText(fault);
+        Analysis text = read.output();
         List<String> photos = fault.getPhotoKeys() == null ? List.of() : fault.getPhotoKeys();
-        if (photos.isEmpty()) return text;
+        if (photos.isEmpty()) return read;
         Set<String> tags = new LinkedHashSet<>(text.tags());
         String photoAnalysis = Analysis.ANALYSED;
         for (String key : photos.subList(0, Math.min(PHOTOS_ANALYSED, photos.size()))) {
@@ -83,10 +91,11 @@ public class AwsFaultAnalyser implements FaultAnalyser {
                 photoAnalysis = Analysis.FAILED;
             }
         }
-        return new Analysis(text.category(), text.confidence(), tags.stream().limit(MAX_TAGS).toList(), photoAnalysis);
+        return new AiProvider.Answer<>(new Analysis(text.category(), text.confidence(), tags.stream().limit(MAX_TAGS).toList(), photoAnalysis),
+                read.inputTokens(), read.outputTokens(), read.costMicros());
     }
 
-    private Analysis readText(FaultItem fault) {
+    private AiProvider.Answer<Analysis> readText(FaultItem fault) {
         String report = "<report>\nTitle: " + fault.getTitle() + "\nDescription: " + fault.getDescription() + "\n</report>";
         var response = bedrock.converse(b -> b.modelId(modelId)
                 .system(SystemContentBlock.fromText(INSTRUCTIONS))
@@ -94,7 +103,9 @@ public class AwsFaultAnalyser implements FaultAnalyser {
                 .inferenceConfig(c -> c.temperature(0f).maxTokens(200)));
         String answer = response.output().message().content().stream().map(ContentBlock::text).filter(Objects::nonNull)
                 .collect(Collectors.joining());
-        return parse(answer, fault.getPhotoKeys() == null || fault.getPhotoKeys().isEmpty() ? Analysis.NO_PHOTOS : Analysis.SKIPPED);
+        Analysis analysis = parse(answer, fault.getPhotoKeys() == null || fault.getPhotoKeys().isEmpty() ? Analysis.NO_PHOTOS : Analysis.SKIPPED);
+        return response.usage() == null ? AiProvider.Answer.free(analysis)
+                : BedrockPricing.answer(analysis, modelId, response.usage().inputTokens(), response.usage().outputTokens());
     }
 
     static Analysis parse(String answer, String photoAnalysis) {

@@ -24,4 +24,10 @@ public record TriageChain(List<AiProvider<TriageInput, Analysis>> providers) {
     static AiProvider<TriageInput, Analysis> provider(String name, String model, Supplier<FaultAnalyser> analyser) {
         return AiProvider.of(name, model, input -> AiProvider.Answer.free(analyser.get().analyse(input.asFault())));
     }
+
+    /** A Bedrock analyser as a provider, its tokens and cost in the run log; built on its first run. */
+    static AiProvider<TriageInput, Analysis> metered(String name, String model, Supplier<AwsFaultAnalyser> analyser) {
+        java.util.concurrent.atomic.AtomicReference<AwsFaultAnalyser> built = new java.util.concurrent.atomic.AtomicReference<>();
+        return AiProvider.of(name, model, input -> built.updateAndGet(a -> a != null ? a : analyser.get()).answer(input.asFault()));
+    }
 }

@@ -28,6 +28,16 @@ class AwsFaultAnalyserTest {
     }
 
     @Test
+    void theModelCallsTokensAndCostReachTheRunLogsAnswer() {
+        var priced = new AwsFaultAnalyser(ai.bedrock(), ai.rekognition(), "anthropic.claude-3-haiku-20240307-v1:0", "photos");
+        var answer = priced.answer(fault(List.of()));
+        assertThat(answer.inputTokens()).isEqualTo(10);
+        assertThat(answer.outputTokens()).isEqualTo(10);
+        assertThat(answer.costMicros()).as("10 × 0.25 + 10 × 1.25 millionths").isEqualTo(15);
+        assertThat(analyser.answer(fault(List.of())).costMicros()).as("a model without a price").isZero();
+    }
+
+    @Test
     void theModelReadsTheTextAndRekognitionLabelsThePhotosFromTheBucket() {
         ai.modelAnswer = "Sure! {\"category\":\"plumbing\",\"confidence\":0.92,\"tags\":[\"Leak\",\"sink\",\"<b>x</b>\"]}";
         ai.labels = List.of("Pipe", "Water");

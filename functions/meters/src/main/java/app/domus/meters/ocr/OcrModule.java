@@ -1,6 +1,8 @@
 package app.domus.meters.ocr;
 
+import app.domus.shared.ai.AiGateway;
 import app.domus.shared.config.Env;
+import java.util.List;
 import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Provider;
@@ -29,6 +31,21 @@ public final class OcrModule {
         return switch (provider) {
             case "local" -> local.get();
             case "aws" -> aws.get();
+            default -> throw new IllegalStateException("OCR_PROVIDER must be local or aws, not " + provider);
+        };
+    }
+
+    /**
+     * The engines the AI gateway tries for a meter photo: with {@code OCR_PROVIDER=aws} Textract, then Tesseract (where
+     * the function's environment has it); with {@code local} (the default) Tesseract alone. Each is built on first use.
+     */
+    @Provides @Singleton
+    static MeterOcr ocr(Provider<TesseractDigitsReader> local, Provider<TextractDigitsReader> aws, AiGateway gateway) {
+        String provider = Env.orDefault("OCR_PROVIDER", "local");
+        return switch (provider) {
+            case "local" -> new MeterOcr(gateway, List.of(MeterOcr.engine("tesseract", "tesseract-digits", local::get)));
+            case "aws" -> new MeterOcr(gateway, List.of(MeterOcr.engine("textract", "detect-document-text", aws::get),
+                    MeterOcr.engine("tesseract", "tesseract-digits", local::get)));
             default -> throw new IllegalStateException("OCR_PROVIDER must be local or aws, not " + provider);
         };
     }

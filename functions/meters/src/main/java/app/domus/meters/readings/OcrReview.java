@@ -1,7 +1,7 @@
 package app.domus.meters.readings;
 
 import app.domus.meters.MeterEvents;
-import app.domus.meters.ocr.MeterDigitsReader;
+import app.domus.meters.ocr.MeterOcr;
 import app.domus.meters.ocr.Recognition;
 import app.domus.meters.registry.MeterItem;
 import app.domus.shared.events.Outbox;
@@ -31,14 +31,14 @@ public class OcrReview {
 
     private final DomusTable table;
     private final MeterPhotos photos;
-    private final MeterDigitsReader reader;
+    private final MeterOcr ocr;
     private final Outbox outbox;
 
     @Inject
-    public OcrReview(DomusTable table, MeterPhotos photos, MeterDigitsReader reader, Outbox outbox) {
+    public OcrReview(DomusTable table, MeterPhotos photos, MeterOcr ocr, Outbox outbox) {
         this.table = table;
         this.photos = photos;
-        this.reader = reader;
+        this.ocr = ocr;
         this.outbox = outbox;
     }
 
@@ -48,7 +48,7 @@ public class OcrReview {
         if (found.isEmpty() || !ReadingItem.PENDING.equals(found.get().getStatus())) return; // already reviewed, or corrected
         ReadingItem reading = found.get();
         MeterItem meter = table.get(MeterItem.class, MeterItem.pk(reading.getMeterId()), MeterItem.SK).orElseThrow();
-        Recognition recognition = reader.read(photos.read(reading.getPhotoKey()));
+        Recognition recognition = ocr.read(meter.getOrganisationId(), photos.read(reading.getPhotoKey()));
 
         List<String> flags = new ArrayList<>(reading.getFlags() == null ? List.of() : reading.getFlags());
         reading.setOcrEngine(recognition.engine());

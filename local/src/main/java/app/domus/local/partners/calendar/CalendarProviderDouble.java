@@ -71,7 +71,6 @@ abstract class CalendarProviderDouble implements PartnerDouble {
 
     abstract String clientIdParameter();
 
-    abstract String clientSecretParameter();
 
     /** The provider's own routes: its OAuth endpoints' paths and its API. */
     abstract void routes(HttpServer server);
@@ -105,7 +104,6 @@ abstract class CalendarProviderDouble implements PartnerDouble {
         Map<String, String> overrides = new LinkedHashMap<>();
         baseUrlParameters().forEach(p -> overrides.put(p, context.baseUrl()));
         overrides.put(clientIdParameter(), clientId);
-        overrides.put(clientSecretParameter(), clientSecret);
         return overrides;
     }
 

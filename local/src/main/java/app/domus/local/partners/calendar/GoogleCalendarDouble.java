@@ -71,11 +71,6 @@ public final class GoogleCalendarDouble extends CalendarProviderDouble {
     }
 
     @Override
-    String clientSecretParameter() {
-        return "GoogleCalendarClientSecret";
-    }
-
-    @Override
     String cursorsControl() {
         return "/sync-tokens/expire";
     }

@@ -76,11 +76,6 @@ public final class MicrosoftGraphDouble extends CalendarProviderDouble {
     }
 
     @Override
-    String clientSecretParameter() {
-        return "OutlookCalendarClientSecret";
-    }
-
-    @Override
     String cursorsControl() {
         return "/delta-tokens/expire";
     }

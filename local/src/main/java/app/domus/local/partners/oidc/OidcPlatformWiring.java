@@ -8,10 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -37,15 +35,6 @@ public final class OidcPlatformWiring {
         }
         Map<String, String> value = new LinkedHashMap<>();
         clients.fields().forEachRemaining(e -> value.put(e.getKey(), e.getValue().path("clientSecret").asText()));
-        String name = String.valueOf(secretName);
-        double now = Instant.now().getEpochSecond();
-        String versionId = UUID.randomUUID().toString();
-        var existing = secrets.find(name);
-        Map<String, SecretStore.Version> versions = new LinkedHashMap<>();
-        versions.put(versionId, new SecretStore.Version(versionId, Json.write(value), null, now));
-        secrets.put(new SecretStore.Secret(name, existing.map(SecretStore.Secret::arn)
-                .orElse("arn:aws:secretsmanager:us-east-1:000000000000:secret:" + name + "-local"),
-                "The sign-in providers' client secrets (the local cloud's OpenID provider double)",
-                existing.map(SecretStore.Secret::created).orElse(now), now, null, versions, Map.of("AWSCURRENT", versionId)));
+        secrets.seed(String.valueOf(secretName), Json.write(value), "us-east-1", false);
     }
 }
