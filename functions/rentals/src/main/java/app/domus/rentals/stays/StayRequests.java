@@ -4,7 +4,6 @@ import app.domus.shared.validation.Validated;
 import app.domus.shared.validation.Validator;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -166,9 +165,5 @@ public final class StayRequests {
             }
             return null;
         }
-    }
-
-    static LocalTime time(String value) {
-        return LocalTime.parse(value);
     }
 }
