@@ -166,7 +166,7 @@ final class ApiCollection {
         return url;
     }
 
-    /** A body to start from: the required properties, strings as their enum's first value or empty. */
+    /** A body to start from: the required properties, strings as their example, their enum's first value, an environment variable for an id, or empty. */
     private static JsonNode skeleton(JsonNode openApi, JsonNode schema, int depth) {
         schema = resolve(openApi, schema);
         if (depth > 4) return NODES.nullNode();
@@ -180,7 +180,11 @@ final class ApiCollection {
             Set<String> required = new java.util.HashSet<>();
             schema.path("required").forEach(r -> required.add(r.asText()));
             schema.path("properties").fields().forEachRemaining(p -> {
-                if (required.contains(p.getKey())) object.set(p.getKey(), skeleton(openApi, p.getValue(), depth + 1));
+                if (!required.contains(p.getKey())) return;
+                JsonNode value = skeleton(openApi, p.getValue(), depth + 1);
+                // An id the demo page puts into the environment (buildingId, unitId, ...) is filled from it.
+                boolean id = value.isTextual() && value.asText().isEmpty() && p.getKey().endsWith("Id");
+                object.set(p.getKey(), id ? NODES.textNode("{{" + p.getKey() + "}}") : value);
             });
             return object;
         }
