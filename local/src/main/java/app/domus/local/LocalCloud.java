@@ -134,6 +134,8 @@ public final class LocalCloud implements AutoCloseable {
 
     public static LocalCloud start(LocalCloudOptions options) throws Exception {
         Instant started = Instant.now();
+        // No X-Ray daemon here: the SDK calls of the functions and of the local cloud itself run outside any segment.
+        app.domus.shared.observability.Tracing.ignoreMissingContextByDefault();
         Template template = Template.load(options.template());
         DataDirectory data = DataDirectory.open(options.dataDirectory(), options.fresh());
         LocalEndpoints endpoints = LocalEndpoints.allocate(options);

@@ -1,5 +1,6 @@
 package app.domus.shared.aws;
 
+import app.domus.shared.observability.Tracing;
 import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
@@ -37,6 +38,8 @@ public final class AwsModule {
 
     @Provides @Singleton
     static SdkHttpClient httpClient() {
+        // Every client of a function is built with this HTTP client, so this runs before any SDK call is traced.
+        Tracing.ignoreMissingContextByDefault();
         return UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2))
                 .socketTimeout(Duration.ofSeconds(5))

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Structured logging and metrics through Powertools' functional API (no AspectJ weaving). Every
  * invocation runs inside {@link #invocation}, which adds the Lambda context to each log line and
- * carries the correlation id that came with the HTTP request or the event.
+ * carries the correlation id that came with the HTTP request or the event, in every log line and as the X-Ray
+ * annotation of the invocation's subsegment ({@link Tracing}).
  */
 public final class Observability {
     public static final String CORRELATION_ID = "correlation_id";
@@ -30,7 +31,7 @@ public final class Observability {
         return PowertoolsLogging.withLogging(context, () -> {
             MDC.put(CORRELATION_ID, correlationId);
             try {
-                return work.get();
+                return Tracing.invocation(correlationId, work);
             } finally {
                 MDC.remove(CORRELATION_ID);
                 flushMetrics();
