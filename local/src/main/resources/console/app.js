@@ -10,7 +10,7 @@ function h(tag, attributes = {}, ...children) {
     else if (name === "dataset") Object.assign(element.dataset, value);
     else element.setAttribute(name, value === true ? "" : value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     element.append(child instanceof Node ? child : String(child));
   }
@@ -106,9 +106,15 @@ const pages = {
     async render() {
       const queues = await getJson("/_local/queues");
       const deadLetters = queues.filter((queue) => queue.deadLetterQueue);
+      const holding = deadLetters.filter((queue) => (queue.deadLetterMessages || []).length > 0);
+      const empty = deadLetters.filter((queue) => (queue.deadLetterMessages || []).length === 0);
       return [
-        h("h2", {}, "Queues"),
         state.message,
+        // What needs a look first: the dead-letter queues holding messages.
+        h("h2", {}, "Dead-letter queues ", h("span", { class: "muted" }, `${holding.length} of ${deadLetters.length} holding messages`)),
+        holding.map(deadLetterQueue),
+        empty.length ? h("p", { class: "muted" }, "Empty: " + empty.map((queue) => queue.logicalId).join(", ")) : null,
+        h("h2", { style: "margin-top:1.2rem" }, "Queues"),
         h("table", { id: "queues" },
           h("thead", {}, h("tr", {}, h("th", {}, "Queue"), h("th", { class: "num" }, "Waiting"), h("th", { class: "num" }, "In flight"),
             h("th", { class: "num" }, "Delayed"), h("th", { class: "num" }, "Being handled"), h("th", {}, ""))),
@@ -119,8 +125,6 @@ const pages = {
             h("td", {}, queue.visible + queue.inFlight + queue.delayed > 0
               ? h("button", { class: "danger", onclick: () => act(`/_local/queues/${encodeURIComponent(queue.logicalId)}/purge`, `Purge every message of ${queue.logicalId}?`) }, "Purge")
               : null))))),
-        h("h2", { style: "margin-top:1.2rem" }, "Dead-letter queues"),
-        deadLetters.map(deadLetterQueue),
       ];
     },
   },
