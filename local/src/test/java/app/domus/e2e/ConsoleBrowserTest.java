@@ -119,6 +119,10 @@ class ConsoleBrowserTest {
         WebElement swagger = await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-account='manager'] a")));
         assertThat(swagger.getAttribute("href")).endsWith("/_local/api-docs/?as=manager");
         screenshot("demo");
+
+        // Swagger UI opened from the Demo page is signed in as the account: its Authorize button shows the lock closed.
+        browser.get(swagger.getAttribute("href"));
+        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".auth-wrapper .authorize.locked")));
     }
 
     @Test
