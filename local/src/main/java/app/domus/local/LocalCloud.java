@@ -142,6 +142,7 @@ public final class LocalCloud implements AutoCloseable {
         Closer running = new Closer();
         try {
             AwsSdkSettings sdk = running.add(AwsSdkSettings.apply(endpoints, options.region()));
+            app.domus.local.runtime.FunctionLogCapture.install();
             Outbox outbox = new Outbox(data.outbox());
             PublishedEvents publishedEvents = new PublishedEvents();
             Outages outages = new Outages();
@@ -197,11 +198,16 @@ public final class LocalCloud implements AutoCloseable {
             DemoData demoData = DemoData.load(data.demoData());
             HttpRoutes routes = new HttpRoutes(deployment);
             JwtSettings jwt = JwtSettings.of(deployment);
+            app.domus.local.console.ConsoleFeed feed = running.add(new app.domus.local.console.ConsoleFeed());
+            // A queue's function handling a message that an event became: the event's consumer outcome, live on the console.
+            eventSources.forEach(source -> source.onOutcome((messageId, function, error) -> {
+                if (publishedEvents.consumed(messageId, function, error)) feed.publish("delivery", java.util.Map.of("queueMessageId", messageId));
+            }));
             LocalConsole console = new LocalConsole(outbox, publishedEvents, demoData,
                     account -> signingKeys == null || jwt == null ? null : signingKeys.mint(account.tokenClaims(), jwt.issuer(), jwt.audiences(), DEMO_TOKEN_VALIDITY),
                     schedules, new QueueInspector(deployment, sqs, eventSources),
                     new Health(endpoints, functions, webSocketApi.isPresent())::report, functions.all(), routes.all(), template.directory(), endpointList(endpoints), outages,
-                    running.add(new MeterSimulator(endpoints.mqttUrl())));
+                    running.add(new MeterSimulator(endpoints.mqttUrl())), feed);
             HttpApiGateway http = running.add(new HttpApiGateway(endpoints.httpPort(), deployment, routes, functions, console));
             http.start();
 

@@ -5,6 +5,7 @@ import app.domus.local.iot.simulator.MeterSimulator;
 import app.domus.local.iot.simulator.SimulationPlan;
 import app.domus.local.json.Json;
 import app.domus.local.runtime.FunctionError;
+import app.domus.local.runtime.Invocation;
 import app.domus.local.runtime.LocalFunction;
 import app.domus.local.schedule.Schedules;
 import app.domus.local.seed.DemoAccount;
@@ -46,6 +47,7 @@ public final class LocalConsole implements HttpHandler {
     private final Map<String, String> endpoints;
     private final Outages outages;
     private final MeterSimulator meterSimulator;
+    private final ConsoleFeed feed;
 
     /**
      * @param demoTokens mints a bearer token for a demo account
@@ -55,7 +57,15 @@ public final class LocalConsole implements HttpHandler {
     public LocalConsole(Outbox outbox, PublishedEvents events, DemoData demoData, Function<DemoAccount, String> demoTokens,
                         Schedules schedules, QueueInspector queues, Supplier<Map<String, Object>> health,
                         Collection<LocalFunction> functions, List<HttpRoute> routes, Path templateDirectory, Map<String, String> endpoints,
-                        Outages outages, MeterSimulator meterSimulator) {
+                        Outages outages, MeterSimulator meterSimulator, ConsoleFeed feed) {
+        this.feed = feed;
+        outbox.onAdd(message -> feed.publish("outbox", ConsoleFeed.summary("id", message.id(), "channel", message.channel(), "to", message.to())));
+        events.onAdd(event -> feed.publish("event", ConsoleFeed.summary("messageId", event.messageId(), "eventType", event.eventType(), "topic", event.topic())));
+        for (LocalFunction function : functions) {
+            String name = function.definition().logicalId();
+            function.onInvocation(invocation -> feed.publish("invocation", ConsoleFeed.summary("function", name,
+                    "requestId", invocation.getRequestId(), "failed", invocation.failed(), "durationMillis", invocation.getDurationMillis())));
+        }
         this.outages = outages;
         this.meterSimulator = meterSimulator;
         this.outbox = outbox;
@@ -75,11 +85,25 @@ public final class LocalConsole implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         if (!app.domus.local.http.LoopbackHosts.admit(exchange)) return;
         try (exchange; InputStream ignored = exchange.getRequestBody()) {
+            answer(exchange);
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try {
             String page = exchange.getRequestURI().getPath().substring("/_local/".length());
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             boolean post = exchange.getRequestMethod().equals("POST");
             if (page.isEmpty()) {
-                send(exchange, 200, "text/html; charset=utf-8", INDEX);
+                consoleFile(exchange, "index.html");
+            } else if (page.startsWith("console/")) {
+                consoleFile(exchange, page.substring("console/".length()));
+            } else if (page.equals("stream")) {
+                feed.stream(exchange);
+            } else if (page.startsWith("queues/") && post) {
+                queueAction(exchange, page.substring("queues/".length()), query.get("messageId"));
+            } else if (page.startsWith("functions/")) {
+                invocation(exchange, page.substring("functions/".length()));
             } else if (page.equals("health")) {
                 Map<String, Object> state = health.get();
                 sendJson(exchange, "UP".equals(state.get("status")) ? 200 : 503, state);
@@ -88,17 +112,13 @@ public final class LocalConsole implements HttpHandler {
             } else if (page.equals("demo")) {
                 sendJson(exchange, 200, demo());
             } else if (page.equals("queues")) {
-                sendJson(exchange, 200, queues.queues());
+                sendJson(exchange, 200, queues.queues(), Outbox.mapper());
             } else if (page.equals("events")) {
-                sendJson(exchange, 200, events.recent(query.get("type")), Outbox.mapper());
+                sendJson(exchange, 200, events.recent(query.get("type"), query.get("organisationId")), Outbox.mapper());
             } else if (page.equals("functions")) {
-                sendJson(exchange, 200, functions.stream().map(function -> Map.of(
-                        "name", function.definition().logicalId(), "handler", function.definition().handler(),
-                        "invocations", function.invocationCount(), "errors", function.errorCount())).toList());
+                sendJson(exchange, 200, functions.stream().map(LocalConsole::functionState).toList(), Outbox.mapper());
             } else if (page.equals("schedules") && !post) {
-                sendJson(exchange, 200, schedules.all().stream().map(schedule -> Map.of("function", schedule.functionLogicalId(),
-                        "event", schedule.eventName(), "expression", schedule.expression(), "enabled", schedule.enabled(),
-                        "fire", "POST /_local/schedules/" + schedule.functionLogicalId() + "/fire")).toList());
+                sendJson(exchange, 200, schedules.all().stream().map(this::scheduleState).toList(), Outbox.mapper());
             } else if (page.startsWith("schedules/") && page.endsWith("/fire") && post) {
                 fire(exchange, page.substring("schedules/".length(), page.length() - "/fire".length()), query.get("at"));
             } else if (page.equals("outages") && !post) {
@@ -117,10 +137,123 @@ public final class LocalConsole implements HttpHandler {
                 swaggerUi(exchange, page.substring("api-docs/".length()));
             } else {
                 sendJson(exchange, 404, Map.of("message", "No console page " + page, "pages", List.of("health", "outbox", "demo",
-                        "queues", "events", "functions", "schedules", "outages", "meters/simulator", "api-docs")));
+                        "queues", "events", "functions", "schedules", "outages", "meters/simulator", "api-docs", "stream")));
             }
+        } catch (InterruptedException e) {
+            // The local cloud is stopping while a page holds the live stream open: the stream just ends.
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            sendJson(exchange, 500, Map.of("message", String.valueOf(e.getMessage())));
+            // Answered inside the exchange (a catch after its try-with-resources would find it closed); the cause goes
+            // to the local cloud's log, not to the page.
+            System.err.println("[console] " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " failed: " + e);
+            e.printStackTrace();
+            sendProblem(exchange, 500, "Internal Server Error", "The console could not answer; the local cloud's log says why.");
+        }
+    }
+
+    /** A function's counters, durations (p50 and p99 of its recent invocations), cold starts and latest errors. */
+    private static Map<String, Object> functionState(LocalFunction function) {
+        List<Invocation> recent = function.recentInvocations();
+        long[] durations = recent.stream().mapToLong(Invocation::getDurationMillis).filter(millis -> millis >= 0).sorted().toArray();
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("name", function.definition().logicalId());
+        state.put("handler", function.definition().handler());
+        state.put("invocations", function.invocationCount());
+        state.put("errors", function.errorCount());
+        state.put("coldStarts", function.coldStartCount());
+        state.put("p50Millis", percentile(durations, 50));
+        state.put("p99Millis", percentile(durations, 99));
+        state.put("lastInvokedAt", recent.isEmpty() ? null : recent.getFirst().getStartedAt());
+        state.put("recentErrors", recent.stream().filter(Invocation::failed).limit(RECENT_ERRORS).toList());
+        return state;
+    }
+
+    private static final int RECENT_ERRORS = 5;
+
+    /** Nearest-rank percentile; {@code null} before the first invocation. */
+    static Long percentile(long[] sorted, int percent) {
+        if (sorted.length == 0) return null;
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+
+    /** {@code GET /_local/functions/{Function}/invocations/{requestId}}: one recent invocation, with its log lines. */
+    private void invocation(HttpExchange exchange, String path) throws IOException {
+        String[] parts = path.split("/");
+        if (parts.length != 3 || !parts[1].equals("invocations")) {
+            sendProblem(exchange, 404, "Not Found", "Invocations are at /_local/functions/{Function}/invocations/{requestId}");
+            return;
+        }
+        LocalFunction function = functions.stream().filter(candidate -> candidate.definition().logicalId().equals(parts[0])).findFirst().orElse(null);
+        if (function == null) {
+            sendProblem(exchange, 404, "Not Found", "No function " + parts[0] + " in the template");
+            return;
+        }
+        var invocation = function.recentInvocations().stream().filter(candidate -> candidate.getRequestId().equals(parts[2])).findFirst();
+        if (invocation.isEmpty()) {
+            sendProblem(exchange, 404, "Not Found", "No recent invocation " + parts[2] + " of " + parts[0]);
+            return;
+        }
+        sendJson(exchange, 200, invocation.get(), Outbox.mapper());
+    }
+
+    private Map<String, Object> scheduleState(app.domus.local.schedule.Schedule schedule) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("function", schedule.functionLogicalId());
+        state.put("event", schedule.eventName());
+        state.put("expression", schedule.expression());
+        state.put("enabled", schedule.enabled());
+        state.put("fire", "POST /_local/schedules/" + schedule.functionLogicalId() + "/fire");
+        state.put("nextRun", schedules.nextRun(schedule).orElse(null));
+        state.put("lastRun", schedules.lastRun(schedule).orElse(null));
+        return state;
+    }
+
+    /**
+     * {@code POST /_local/queues/{queue}/redrive} moves a dead-letter queue's messages back to its source queue,
+     * {@code POST /_local/queues/{queue}/purge} deletes a queue's messages; {@code ?messageId=} acts on one message.
+     */
+    private void queueAction(HttpExchange exchange, String path, String messageId) throws IOException {
+        int slash = path.lastIndexOf('/');
+        String action = slash < 0 ? "" : path.substring(slash + 1);
+        if (slash <= 0 || !(action.equals("redrive") || action.equals("purge"))) {
+            sendProblem(exchange, 404, "Not Found", "Queue actions are POST /_local/queues/{queue}/redrive and POST /_local/queues/{queue}/purge");
+            return;
+        }
+        String queue = path.substring(0, slash);
+        String one = messageId == null || messageId.isBlank() ? null : messageId;
+        try {
+            int moved = action.equals("redrive") ? queues.redrive(queue, one) : queues.purge(queue, one);
+            feed.publish("queues", ConsoleFeed.summary("queue", queue, "action", action));
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("queue", queue);
+            result.put(action.equals("redrive") ? "redriven" : "purged", moved);
+            if (one != null) result.put("messageId", one);
+            sendJson(exchange, 200, result);
+        } catch (QueueInspector.NotFound e) {
+            sendProblem(exchange, 404, "Not Found", e.getMessage());
+        } catch (QueueInspector.NotADeadLetterQueue e) {
+            sendProblem(exchange, 409, "Conflict", e.getMessage());
+        }
+    }
+
+    private static final java.util.regex.Pattern CONSOLE_FILE = java.util.regex.Pattern.compile("[a-z0-9-]+\\.(html|js|css)");
+
+    /** The console's own pages and scripts, from {@code console/} on the classpath: plain files, nothing to build. */
+    private static void consoleFile(HttpExchange exchange, String name) throws IOException {
+        if (!CONSOLE_FILE.matcher(name).matches()) {
+            sendProblem(exchange, 404, "Not Found", "No console file " + name);
+            return;
+        }
+        try (InputStream resource = LocalConsole.class.getClassLoader().getResourceAsStream("console/" + name)) {
+            if (resource == null) {
+                sendProblem(exchange, 404, "Not Found", "No console file " + name);
+                return;
+            }
+            String type = name.endsWith(".html") ? "text/html; charset=utf-8" : name.endsWith(".css") ? "text/css; charset=utf-8"
+                    : "text/javascript; charset=utf-8";
+            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+            send(exchange, 200, type, new String(resource.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 
@@ -222,9 +355,20 @@ public final class LocalConsole implements HttpHandler {
         String name = file.isEmpty() ? "index.html" : file;
         if (name.equals("swagger-initializer.js")) {
             send(exchange, 200, "application/javascript", """
+                    // ?as=<demo account key> (from the console's Demo page) signs Swagger UI in as that account: the
+                    // token is read from /_local/demo here, so it never travels in a URL.
                     window.onload = function () {
+                      const as = new URLSearchParams(window.location.search).get("as");
                       window.ui = SwaggerUIBundle({ url: "/_local/api-docs/openapi", dom_id: "#swagger-ui", deepLinking: true,
-                        presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: "StandaloneLayout" });
+                        presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: "StandaloneLayout",
+                        persistAuthorization: false,
+                        onComplete: function () {
+                          if (!as) return;
+                          fetch("/_local/demo").then(function (response) { return response.json(); }).then(function (demo) {
+                            const account = demo.accounts.find(function (candidate) { return candidate.key === as; });
+                            if (account && account.bearerToken) window.ui.preauthorizeApiKey("bearer", account.bearerToken);
+                          });
+                        } });
                     };
                     """);
             return;
@@ -278,26 +422,4 @@ public final class LocalConsole implements HttpHandler {
         }
         return parameters;
     }
-
-    private static final String INDEX = """
-            <!doctype html>
-            <html><head><meta charset="utf-8"><title>Domus local cloud</title>
-            <style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;line-height:1.5}code{background:#eee;padding:0 .2rem}</style>
-            </head><body>
-            <h1>Domus local cloud</h1>
-            <ul>
-              <li><a href="health">health</a>: each component up or down</li>
-              <li><a href="demo">demo</a>: demo accounts (with ready bearer tokens), invitation codes, ids, endpoints</li>
-              <li><a href="outbox">outbox</a>: every email, SMS and push the platform sent, newest first (<code>?to=address</code>)</li>
-              <li><a href="events">events</a>: recent domain events (<code>?type=UserRegistered</code>)</li>
-              <li><a href="queues">queues</a>: queue depths and dead-letter contents</li>
-              <li><a href="schedules">schedules</a>: fire one now with <code>POST /_local/schedules/{Function}/fire</code>
-                (<code>?at=2026-12-02T07:00:00Z</code>: as if it were due then)</li>
-              <li><a href="functions">functions</a>: invocations and errors per function</li>
-              <li><a href="meters/simulator">meters/simulator</a>: simulated smart meters; start them with <code>POST /_local/meters/simulator</code> and <code>{"devices":[{"deviceId":"dev-1","secret":"..."}], "intervalMillis":1000, "misbehave":{"dev-1":"spike|silent|duplicate|garbage"}}</code>, stop them with <code>DELETE</code></li>
-              <li><a href="outages">outages</a>: take SNS down with <code>POST /_local/outages/sns?seconds=30</code>, bring it back with <code>POST /_local/outages/sns?end=true</code></li>
-              <li><a href="api-docs/">api-docs</a>: the HTTP API in Swagger UI</li>
-            </ul>
-            </body></html>
-            """;
 }

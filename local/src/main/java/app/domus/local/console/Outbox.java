@@ -22,6 +22,7 @@ public final class Outbox {
 
     private final Path file;
     private final List<OutboxMessage> messages = new ArrayList<>();
+    private final List<java.util.function.Consumer<OutboxMessage>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Outbox(Path file) {
         this.file = file;
@@ -36,14 +37,22 @@ public final class Outbox {
         }
     }
 
-    public synchronized void add(OutboxMessage message) {
-        messages.add(message);
-        try {
-            Files.writeString(file, MAPPER.writeValueAsString(message) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Told of each message as it is added (for the console's live views). */
+    public void onAdd(java.util.function.Consumer<OutboxMessage> listener) {
+        listeners.add(listener);
+    }
+
+    public void add(OutboxMessage message) {
+        synchronized (this) {
+            messages.add(message);
+            try {
+                Files.writeString(file, MAPPER.writeValueAsString(message) + "\n", StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        for (var listener : listeners) listener.accept(message);
         System.out.println("[outbox] " + message.channel() + " to " + String.join(", ", message.to())
                 + (message.subject() == null ? "" : ": " + message.subject()));
     }

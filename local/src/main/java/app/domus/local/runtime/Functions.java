@@ -48,18 +48,28 @@ public final class Functions implements AutoCloseable {
 
     /** Lambda's event invocation: returns at once; failures are logged and retried twice, then dropped. */
     public void invokeAsync(LocalFunction function, String eventJson) {
-        invocationThreads.execute(() -> attempt(function, eventJson, 0));
+        invokeAsync(function, eventJson, outcome -> {});
     }
 
-    private void attempt(LocalFunction function, String eventJson, int retry) {
+    /**
+     * As {@link #invokeAsync(LocalFunction, String)}, telling {@code outcome} how it ended once no retry is left:
+     * {@code null} for a success, else the last attempt's error.
+     */
+    public void invokeAsync(LocalFunction function, String eventJson, java.util.function.Consumer<FunctionError> outcome) {
+        invocationThreads.execute(() -> attempt(function, eventJson, 0, outcome));
+    }
+
+    private void attempt(LocalFunction function, String eventJson, int retry, java.util.function.Consumer<FunctionError> outcome) {
         try {
             function.invoke(eventJson);
+            outcome.accept(null);
         } catch (FunctionError e) {
             if (retry < ASYNC_RETRY_DELAYS.length) {
-                retryTimer.schedule(() -> invocationThreads.execute(() -> attempt(function, eventJson, retry + 1)),
+                retryTimer.schedule(() -> invocationThreads.execute(() -> attempt(function, eventJson, retry + 1, outcome)),
                         ASYNC_RETRY_DELAYS[retry].toMillis(), TimeUnit.MILLISECONDS);
             } else {
                 System.err.println("[" + function.definition().logicalId() + "] event dropped after " + (retry + 1) + " attempts: " + e.getMessage());
+                outcome.accept(e);
             }
         }
     }

@@ -19,7 +19,11 @@ public final class LocalFunction {
     private final ExecutorService invocationThreads;
     private final AtomicLong invocations = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong coldStarts = new AtomicLong();
+    private final java.util.Deque<Invocation> recent = new java.util.ArrayDeque<>();
+    private final java.util.List<java.util.function.Consumer<Invocation>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private HandlerInvoker instance;
+    private boolean coldStartPending;
 
     LocalFunction(FunctionDefinition definition, ExecutorService invocationThreads) {
         this.definition = definition;
@@ -38,6 +42,28 @@ public final class LocalFunction {
         return errors.get();
     }
 
+    /** Handler instances created: the first invocation's, and one after each timed-out invocation. */
+    public long coldStartCount() {
+        return coldStarts.get();
+    }
+
+    /** The most recent invocations, newest first (at most {@value #KEPT_INVOCATIONS}). */
+    public synchronized java.util.List<Invocation> recentInvocations() {
+        return new java.util.ArrayList<>(recent);
+    }
+
+    /** Told of each invocation as it ends (for the console's live views). */
+    public void onInvocation(java.util.function.Consumer<Invocation> listener) {
+        listeners.add(listener);
+    }
+
+    private static final int KEPT_INVOCATIONS = 200;
+
+    private synchronized void keep(Invocation invocation) {
+        recent.addFirst(invocation);
+        if (recent.size() > KEPT_INVOCATIONS) recent.removeLast();
+    }
+
     /**
      * Invokes the function synchronously with the event JSON and gives its response JSON ({@code null} for none).
      *
@@ -45,24 +71,44 @@ public final class LocalFunction {
      */
     public String invoke(String eventJson) throws FunctionError {
         invocations.incrementAndGet();
+        long started = System.nanoTime();
+        Invocation invocation = null;
+        FunctionError error = null;
         try {
-            return invokeOnce(eventJson);
+            HandlerInvoker handler = instance();
+            invocation = new Invocation(UUID.randomUUID().toString(), Instant.now(), takeColdStart());
+            return invokeOnce(handler, eventJson, invocation);
         } catch (FunctionError e) {
             errors.incrementAndGet();
+            error = e;
             throw e;
+        } finally {
+            // An INIT failure has no request of its own; it still counts, as Lambda reports it for the request.
+            if (invocation == null) invocation = new Invocation(UUID.randomUUID().toString(), Instant.now(), takeColdStart());
+            invocation.finished((System.nanoTime() - started) / 1_000_000, error);
+            keep(invocation);
+            for (var listener : listeners) listener.accept(invocation);
         }
     }
 
-    private String invokeOnce(String eventJson) throws FunctionError {
-        HandlerInvoker handler = instance();
-        String requestId = UUID.randomUUID().toString();
+    private synchronized boolean takeColdStart() {
+        boolean cold = coldStartPending;
+        coldStartPending = false;
+        return cold;
+    }
+
+    private String invokeOnce(HandlerInvoker handler, String eventJson, Invocation invocation) throws FunctionError {
+        String requestId = invocation.getRequestId();
         long timeoutMillis = definition.timeout().toMillis();
-        LocalLambdaContext context = new LocalLambdaContext(definition, requestId, Instant.now().plusMillis(timeoutMillis));
+        LocalLambdaContext context = new LocalLambdaContext(definition, requestId, Instant.now().plusMillis(timeoutMillis), invocation);
         Future<String> running = invocationThreads.submit(() -> Env.with(definition.environment(), () -> {
+            Invocation.runningOnThisThread(invocation);
             try {
                 return handler.invoke(eventJson, context);
             } catch (Throwable failure) {
                 throw new HandlerFailure(failure);
+            } finally {
+                Invocation.runningOnThisThread(null);
             }
         }));
         try {
@@ -105,6 +151,8 @@ public final class LocalFunction {
         if (instance == null) {
             try {
                 instance = Env.with(definition.environment(), this::coldStart);
+                coldStarts.incrementAndGet();
+                coldStartPending = true;
             } catch (HandlerFailure e) {
                 Throwable cause = e.getCause();
                 System.err.println("[" + definition.logicalId() + "] INIT failed: " + cause);

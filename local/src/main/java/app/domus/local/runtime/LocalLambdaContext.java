@@ -15,10 +15,15 @@ final class LocalLambdaContext implements Context {
     private final LambdaLogger logger;
 
     LocalLambdaContext(FunctionDefinition function, String requestId, Instant deadline) {
+        this(function, requestId, deadline, null);
+    }
+
+    /** @param invocation keeps the logger's lines with the request, for the console ({@code null}: standard out only) */
+    LocalLambdaContext(FunctionDefinition function, String requestId, Instant deadline, Invocation invocation) {
         this.function = function;
         this.requestId = requestId;
         this.deadline = deadline;
-        this.logger = new FunctionLogger(function.logicalId(), requestId);
+        this.logger = new FunctionLogger(function.logicalId(), requestId, invocation);
     }
 
     @Override public String getAwsRequestId() { return requestId; }
@@ -38,10 +43,11 @@ final class LocalLambdaContext implements Context {
     }
 
     /** Lambda sends a function's log lines to its own log group; locally they go to standard out, tagged. */
-    private record FunctionLogger(String functionName, String requestId) implements LambdaLogger {
+    private record FunctionLogger(String functionName, String requestId, Invocation invocation) implements LambdaLogger {
         @Override
         public void log(String message) {
             System.out.println("[" + functionName + " " + requestId + "] " + message.stripTrailing());
+            if (invocation != null) invocation.log(Instant.now() + " " + message.stripTrailing());
         }
 
         @Override

@@ -23,6 +23,7 @@ public final class Schedules implements AutoCloseable {
     private final List<Schedule> schedules = new ArrayList<>();
     private final Functions functions;
     private final String region;
+    private final java.util.Map<Schedule, Run> lastRuns = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("schedules").factory());
 
     public Schedules(List<FunctionEvent> scheduleEvents, Functions functions, String region) {
@@ -42,6 +43,24 @@ public final class Schedules implements AutoCloseable {
 
     public List<Schedule> all() {
         return List.copyOf(schedules);
+    }
+
+    /**
+     * A schedule's last run since the local cloud started.
+     *
+     * @param dueAt  the time it ran as (its scheduled time, or the {@code at} of a manual fire)
+     * @param error  {@code null} when the function succeeded, else its error type and message
+     * @param manual fired from the console or a test rather than by its expression
+     */
+    public record Run(Instant startedAt, Instant dueAt, boolean manual, String error) {}
+
+    public java.util.Optional<Run> lastRun(Schedule schedule) {
+        return java.util.Optional.ofNullable(lastRuns.get(schedule));
+    }
+
+    /** When the expression next fires an enabled schedule, if it ever does again. */
+    public java.util.Optional<Instant> nextRun(Schedule schedule) {
+        return schedule.enabled() ? schedule.parsed().nextAfter(Instant.now(), schedule.zone()) : java.util.Optional.empty();
     }
 
     /** Starts firing every enabled schedule at its times. */
@@ -72,14 +91,23 @@ public final class Schedules implements AutoCloseable {
         List<Schedule> ofFunction = schedules.stream().filter(schedule -> schedule.functionLogicalId().equals(functionLogicalId)).toList();
         if (ofFunction.isEmpty()) throw new IllegalArgumentException("Function " + functionLogicalId + " has no schedule");
         for (Schedule schedule : ofFunction) {
-            functions.get(schedule.functionLogicalId()).invoke(payload(schedule, at));
+            Instant started = Instant.now();
+            try {
+                functions.get(schedule.functionLogicalId()).invoke(payload(schedule, at));
+                lastRuns.put(schedule, new Run(started, at, true, null));
+            } catch (FunctionError e) {
+                lastRuns.put(schedule, new Run(started, at, true, e.errorType() + ": " + e.getMessage()));
+                throw e;
+            }
         }
         return ofFunction.size();
     }
 
     private void planNext(Schedule schedule, Instant after) {
         schedule.parsed().nextAfter(after, schedule.zone()).ifPresent(next -> timer.schedule(() -> {
-            functions.invokeAsync(functions.get(schedule.functionLogicalId()), payload(schedule, next));
+            Instant started = Instant.now();
+            functions.invokeAsync(functions.get(schedule.functionLogicalId()), payload(schedule, next), error ->
+                    lastRuns.put(schedule, new Run(started, next, false, error == null ? null : error.errorType() + ": " + error.getMessage())));
             planNext(schedule, next);
         }, Math.max(0, next.toEpochMilli() - System.currentTimeMillis()), TimeUnit.MILLISECONDS));
     }

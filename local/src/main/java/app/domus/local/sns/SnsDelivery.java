@@ -2,6 +2,10 @@ package app.domus.local.sns;
 
 import app.domus.local.console.Outbox;
 import app.domus.local.console.OutboxMessage;
+import app.domus.local.console.PublishedEvents;
+import app.domus.local.console.PublishedEvents.Delivery;
+import app.domus.local.console.PublishedEvents.PublishedEvent;
+import app.domus.local.runtime.LocalFunction;
 import app.domus.local.json.Json;
 import app.domus.local.runtime.Functions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,9 +27,12 @@ final class SnsDelivery {
     private final String sqsBaseUrl;
     private final Functions functions;
     private final Outbox outbox;
+    private final PublishedEvents published;
     private final String region;
 
-    SnsDelivery(TopicSubscriptions subscriptions, SqsClient sqs, String sqsBaseUrl, Functions functions, Outbox outbox, String region) {
+    SnsDelivery(TopicSubscriptions subscriptions, SqsClient sqs, String sqsBaseUrl, Functions functions, Outbox outbox,
+                PublishedEvents published, String region) {
+        this.published = published;
         this.subscriptions = subscriptions;
         this.sqs = sqs;
         this.sqsBaseUrl = sqsBaseUrl;
@@ -34,19 +41,41 @@ final class SnsDelivery {
         this.region = region;
     }
 
-    void deliver(SnsMessage message) {
+    /** @param event the console's record of the message, which learns each subscription it reached */
+    void deliver(SnsMessage message, PublishedEvent event) {
         for (Subscription subscription : subscriptions.of(message.topicArn())) {
             if (!subscription.accepts(message)) continue;
             switch (subscription.protocol()) {
-                case "sqs" -> toQueue(subscription, message);
-                case "lambda" -> functions.invokeAsync(functions.byArn(subscription.endpoint()), Json.write(lambdaEvent(subscription, message)));
-                case "email", "email-json", "sms" -> toOutbox(subscription, message);
-                default -> System.err.println("[sns] " + subscription.protocol() + " subscriptions are not delivered locally: " + subscription.endpoint());
+                case "sqs" -> {
+                    String queueMessageId = toQueue(subscription, message);
+                    published.delivered(event, "sqs", queueName(subscription), "queued", queueMessageId);
+                }
+                case "lambda" -> {
+                    LocalFunction function = functions.byArn(subscription.endpoint());
+                    Delivery delivery = published.delivered(event, "lambda", function.definition().logicalId(), "invoked", null);
+                    functions.invokeAsync(function, Json.write(lambdaEvent(subscription, message)), error -> {
+                        if (error == null) delivery.update("processed", "by " + function.definition().logicalId());
+                        else delivery.update("failed", error.errorType() + ": " + error.getMessage());
+                    });
+                }
+                case "email", "email-json", "sms" -> {
+                    toOutbox(subscription, message);
+                    published.delivered(event, subscription.protocol(), subscription.endpoint(), "sent", null);
+                }
+                default -> {
+                    published.delivered(event, subscription.protocol(), subscription.endpoint(), "not-delivered-locally", null);
+                    System.err.println("[sns] " + subscription.protocol() + " subscriptions are not delivered locally: " + subscription.endpoint());
+                }
             }
         }
     }
 
-    private void toQueue(Subscription subscription, SnsMessage message) {
+    private static String queueName(Subscription subscription) {
+        return subscription.endpoint().substring(subscription.endpoint().lastIndexOf(':') + 1);
+    }
+
+    /** @return the queue message's id */
+    private String toQueue(Subscription subscription, SnsMessage message) {
         String queueName = subscription.endpoint().substring(subscription.endpoint().lastIndexOf(':') + 1);
         SendMessageRequest.Builder request = SendMessageRequest.builder().queueUrl(sqsBaseUrl + "/000000000000/" + queueName);
         if (subscription.rawMessageDelivery()) {
@@ -58,7 +87,7 @@ final class SnsDelivery {
             request.messageGroupId(message.messageGroupId())
                     .messageDeduplicationId(message.deduplicationId() != null ? message.deduplicationId() : message.messageId());
         }
-        sqs.sendMessage(request.build());
+        return sqs.sendMessage(request.build()).messageId();
     }
 
     private void toOutbox(Subscription subscription, SnsMessage message) {

@@ -37,7 +37,7 @@ public final class SnsEmulator implements AwsApi {
                        PublishedEvents publishedEvents, Outages outages, String region) {
         this.outages = outages;
         this.topics = topics;
-        this.delivery = new SnsDelivery(topics, sqs, sqsBaseUrl, functions, outbox, region);
+        this.delivery = new SnsDelivery(topics, sqs, sqsBaseUrl, functions, outbox, publishedEvents, region);
         this.outbox = outbox;
         this.publishedEvents = publishedEvents;
         this.region = region;
@@ -93,10 +93,11 @@ public final class SnsEmulator implements AwsApi {
             if (topicArn == null || !topics.exists(topicArn)) throw new TopicNotFound(topicArn);
             SnsMessage published = new SnsMessage(messageId, topicArn, subject, message, parameters.get(prefix + "MessageStructure"),
                     attributes, parameters.get(prefix + "MessageGroupId"), parameters.get(prefix + "MessageDeduplicationId"));
-            publishedEvents.add(new PublishedEvent(Instant.now(), topicArn.substring(topicArn.lastIndexOf(':') + 1),
+            PublishedEvent event = new PublishedEvent(Instant.now(), topicArn.substring(topicArn.lastIndexOf(':') + 1),
                     attributes.containsKey("eventType") ? attributes.get("eventType").value() : null, messageId, message,
-                    attributeValues(attributes)));
-            delivery.deliver(published);
+                    attributeValues(attributes));
+            publishedEvents.add(event);
+            delivery.deliver(published, event);
         }
         return messageId;
     }

@@ -39,6 +39,18 @@ public final class SqsEventSource implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger messagesInFlight = new AtomicInteger();
     private final List<Thread> pollers = new ArrayList<>();
+    private final List<ConsumerOutcome> outcomeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** How the function fared with one message: {@code error} is {@code null} when it counts as processed. */
+    @FunctionalInterface
+    public interface ConsumerOutcome {
+        void handled(String messageId, String function, String error);
+    }
+
+    /** Told, for each message handed to the function, whether it was processed (for the console's event view). */
+    public void onOutcome(ConsumerOutcome listener) {
+        outcomeListeners.add(listener);
+    }
 
     public SqsEventSource(String queueArn, String queueUrl, String region, int batchSize, boolean reportBatchItemFailures,
                           LocalFunction function, SqsClient sqs) {
@@ -130,12 +142,25 @@ public final class SqsEventSource implements AutoCloseable {
 
     /** Runs the function on the batch; gives the messages that count as processed. */
     private List<Message> invoke(List<Message> batch) {
-        String response;
+        String error = null;
+        List<Message> succeeded = List.of();
         try {
-            response = function.invoke(Json.write(event(batch)));
+            succeeded = processed(batch);
         } catch (FunctionError failed) {
-            return List.of();
+            error = failed.errorType() + ": " + failed.getMessage();
         }
+        if (!outcomeListeners.isEmpty()) {
+            String name = function.definition().logicalId();
+            for (Message message : batch) {
+                String outcome = succeeded.contains(message) ? null : error != null ? error : "reported as a batch item failure";
+                outcomeListeners.forEach(listener -> listener.handled(message.messageId(), name, outcome));
+            }
+        }
+        return succeeded;
+    }
+
+    private List<Message> processed(List<Message> batch) throws FunctionError {
+        String response = function.invoke(Json.write(event(batch)));
         if (!reportBatchItemFailures) return batch;
         JsonNode failures = response == null ? null : Json.read(response).path("batchItemFailures");
         if (failures == null || failures.isMissingNode() || failures.isNull() || failures.isEmpty()) return batch;
