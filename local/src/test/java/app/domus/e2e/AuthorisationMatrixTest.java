@@ -237,8 +237,24 @@ class AuthorisationMatrixTest {
             buildingA.add(full.delegationId());
             Set<String> organisationA = new HashSet<>(buildingA);
             organisationA.add(organisationId);
-            Map<String, Set<String>> foreign = Map.of("anonymous", organisationA, "other-org-admin", organisationA,
-                    "other-building-manager", buildingA);
+            // A smart-meter device's secret is shown once, to whoever registered it, and never again to anyone.
+            Set<String> secrets = new HashSet<>();
+            ids.forEach((name, id) -> {
+                if (name.endsWith(".secret")) secrets.add(id);
+            });
+            Map<String, Set<String>> foreign = new LinkedHashMap<>();
+            for (String kind : callers.keySet()) foreign.put(kind, new HashSet<>(secrets));
+            foreign.get("anonymous").addAll(organisationA);
+            foreign.get("other-org-admin").addAll(organisationA);
+            foreign.get("other-building-manager").addAll(buildingA);
+            // Residents and delegates see their own units' meters only (the building's meters are its staff's).
+            Map<String, List<String>> unitsOf = Map.of("tenant", List.of("3B"), "owner", List.of("3A", "3B"),
+                    "other-unit-owner", List.of("1A", "1B"), "delegate", List.of("3B"), "delegate-without-right", List.of(),
+                    "expired-delegate", List.of());
+            unitsOf.forEach((kind, units) -> ids.forEach((name, id) -> {
+                String[] parts = name.split("\\.");
+                if (parts[0].equals("meter") && !units.contains(parts[1])) foreign.get(kind).add(id);
+            }));
             return new Estate(callers, parameters, foreign, expired.expiresAt());
         }
 
