@@ -201,7 +201,7 @@ class AuthorisationMatrixTest {
             // The expired delegation first: it runs out while the others are made.
             ApiCaller owner = callers.get("owner");
             List<String> every = List.of("vote", "pay", "view_finances", "report_faults");
-            Delegate expired = delegate(cloud, owner, "expired-" + run, unitId, every, Duration.ofSeconds(3));
+            Delegate expired = delegate(cloud, owner, "expired-" + run, unitId, every, Duration.ofSeconds(5));
             callers.put("expired-delegate", expired.caller());
             Delegate full = delegate(cloud, owner, "delegate-" + run, unitId, every, Duration.ofDays(30));
             callers.put("delegate", full.caller());
