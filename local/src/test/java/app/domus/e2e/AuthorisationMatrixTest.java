@@ -1,0 +1,364 @@
+package app.domus.e2e;
+
+import static app.domus.e2e.IdentityFlowsTest.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.domus.local.testing.ApiCaller;
+import app.domus.local.testing.ApiResponse;
+import app.domus.local.testing.LocalCloudClient;
+import app.domus.local.testing.LocalCloudExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Sends every exercised cell of {@code contract/authorisation-matrix.md} (a route, a caller kind) to the local cloud with
+ * the demo estate's ids in the path and checks the status is one the table expects. A caller the table refuses never
+ * gets a 2xx, and a 2xx to a caller outside the object's building or organisation never carries the building's ids.
+ * Writes are sent only where the table expects a refusal, with an empty body, so the demo estate stays as seeded.
+ *
+ * <p>The callers the demo lacks are made here: another organisation and its admin, a manager of a second building
+ * of the demo organisation, and three delegates of unit 3B's owner (all rights, only {@code vote}, and one whose
+ * delegation has expired). The tenant of 3B reports one fault, so the fault routes have a real id.
+ *
+ * <p>{@code -Dauthz.discover=true} records what each cell answered into
+ * {@code target/authorisation-matrix.observed.md} instead of failing: for filling in new rows, by hand, after reading
+ * each answer (a 2xx to a wrong caller is a bug, not a row to copy).
+ */
+@ExtendWith(LocalCloudExtension.class)
+class AuthorisationMatrixTest {
+    /** An id of the right shape that names nothing: a route whose object the demo has none of still answers for an object. */
+    private static final String NOTHING = "01JAUTHZMATR1XN0TH1NG00000";
+    private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
+    /** Query parameters a route requires, filled like the path. */
+    private static final Map<String, String> QUERIES = Map.of("GET /invoices", "?unitId={unitId}",
+            "GET /ai/agents", "?organisationId={organisationId}", "GET /ai/runs", "?organisationId={organisationId}",
+            "GET /listings", "?location=Bratislava");
+    /**
+     * Valid bodies for writes that check the body before the caller's rights, so that the refusal asserted is the
+     * authorisation's and not the validation's; every other write is sent {@code {}}. Filled like the path.
+     */
+    private static final Map<String, String> BODIES = Map.of(
+            "PATCH /buildings/{buildingId}", json(Map.of("name", "Renamed by an intruder")),
+            "POST /buildings/{buildingId}/units", json(Map.of("number", "9Z", "floor", 9)),
+            "POST /organisations/{organisationId}/buildings", json(Map.of("name", "An intruder's building",
+                    "address", Map.of("street", "Main Street 99", "city", "Bratislava", "postalCode", "81101", "country", "SK"))),
+            "POST /units/{unitId}/ownerships", json(Map.of("ownerId", "{ownerId}", "share", "1/1000")),
+            "PUT /buildings/{buildingId}/technicians/{userId}/skills", json(Map.of("skills", List.of("plumbing"))),
+            "POST /meters/{meterId}/retirement", json(Map.of("removedOn", "2026-06-01")),
+            "PUT /units/{unitId}/rental-setup", json(Map.of("lockId", "17000099", "establishmentCode", "0000000099",
+                    "checkInTime", "15:00", "checkOutTime", "11:00", "timeZone", "UTC")),
+            "POST /units/{unitId}/reservations", json(Map.of("checkIn", "2027-01-10", "checkOut", "2027-01-12",
+                    "guestName", "Ivy Intruder", "guestEmail", "ivy@example.com", "guests", 1)));
+
+    @Test
+    void everyExercisedCellAnswersAsTheTableSays(LocalCloudClient cloud) throws Exception {
+        long started = System.nanoTime();
+        Matrix matrix = Matrix.load(repoRoot().resolve("contract/authorisation-matrix.md"));
+        Map<String, String> ids = cloud.cloud().demoData().ids();
+        Estate estate = Estate.make(cloud, ids);
+
+        boolean discover = Boolean.getBoolean("authz.discover") || "true".equals(System.getenv("AUTHZ_DISCOVER"));
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Map<String, String>> observed = new ConcurrentHashMap<>();
+        estate.awaitExpiry();
+        // A cell's answer does not depend on another's (every write sent is refused), so the cells go four at a time.
+        List<Runnable> cells = new ArrayList<>();
+        for (Matrix.Row row : matrix.rows()) {
+            String path = fill(row.path() + QUERIES.getOrDefault(row.route(), ""), estate.parameters());
+            boolean write = !row.method().equals("GET");
+            String body = !write || row.method().equals("DELETE") ? null : fill(BODIES.getOrDefault(row.route(), "{}"), estate.parameters());
+            for (Map.Entry<String, String> cell : row.cells().entrySet()) {
+                String caller = cell.getKey();
+                String expected = cell.getValue();
+                if (!Matrix.exercised(expected)) continue;
+                if (write && !expected.equals("?") && Matrix.allows(expected)) {
+                    failures.add(row.route() + " × " + caller + ": a write is only sent to a caller the table refuses (" + expected + ")");
+                    continue;
+                }
+                cells.add(() -> {
+                    ApiResponse response = estate.caller(caller).send(row.method(), path, body);
+                    int status = response.status();
+                    observed.computeIfAbsent(row.route(), r -> new ConcurrentHashMap<>()).put(caller, Integer.toString(status));
+                    if (status >= 500) failures.add(row.route() + " × " + caller + ": " + status + " " + response.body());
+                    if (!discover && !Matrix.statuses(expected).contains(status)) {
+                        failures.add(row.route() + " × " + caller + ": expected " + expected + ", got " + status + " " + abbreviate(response.body()));
+                    }
+                    if (status / 100 == 2) {
+                        for (String foreign : estate.foreignTo(caller)) {
+                            if (response.body() != null && response.body().contains(foreign)) {
+                                failures.add(row.route() + " × " + caller + ": " + status + " carries " + foreign + " " + abbreviate(response.body()));
+                            }
+                        }
+                    }
+                });
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (var done : pool.invokeAll(cells.stream().map(Executors::callable).toList())) done.get();
+        } finally {
+            pool.shutdown();
+        }
+        int sent = cells.size();
+        if (discover) writeObserved(matrix, observed);
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        System.out.println("Authorisation matrix: " + matrix.rows().size() + " routes, " + sent + " cells sent in " + seconds + " s");
+        assertThat(sent).as("cells sent").isGreaterThan(matrix.rows().size());
+        assertThat(failures).isEmpty();
+    }
+
+    private static String fill(String path, Map<String, String> parameters) {
+        Matcher m = PARAMETER.matcher(path);
+        StringBuilder filled = new StringBuilder();
+        while (m.find()) m.appendReplacement(filled, Matcher.quoteReplacement(parameters.getOrDefault(m.group(1), NOTHING)));
+        m.appendTail(filled);
+        return filled.toString();
+    }
+
+    private static String abbreviate(String body) {
+        return body == null ? "" : body.length() > 300 ? body.substring(0, 300) + "…" : body;
+    }
+
+    private static void writeObserved(Matrix matrix, Map<String, Map<String, String>> observed) throws IOException {
+        StringBuilder out = new StringBuilder("| Route | " + String.join(" | ", matrix.callers()) + " |\n");
+        for (Matrix.Row row : matrix.rows()) {
+            out.append("| `").append(row.route()).append("` |");
+            for (String caller : matrix.callers()) {
+                String cell = row.cells().get(caller);
+                String seen = observed.getOrDefault(row.route(), Map.of()).get(caller);
+                out.append(' ').append(seen == null ? cell : cell.equals("?") ? seen : cell + "=" + seen).append(" |");
+            }
+            out.append('\n');
+        }
+        Path file = Path.of("target/authorisation-matrix.observed.md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, out);
+    }
+
+    static Path repoRoot() {
+        Path path = Path.of("").toAbsolutePath();
+        while (path != null && !Files.exists(path.resolve("template.yaml"))) path = path.getParent();
+        if (path == null) throw new IllegalStateException("template.yaml not found");
+        return path;
+    }
+
+    /** The callers and the ids filled into paths. */
+    private record Estate(Map<String, ApiCaller> callers, Map<String, String> parameters, Map<String, Set<String>> foreign,
+                          Instant expiry) {
+
+        static Estate make(LocalCloudClient cloud, Map<String, String> ids) {
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            String organisationId = ids.get("organisationId");
+            String buildingId = ids.get("buildingId");
+            String unitId = ids.get("unit.3B");
+            Map<String, ApiCaller> callers = new LinkedHashMap<>();
+            callers.put("anonymous", cloud.anonymous());
+
+            ApiCaller stranger = cloud.withClaims(Map.of("sub", "authz-stranger-" + run, "email", "stranger-" + run + "@example.com",
+                    "email_verified", true));
+            ApiResponse elsewhere = stranger.post("/organisations", json(Map.of("name", "Elsewhere Estates " + run)));
+            assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(201);
+            callers.put("other-org-admin", stranger);
+
+            ApiCaller admin = cloud.as("admin");
+            ApiResponse towerB = admin.post("/organisations/" + organisationId + "/buildings", json(Map.of("name", "Sunrise Tower B " + run,
+                    "address", Map.of("street", "Main Street 14", "city", "Bratislava", "postalCode", "81101", "country", "SK"))));
+            assertThat(towerB.status()).as(towerB.body()).isEqualTo(201);
+            String managerEmail = "manager-b-" + run + "@example.com";
+            ApiResponse invitation = admin.post("/invitations", json(Map.of("organisationId", organisationId, "role", "manager",
+                    "buildingId", towerB.json().path("buildingId").asText(), "email", managerEmail, "expiresInDays", 1)));
+            assertThat(invitation.status()).as(invitation.body()).isEqualTo(201);
+            ApiResponse registered = cloud.anonymous().post("/auth/register", json(Map.of("email", managerEmail,
+                    "password", "authz-matrix-password", "invitationCode", invitation.json().path("code").asText(),
+                    "displayName", "Bea Manager")));
+            assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+            callers.put("other-building-manager", cloud.withToken(registered.json().path("token").asText()));
+
+            callers.put("other-unit-owner", cloud.as("owner"));
+            callers.put("tenant", cloud.as("tenant"));
+            callers.put("technician", cloud.as("technician"));
+            callers.put("owner", cloud.as("owner3"));
+
+            // The expired delegation first: it runs out while the others are made.
+            ApiCaller owner = callers.get("owner");
+            List<String> every = List.of("vote", "pay", "view_finances", "report_faults");
+            Delegate expired = delegate(cloud, owner, "expired-" + run, unitId, every, Duration.ofSeconds(5));
+            callers.put("expired-delegate", expired.caller());
+            Delegate full = delegate(cloud, owner, "delegate-" + run, unitId, every, Duration.ofDays(30));
+            callers.put("delegate", full.caller());
+            callers.put("delegate-without-right", delegate(cloud, owner, "vote-only-" + run, unitId, List.of("vote"), Duration.ofDays(30)).caller());
+            callers.put("manager", cloud.as("manager"));
+            callers.put("org-admin", admin);
+
+            ApiResponse fault = callers.get("tenant").post("/faults", json(Map.of("title", "Dripping tap in the bathroom",
+                    "description", "The bathroom tap drips all night", "category", "other", "buildingId", buildingId, "unitId", unitId)));
+            assertThat(fault.status()).as(fault.body()).isEqualTo(201);
+            String faultId = fault.json().path("faultId").asText();
+
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("organisationId", organisationId);
+            parameters.put("buildingId", buildingId);
+            parameters.put("unitId", unitId);
+            parameters.put("meterId", ids.get("meter.3B.cold_water"));
+            parameters.put("reservationId", ids.get("reservation.2B"));
+            parameters.put("deviceId", ids.get("device.1A"));
+            parameters.put("userId", cloud.cloud().demoData().account("technician").orElseThrow().userId());
+            parameters.put("delegationId", full.delegationId());
+            parameters.put("faultId", faultId);
+            parameters.put("ownerId", cloud.cloud().demoData().account("owner3").orElseThrow().userId());
+            parameters.put("provider", "google");
+            parameters.put("task", "listing_enrichment");
+
+            // Building A's ids, which nobody outside building A may be shown.
+            Set<String> buildingA = new HashSet<>();
+            ids.forEach((name, id) -> {
+                if (!name.equals("organisationId") && !name.endsWith(".secret")) buildingA.add(id);
+            });
+            buildingA.add(faultId);
+            buildingA.add(full.delegationId());
+            Set<String> organisationA = new HashSet<>(buildingA);
+            organisationA.add(organisationId);
+            // A smart-meter device's secret is shown once, to whoever registered it, and never again to anyone.
+            Set<String> secrets = new HashSet<>();
+            ids.forEach((name, id) -> {
+                if (name.endsWith(".secret")) secrets.add(id);
+            });
+            Map<String, Set<String>> foreign = new LinkedHashMap<>();
+            for (String kind : callers.keySet()) foreign.put(kind, new HashSet<>(secrets));
+            foreign.get("anonymous").addAll(organisationA);
+            foreign.get("other-org-admin").addAll(organisationA);
+            foreign.get("other-building-manager").addAll(buildingA);
+            // Residents and delegates see their own units' meters only (the building's meters are its staff's).
+            Map<String, List<String>> unitsOf = Map.of("tenant", List.of("3B"), "owner", List.of("3A", "3B"),
+                    "other-unit-owner", List.of("1A", "1B"), "delegate", List.of("3B"), "delegate-without-right", List.of(),
+                    "expired-delegate", List.of());
+            unitsOf.forEach((kind, units) -> ids.forEach((name, id) -> {
+                String[] parts = name.split("\\.");
+                if (parts[0].equals("meter") && !units.contains(parts[1])) foreign.get(kind).add(id);
+            }));
+            return new Estate(callers, parameters, foreign, expired.expiresAt());
+        }
+
+        ApiCaller caller(String kind) {
+            ApiCaller caller = callers.get(kind);
+            if (caller == null) throw new IllegalArgumentException("No caller kind " + kind + "; the test knows " + callers.keySet());
+            return caller;
+        }
+
+        Set<String> foreignTo(String kind) {
+            return foreign.getOrDefault(kind, Set.of());
+        }
+
+        /** The expired delegate only counts as expired once its delegation's time has passed. */
+        void awaitExpiry() throws InterruptedException {
+            long wait = Duration.between(Instant.now(), expiry).toMillis() + 50;
+            if (wait > 0) Thread.sleep(wait);
+        }
+    }
+
+    private record Delegate(ApiCaller caller, String delegationId, Instant expiresAt) {}
+
+    /** Owner of the unit delegates these rights to a new person, who accepts. */
+    private static Delegate delegate(LocalCloudClient cloud, ApiCaller owner, String name, String unitId, List<String> rights, Duration validFor) {
+        String email = name + "@example.com";
+        String userId = portalUser(cloud, email);
+        Instant expiresAt = Instant.now().plus(validFor).plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+        ApiResponse created = owner.post("/delegations", json(Map.of("delegateEmail", email, "rights", rights, "unitId", unitId,
+                "expiresAt", expiresAt.toString())));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String delegationId = created.json().path("delegationId").asText();
+        ApiCaller delegate = cloud.withClaims(Map.of("sub", userId, "email", email, "email_verified", true));
+        ApiResponse accepted = delegate.post("/delegations/" + delegationId + "/accept", "");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        return new Delegate(delegate, delegationId, expiresAt);
+    }
+
+    private static final Pattern VERIFY_LINK = Pattern.compile("verify-email\\?token=([A-Za-z0-9_-]+)");
+
+    /**
+     * A person with an account and no role anywhere: signed up on the portal and verified the address. A delegation
+     * is accepted by the account whose verified address it names.
+     */
+    private static String portalUser(LocalCloudClient cloud, String email) {
+        ApiResponse signedUp = cloud.anonymous().post("/portal/signup", json(Map.of("email", email, "password", "authz-matrix-password",
+                "name", "Dana Delegate")));
+        assertThat(signedUp.status()).as(signedUp.body()).isEqualTo(202);
+        try {
+            Matcher link = VERIFY_LINK.matcher(cloud.awaitOutbox(email, m -> VERIFY_LINK.matcher(m.toString()).find()).toString());
+            assertThat(link.find()).isTrue();
+            ApiResponse verified = cloud.anonymous().post("/auth/verify-email", json(Map.of("token", link.group(1))));
+            assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+            return verified.json().path("userId").asText();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The table: a row per route, a column per caller kind. The contract module checks its rows against the template. */
+    record Matrix(List<String> callers, List<Row> rows) {
+        record Row(String method, String path, Map<String, String> cells) {
+            String route() {
+                return method + " " + path;
+            }
+        }
+
+        private static final Pattern ROUTE = Pattern.compile("`([A-Z]+) (/\\S*)`");
+
+        static Matrix load(Path file) throws IOException {
+            List<String> callers = null;
+            List<Row> rows = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                if (!line.startsWith("|") || line.startsWith("|---")) continue;
+                String[] cells = line.substring(1, line.lastIndexOf('|')).split("\\|");
+                for (int i = 0; i < cells.length; i++) cells[i] = cells[i].trim();
+                if (cells[0].equals("Route")) {
+                    callers = List.of(cells).subList(1, cells.length);
+                    continue;
+                }
+                Matcher route = ROUTE.matcher(cells[0]);
+                if (callers == null || !route.matches()) continue;
+                Map<String, String> byCaller = new LinkedHashMap<>();
+                for (int i = 0; i < callers.size(); i++) byCaller.put(callers.get(i), cells[i + 1]);
+                rows.add(new Row(route.group(1), route.group(2), byCaller));
+            }
+            if (callers == null) throw new IllegalStateException(file + " has no table with a Route column");
+            return new Matrix(callers, rows);
+        }
+
+        /** {@code n/a}: the caller kind means nothing for the route; {@code -}: expected but not sent (a write it may make). */
+        static boolean exercised(String cell) {
+            return !cell.equals("n/a") && !cell.equals("-") && !cell.startsWith("(");
+        }
+
+        static Set<Integer> statuses(String cell) {
+            Set<Integer> statuses = new HashSet<>();
+            if (cell.equals("?")) return statuses;
+            for (String status : cell.split("/")) statuses.add(Integer.parseInt(status.trim()));
+            return statuses;
+        }
+
+        static boolean allows(String cell) {
+            return statuses(cell).stream().anyMatch(status -> status / 100 == 2);
+        }
+    }
+}
