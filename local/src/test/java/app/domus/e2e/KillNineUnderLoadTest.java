@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>A message a consumer had received when the process died comes back only after its queue's visibility timeout, as
  * on AWS (90 s, 360 s for triage): to see those within the test, it runs a copy of {@code template.yaml} whose queues
- * have a visibility timeout of 30 s. Nothing else differs; {@code bench/kill-nine} runs the template as it is.
+ * have a visibility timeout of 30 s. Nothing else differs; {@code bench/kill-nine} runs it for a minute at a few hundred
+ * writes a second, on the template as it is.
  */
 class KillNineUnderLoadTest {
     @TempDir
@@ -29,9 +30,18 @@ class KillNineUnderLoadTest {
     @Test
     void nothingAcknowledgedIsLostAndEveryEventIsHandledOnce() throws Exception {
         // Messages in flight at the kill stay invisible for their queue's 90 s visibility timeout after the restart.
-        KillDrill.Figures figures = new KillDrill(withShortVisibilityTimeouts(repositoryTemplate()), work,
-                new KillDrill.Settings(8, 60, Duration.ofSeconds(12), Duration.ofSeconds(240))).run();
+        KillDrill.Settings settings = new KillDrill.Settings(setting("threads", 8), setting("rate", 60),
+                Duration.ofSeconds(setting("seconds", 12)), Duration.ofSeconds(setting("catchUpSeconds", 240)));
+        boolean asIs = Boolean.getBoolean("killnine.templateAsIs");
+        KillDrill.Figures figures = new KillDrill(asIs ? repositoryTemplate() : withShortVisibilityTimeouts(repositoryTemplate()), work, settings).run();
         System.out.println("[kill -9 drill] " + figures.summary());
+        String report = System.getProperty("killnine.report");
+        if (report != null) {
+            Files.writeString(Path.of(report), "## " + java.time.Instant.now() + ": " + settings.ratePerSecond() + " writes/s asked from "
+                    + settings.threads() + " threads for " + settings.load().toSeconds() + " s, then kill -9"
+                    + (asIs ? " (template as it is)" : " (30 s visibility timeouts)") + "\n\n```\n" + figures.summary() + "\n```\n\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
 
         assertThat(figures.acknowledged()).as("faults acknowledged under load").isGreaterThan(20);
         assertThat(figures.missingFaults()).as("acknowledged faults missing after the restart").isEmpty();
@@ -42,6 +52,11 @@ class KillNineUnderLoadTest {
         assertThat(figures.handledOncePerConsumer().values()).containsOnly(figures.acknowledged());
         assertThat(figures.emailsFound()).as("faults whose managers were e-mailed").isEqualTo(figures.acknowledged());
         assertThat(figures.duplicatedEmails()).as("e-mails sent twice").isZero();
+    }
+
+    /** {@code bench/kill-nine} runs this test longer and harder through {@code -Dkillnine.<name>=<value>}. */
+    private static int setting(String name, int otherwise) {
+        return Integer.getInteger("killnine." + name, otherwise);
     }
 
     private Path withShortVisibilityTimeouts(Path template) throws java.io.IOException {
