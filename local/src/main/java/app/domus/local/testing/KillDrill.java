@@ -159,7 +159,7 @@ public final class KillDrill {
             String token = signIn(base, demo.account("owner").orElseThrow().email());
             List<String> missing = new ArrayList<>();
             for (String faultId : acknowledged.keySet()) {
-                if (send(base, "GET", "/faults/" + faultId, token, null).statusCode() != 200) missing.add(faultId);
+                if (!stored(base, token, faultId)) missing.add(faultId);
             }
 
             long deadline = System.nanoTime() + settings.catchUp().toNanos();
@@ -183,6 +183,15 @@ public final class KillDrill {
                 }
                 Thread.sleep(2000);
             }
+        }
+    }
+
+    /** Read back over the API; a 5xx while the restarted platform catches up is asked again, a 404 is an answer. */
+    private boolean stored(String base, String token, String faultId) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            int status = send(base, "GET", "/faults/" + faultId, token, null).statusCode();
+            if (status < 500 || attempt == 5) return status == 200;
+            Thread.sleep(1000);
         }
     }
 
