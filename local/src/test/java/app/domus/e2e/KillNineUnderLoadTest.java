@@ -29,7 +29,6 @@ class KillNineUnderLoadTest {
 
     @Test
     void nothingAcknowledgedIsLostAndEveryEventIsHandledOnce() throws Exception {
-        // Messages in flight at the kill stay invisible for their queue's 90 s visibility timeout after the restart.
         KillDrill.Settings settings = new KillDrill.Settings(setting("threads", 8), setting("rate", 60),
                 Duration.ofSeconds(setting("seconds", 12)), Duration.ofSeconds(setting("catchUpSeconds", 240)));
         boolean asIs = Boolean.getBoolean("killnine.templateAsIs");
