@@ -28,11 +28,35 @@ public final class Outbox {
         this.file = file;
         if (Files.exists(file)) {
             try {
+                dropTornLastLine(file);
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     if (!line.isBlank()) messages.add(MAPPER.readValue(line, OutboxMessage.class));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the outbox at " + file, e);
+            }
+        }
+    }
+
+    /**
+     * Every message is written as one line ending in a newline; a file that does not end in one was cut short by a
+     * process killed while appending (that message's send never returned). The torn line is cut off, so that the next
+     * message starts a line of its own rather than being glued to it.
+     */
+    private static void dropTornLastLine(Path file) throws IOException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            long end = size;
+            java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+            while (end > 0) {
+                one.clear();
+                channel.read(one, end - 1);
+                if (one.get(0) == '\n') break;
+                end--;
+            }
+            if (end < size) {
+                channel.truncate(end);
+                System.err.println("[outbox] cut off the torn last line of " + file + " (the process stopped while writing it)");
             }
         }
     }
