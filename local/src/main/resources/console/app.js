@@ -167,6 +167,29 @@ const pages = {
       ];
     },
   },
+  faults: {
+    kinds: ["faults"],
+    async render() {
+      const services = await getJson("/_local/faults");
+      return [
+        h("h2", {}, "Faults ", h("span", { class: "muted" }, "injected into the platform's calls; off by default")),
+        state.message,
+        h("div", { class: "toolbar" }, h("button", { id: "faults-clear", onclick: (event) => clearFaults(event.target, null) }, "Clear all")),
+        h("table", { id: "faults" },
+          h("thead", {}, h("tr", {}, h("th", {}, "Service"), h("th", {}, "Rule"), h("th", {}, "Injected"), h("th", {}, "Set"))),
+          h("tbody", {}, Object.entries(services).map(([service, entry]) => h("tr", { dataset: { service } },
+            h("td", {}, service),
+            h("td", {}, entry.rule
+              ? [h("span", { class: "chip error" }, entry.rule.kind), ` ${Math.round(entry.rule.rate * 100)} %`,
+                entry.rule.latencyMs ? ` +${entry.rule.latencyMs} ms` : "",
+                entry.rule.operations.length ? h("div", { class: "muted" }, entry.rule.operations.join(", ")) : null,
+                " ", h("button", { onclick: (event) => clearFaults(event.target, service) }, "Clear")]
+              : h("span", { class: "muted" }, "off")),
+            h("td", {}, Object.entries(entry.injected).map(([operation, count]) => h("div", {}, `${operation || "(any)"}: ${count}`))),
+            h("td", {}, faultForm(service, entry.kinds)))))),
+      ];
+    },
+  },
   demo: {
     kinds: [],
     async render() {
@@ -379,7 +402,7 @@ function connect() {
   const source = new EventSource("/_local/stream");
   source.addEventListener("ready", () => { live.textContent = "live"; live.className = "live on"; });
   source.onerror = () => { live.textContent = "reconnecting…"; live.className = "live off"; };
-  for (const kind of ["outbox", "event", "delivery", "invocation", "queues"]) {
+  for (const kind of ["outbox", "event", "delivery", "invocation", "queues", "faults"]) {
     source.addEventListener(kind, () => { if (pages[current]?.kinds.includes(kind)) refreshSoon(); });
   }
 }
@@ -387,3 +410,34 @@ function connect() {
 window.addEventListener("hashchange", show);
 connect();
 show();
+
+/** The Faults page's form for one service: kind, rate (0..1), added latency, operations (comma-separated). */
+function faultForm(service, kinds) {
+  const kind = h("select", { name: "kind" }, kinds.map((name) => h("option", { value: name }, name)));
+  const rate = h("input", { name: "rate", type: "number", min: "0", max: "1", step: "0.05", value: "1", size: "4" });
+  const latency = h("input", { name: "latencyMs", type: "number", min: "0", step: "50", value: "0", size: "5", title: "added latency, ms" });
+  const operations = h("input", { name: "operations", placeholder: "operations (all)", size: "16" });
+  return h("form", { class: "fault", onsubmit: async (event) => {
+    event.preventDefault();
+    const rule = { kind: kind.value, rate: Number(rate.value), latencyMs: Number(latency.value),
+      operations: operations.value.split(",").map((name) => name.trim()).filter(Boolean) };
+    try {
+      const response = await fetch("/_local/faults/" + encodeURIComponent(service),
+        { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(rule) });
+      const body = await response.json().catch(() => ({}));
+      if (!response.ok) throw new Error(body.detail || `answered ${response.status}`);
+      state.message = notice(`${service}: ${rule.kind} on ${Math.round(rule.rate * 100)} % of the calls`);
+    } catch (error) {
+      state.message = notice(`${service}: ${error.message}`, true);
+    }
+    show();
+  } }, kind, rate, latency, operations, h("button", { class: "primary", type: "submit" }, "Set"));
+}
+
+async function clearFaults(button, service) {
+  button.disabled = true;
+  const response = await fetch("/_local/faults" + (service ? "/" + encodeURIComponent(service) : ""), { method: "DELETE" });
+  state.message = response.ok ? notice(service ? `${service}: faults cleared` : "All faults cleared")
+    : notice(`Clearing answered ${response.status}`, true);
+  show();
+}

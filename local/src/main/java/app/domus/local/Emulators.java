@@ -22,9 +22,10 @@ import java.util.concurrent.Future;
 record Emulators(DynamoDbEmulator dynamoDb, SqsEmulator sqs, S3Emulator s3, MqttBroker mqtt) implements AutoCloseable {
 
     static Emulators start(DataDirectory data, LocalEndpoints endpoints, String region, AwsSdkSettings sdk,
-                           S3Notifications s3Notifications, IotRules iotRules, Optional<DeviceAuthorizer> deviceAuthorizer) throws Exception {
+                           S3Notifications s3Notifications, IotRules iotRules, app.domus.local.faults.FaultInjector faults,
+                           Optional<DeviceAuthorizer> deviceAuthorizer) throws Exception {
         try (ExecutorService starting = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<DynamoDbEmulator> dynamoDb = starting.submit(() -> DynamoDbEmulator.start(endpoints.dynamoDbPort(), data.dynamoDb()));
+            Future<DynamoDbEmulator> dynamoDb = starting.submit(() -> DynamoDbEmulator.start(endpoints.dynamoDbPort(), data.dynamoDb(), faults));
             Future<SqsEmulator> sqs = starting.submit(() -> SqsEmulator.start(endpoints.sqsPort(), region, data.queues()));
             Future<S3Emulator> s3 = starting.submit(() -> S3Emulator.start(endpoints.s3Port(), data.buckets(),
                     sdk.accessKeyId(), sdk.secretAccessKey(), s3Notifications));

@@ -146,8 +146,9 @@ public final class LocalCloud implements AutoCloseable {
             Outbox outbox = new Outbox(data.outbox());
             PublishedEvents publishedEvents = new PublishedEvents();
             Outages outages = new Outages();
+            app.domus.local.faults.FaultInjector faults = new app.domus.local.faults.FaultInjector();
             ParameterStore parameters = new ParameterStore(data.parameters());
-            PartnerDoubles partners = running.add(PartnerDoubles.start(template, data.partners(), outbox));
+            PartnerDoubles partners = running.add(PartnerDoubles.start(template, data.partners(), outbox, faults));
             Deployment deployment = new Deployment(template, parameterOverrides(template, options, partners, endpoints), endpoints,
                     options.region(), sdk.sqsEndpoint());
             // A double's context has neither the HTTP API's address nor the SSM store: the Stripe double gets both here.
@@ -159,13 +160,14 @@ public final class LocalCloud implements AutoCloseable {
 
             Functions functions = running.add(new Functions(deployment.functions()));
             SqsClient sqs = running.add(SqsClient.builder().region(Region.of(options.region())).endpointOverride(URI.create(sdk.sqsEndpoint()))
-                    .httpClient(UrlConnectionHttpClient.create()).build());
+                    .httpClient(UrlConnectionHttpClient.create()).overrideConfiguration(LocalCloud::internalCaller).build());
             DynamoDbClient dynamoDb = running.add(DynamoDbClient.builder().region(Region.of(options.region()))
-                    .endpointOverride(URI.create(sdk.dynamoDbEndpoint())).httpClient(UrlConnectionHttpClient.create()).build());
+                    .endpointOverride(URI.create(sdk.dynamoDbEndpoint())).httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(LocalCloud::internalCaller).build());
             IotRules iotRules = running.add(new IotRules(deployment, functions, sqs));
             S3Notifications s3Notifications = new S3Notifications(deployment.functionEvents("S3"), functions, options.region());
 
-            Emulators emulators = running.add(Emulators.start(data, endpoints, options.region(), sdk, s3Notifications, iotRules,
+            Emulators emulators = running.add(Emulators.start(data, endpoints, options.region(), sdk, s3Notifications, iotRules, faults,
                     DeviceAuthorizer.from(deployment, functions)));
             provision(deployment, dynamoDb, sqs, emulators.s3());
 
@@ -174,7 +176,8 @@ public final class LocalCloud implements AutoCloseable {
                     : null;
 
             LocalAwsServer aws = running.add(new LocalAwsServer(endpoints.awsPort()));
-            aws.register("sns", new SnsEmulator(new TopicSubscriptions(deployment), sqs, sdk.sqsEndpoint(), functions, outbox, publishedEvents, outages, options.region()));
+            aws.register("sns", new app.domus.local.aws.FaultInjectingAwsApi("sns", "http://sns.amazonaws.com/doc/2010-03-31/", faults,
+                    new SnsEmulator(new TopicSubscriptions(deployment), sqs, sdk.sqsEndpoint(), functions, outbox, publishedEvents, outages, options.region())));
             aws.register("ses", new SesEmulator(outbox));
             aws.register("ssm", new SsmEmulator(parameters, secrets, options.region()));
             aws.register("secretsmanager", new app.domus.local.aws.SecretsManagerEmulator(secrets, options.region()));
@@ -190,7 +193,8 @@ public final class LocalCloud implements AutoCloseable {
 
             List<SqsEventSource> eventSources = sqsEventSources(deployment, functions, sqs, sdk.sqsEndpoint(), running);
             DynamoDbStreamsClient dynamoDbStreams = running.add(DynamoDbStreamsClient.builder().region(Region.of(options.region()))
-                    .endpointOverride(URI.create(sdk.dynamoDbEndpoint())).httpClient(UrlConnectionHttpClient.create()).build());
+                    .endpointOverride(URI.create(sdk.dynamoDbEndpoint())).httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(LocalCloud::internalCaller).build());
             List<StreamEventSource> streamSources = streamEventSources(deployment, functions, dynamoDb, dynamoDbStreams, sqs,
                     sdk.sqsEndpoint(), data.streams(), running);
             Schedules schedules = running.add(new Schedules(
@@ -206,7 +210,7 @@ public final class LocalCloud implements AutoCloseable {
             LocalConsole console = new LocalConsole(outbox, publishedEvents, demoData,
                     account -> signingKeys == null || jwt == null ? null : signingKeys.mint(account.tokenClaims(), jwt.issuer(), jwt.audiences(), DEMO_TOKEN_VALIDITY),
                     schedules, new QueueInspector(deployment, sqs, eventSources),
-                    new Health(endpoints, functions, webSocketApi.isPresent())::report, functions.all(), routes.all(), template.directory(), endpointList(endpoints), outages,
+                    new Health(endpoints, functions, webSocketApi.isPresent())::report, functions.all(), routes.all(), template.directory(), endpointList(endpoints), outages, faults,
                     running.add(new MeterSimulator(endpoints.mqttUrl())), feed);
             HttpApiGateway http = running.add(new HttpApiGateway(endpoints.httpPort(), deployment, routes, functions, console));
             http.start();
@@ -222,6 +226,14 @@ public final class LocalCloud implements AutoCloseable {
             running.close();
             throw e;
         }
+    }
+
+    /**
+     * The local cloud's own SDK calls (provisioning, the event source pollers, the console) are AWS's machinery, not the
+     * platform's: marked, they pass the fault switch.
+     */
+    private static void internalCaller(software.amazon.awssdk.core.client.config.ClientOverrideConfiguration.Builder override) {
+        override.putHeader(app.domus.local.faults.FaultInjector.INTERNAL_CALLER_HEADER, "true");
     }
 
     /** The options with every port as actually bound: start the same local cloud again with these. */

@@ -46,6 +46,7 @@ public final class LocalConsole implements HttpHandler {
     private final Path templateDirectory;
     private final Map<String, String> endpoints;
     private final Outages outages;
+    private final app.domus.local.faults.FaultInjector faults;
     private final MeterSimulator meterSimulator;
     private final ConsoleFeed feed;
 
@@ -57,7 +58,8 @@ public final class LocalConsole implements HttpHandler {
     public LocalConsole(Outbox outbox, PublishedEvents events, DemoData demoData, Function<DemoAccount, String> demoTokens,
                         Schedules schedules, QueueInspector queues, Supplier<Map<String, Object>> health,
                         Collection<LocalFunction> functions, List<HttpRoute> routes, Path templateDirectory, Map<String, String> endpoints,
-                        Outages outages, MeterSimulator meterSimulator, ConsoleFeed feed) {
+                        Outages outages, app.domus.local.faults.FaultInjector faults, MeterSimulator meterSimulator, ConsoleFeed feed) {
+        this.faults = faults;
         this.feed = feed;
         outbox.onAdd(message -> feed.publish("outbox", ConsoleFeed.summary("id", message.id(), "channel", message.channel(), "to", message.to())));
         events.onAdd(event -> feed.publish("event", ConsoleFeed.summary("messageId", event.messageId(), "eventType", event.eventType(), "topic", event.topic())));
@@ -125,6 +127,8 @@ public final class LocalConsole implements HttpHandler {
                 sendJson(exchange, 200, outages.state());
             } else if (page.startsWith("outages/") && post) {
                 outage(exchange, page.substring("outages/".length()), query);
+            } else if (page.equals("faults") || page.startsWith("faults/")) {
+                faults(exchange, page.equals("faults") ? null : page.substring("faults/".length()));
             } else if (page.equals("meters/simulator")) {
                 meterSimulator(exchange);
             } else if (page.equals("api-docs")) {
@@ -137,7 +141,7 @@ public final class LocalConsole implements HttpHandler {
                 swaggerUi(exchange, page.substring("api-docs/".length()));
             } else {
                 sendJson(exchange, 404, Map.of("message", "No console page " + page, "pages", List.of("health", "outbox", "demo",
-                        "queues", "events", "functions", "schedules", "outages", "meters/simulator", "api-docs", "stream")));
+                        "queues", "events", "functions", "schedules", "outages", "faults", "meters/simulator", "api-docs", "stream")));
             }
         } catch (InterruptedException e) {
             // The local cloud is stopping while a page holds the live stream open: the stream just ends.
@@ -288,6 +292,51 @@ public final class LocalConsole implements HttpHandler {
             sendJson(exchange, 200, outages.state());
         } catch (IllegalArgumentException e) {
             sendJson(exchange, 400, Map.of("message", String.valueOf(e.getMessage())));
+        }
+    }
+
+    /**
+     * The fault switch: {@code GET /_local/faults} shows every service's rule and injected counts, {@code PUT
+     * /_local/faults/{service}} with {@code {"kind", "rate", "latencyMs", "operations"}} sets the service's rule,
+     * {@code DELETE /_local/faults[/{service}]} clears one service's rule or all of them.
+     */
+    private void faults(HttpExchange exchange, String service) throws IOException {
+        String method = exchange.getRequestMethod();
+        try {
+            switch (method) {
+                case "GET" -> sendJson(exchange, 200, service == null ? faults.state() : faults.state(service));
+                case "DELETE" -> {
+                    if (service == null) faults.clearAll();
+                    else faults.clear(service);
+                    feed.publish("faults", ConsoleFeed.summary("service", service == null ? "all" : service, "rule", "cleared"));
+                    sendJson(exchange, 200, faults.state());
+                }
+                case "PUT" -> {
+                    if (service == null) {
+                        exchange.getResponseHeaders().set("Allow", "GET, DELETE");
+                        sendProblem(exchange, 405, "Method Not Allowed", "PUT a rule to /_local/faults/{service}");
+                        return;
+                    }
+                    com.fasterxml.jackson.databind.JsonNode body = Json.readOrNull(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                    if (body == null || !body.isObject()) {
+                        sendProblem(exchange, 400, "Bad Request", "The body must be a JSON object: {\"kind\", \"rate\", \"latencyMs\", \"operations\"}");
+                        return;
+                    }
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> rule = Json.MAPPER.convertValue(body, Map.class);
+                    faults.set(service, rule);
+                    feed.publish("faults", ConsoleFeed.summary("service", service, "rule", rule.get("kind")));
+                    sendJson(exchange, 200, faults.state(service));
+                }
+                default -> {
+                    exchange.getResponseHeaders().set("Allow", service == null ? "GET, DELETE" : "GET, PUT, DELETE");
+                    sendProblem(exchange, 405, "Method Not Allowed", "/_local/faults takes GET, PUT and DELETE");
+                }
+            }
+        } catch (app.domus.local.faults.FaultInjector.UnknownService e) {
+            sendProblem(exchange, "PUT".equals(method) ? 400 : 404, "PUT".equals(method) ? "Bad Request" : "Not Found", e.getMessage());
+        } catch (app.domus.local.faults.FaultInjector.InvalidRule e) {
+            sendProblem(exchange, 400, "Bad Request", e.field() + ": " + e.getMessage());
         }
     }
 

@@ -22,7 +22,12 @@ public final class DynamoDbEmulator implements AutoCloseable {
 
     /** On loopback only: DynamoDB Local's own server would listen on every interface, the whole table open to the network. */
     public static DynamoDbEmulator start(int port, Path dataDirectory) throws Exception {
-        return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), dataDirectory);
+        return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), dataDirectory, new app.domus.local.faults.FaultInjector());
+    }
+
+    /** As {@link #start(int, Path)}, with the calls of the platform first put to {@code faults} ({@link FaultInjectingHandler}). */
+    public static DynamoDbEmulator start(int port, Path dataDirectory, app.domus.local.faults.FaultInjector faults) throws Exception {
+        return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), dataDirectory, faults);
     }
 
     /**
@@ -31,12 +36,16 @@ public final class DynamoDbEmulator implements AutoCloseable {
      * all interfaces itself.
      */
     public static DynamoDbEmulator start(InetSocketAddress address, Path dataDirectory) throws Exception {
+        return start(address, dataDirectory, new app.domus.local.faults.FaultInjector());
+    }
+
+    private static DynamoDbEmulator start(InetSocketAddress address, Path dataDirectory, app.domus.local.faults.FaultInjector faults) throws Exception {
         SqliteNatives.locate();
         Files.createDirectories(dataDirectory);
         Telemetry.configureTelemetry("MAVEN", "SHARED_DB", false);
         LocalDynamoDBServerHandler handler = new LocalDynamoDBServerHandler(new DurableRequestHandler(dataDirectory.toString()), null);
         Server server = new Server(address);
-        server.setHandler(new DynamoDBProxyServer(address.getPort(), handler).setUpHandler(handler));
+        server.setHandler(new FaultInjectingHandler(faults, new DynamoDBProxyServer(address.getPort(), handler).setUpHandler(handler)));
         server.start();
         return new DynamoDbEmulator(server);
     }

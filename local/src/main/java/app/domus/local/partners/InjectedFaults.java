@@ -17,6 +17,18 @@ public final class InjectedFaults {
     public record Fault(Kind kind, long delayMillis) {}
 
     private final Deque<Fault> pending = new ArrayDeque<>();
+    private volatile String service;
+    private volatile app.domus.local.faults.FaultInjector standing;
+
+    /**
+     * Also applies the fault switch's standing rule for {@code service} (the double's name) to calls that have no
+     * pending fault: an error or "unavailable" as {@link Kind#ERROR}, a latency as {@link Kind#SLOW}.
+     */
+    public void attach(String service, app.domus.local.faults.FaultInjector standing) {
+        standing.registerPartner(service);
+        this.service = service;
+        this.standing = standing;
+    }
 
     public synchronized void add(Kind kind, int count, long delayMillis) {
         if (count < 1) throw new IllegalArgumentException("count must be at least 1");
@@ -44,8 +56,14 @@ public final class InjectedFaults {
     }
 
     /** The fault for this call, if one is pending. */
-    public synchronized Fault next() {
-        return pending.poll();
+    public Fault next() {
+        Fault fault;
+        synchronized (this) {
+            fault = pending.poll();
+        }
+        if (fault != null || standing == null) return fault;
+        return standing.decide(service, null).map(decided -> decided.kind().fails()
+                ? new Fault(Kind.ERROR, decided.latencyMs()) : new Fault(Kind.SLOW, decided.latencyMs())).orElse(null);
     }
 
     public synchronized List<Fault> pending() {

@@ -20,12 +20,12 @@ public final class PartnerDoubles implements AutoCloseable {
     private final Map<String, String> baseUrls = new LinkedHashMap<>();
     private final Map<String, String> parameterOverrides = new LinkedHashMap<>();
 
-    public static PartnerDoubles start(Template template, Path dataDirectory, Outbox outbox) throws Exception {
+    public static PartnerDoubles start(Template template, Path dataDirectory, Outbox outbox, app.domus.local.faults.FaultInjector faults) throws Exception {
         PartnerDoubles doubles = new PartnerDoubles();
         for (PartnerDouble candidate : ServiceLoader.load(PartnerDouble.class)) {
             if (!candidate.neededBy(template)) continue;
             Path directory = Files.createDirectories(dataDirectory.resolve(candidate.name()));
-            PartnerDoubleContext context = new PartnerDoubleContext(freePort(), directory, outbox);
+            PartnerDoubleContext context = new PartnerDoubleContext(freePort(), directory, outbox, faults);
             doubles.parameterOverrides.putAll(candidate.start(context));
             doubles.started.add(candidate);
             doubles.baseUrls.put(candidate.name(), context.baseUrl());

@@ -166,6 +166,46 @@ public final class LocalCloudClient {
         }
     }
 
+    /**
+     * Switches a fault on for {@code service} ({@code dynamodb}, {@code sns}, or a partner double's name), as the
+     * console's Faults page does ({@code PUT /_local/faults/{service}}): {@code kind} one of {@code throttling},
+     * {@code server-error}, {@code conditional-check-failed}, {@code transaction-conflict}, {@code latency},
+     * {@code unavailable}, on a fraction {@code rate} of the calls (to {@code operations}, or all when none are given).
+     * Ends with {@link #clearFaults()}; a {@link FaultSwitch} ends it when closed.
+     */
+    public FaultSwitch injectFaults(String service, String kind, double rate, long latencyMs, String... operations) {
+        Map<String, Object> rule = new java.util.LinkedHashMap<>();
+        rule.put("kind", kind);
+        rule.put("rate", rate);
+        rule.put("latencyMs", latencyMs);
+        rule.put("operations", List.of(operations));
+        ApiResponse response = anonymous().put("/_local/faults/" + service, app.domus.shared.json.Json.write(rule));
+        if (response.status() != 200) throw new AssertionError("Setting faults on " + service + " answered " + response.status() + ": " + response.body());
+        return this::clearFaults;
+    }
+
+    public FaultSwitch injectFaults(String service, String kind, double rate) {
+        return injectFaults(service, kind, rate, 0);
+    }
+
+    /** Clears every fault ({@code DELETE /_local/faults}). */
+    public void clearFaults() {
+        ApiResponse response = anonymous().delete("/_local/faults");
+        if (response.status() != 200) throw new AssertionError("Clearing faults answered " + response.status() + ": " + response.body());
+    }
+
+    /** How many faults the switch injected into {@code service}'s {@code operation} so far. */
+    public long injectedFaults(String service, String operation) {
+        return console("faults/" + service).path("injected").path(operation).asLong();
+    }
+
+    /** Faults switched on, cleared when closed: {@code try (var faults = cloud.injectFaults(...)) { ... }}. */
+    @FunctionalInterface
+    public interface FaultSwitch extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** A console page's JSON. */
     public JsonNode console(String page) {
         ApiResponse response = anonymous().get("/_local/" + page);

@@ -78,6 +78,11 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
                 else LOG.info("Request refused: {} {}", e.type().status(), e.type().name());
                 return problem(Problem.of(e, request.path(), correlationId), e);
             } catch (RuntimeException | Error e) {
+                java.util.Optional<ApiException> dependency = DependencyFailures.problem(e);
+                if (dependency.isPresent()) {
+                    LOG.warn("A dependency failed serving {} {}", request.method(), request.path(), e);
+                    return problem(Problem.of(dependency.get(), request.path(), correlationId), dependency.get());
+                }
                 LOG.error("Unhandled error serving {} {}", request.method(), request.path(), e);
                 ApiException internal = new ApiException(ProblemType.INTERNAL,
                         "The request could not be completed. Quote correlation id " + correlationId + " when you report it.");

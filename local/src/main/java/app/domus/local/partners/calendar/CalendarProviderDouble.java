@@ -93,6 +93,7 @@ abstract class CalendarProviderDouble implements PartnerDouble {
 
     @Override
     public Map<String, String> start(PartnerDoubleContext context) throws Exception {
+        faults.attach(name(), context.faults());
         baseUrl = context.baseUrl();
         threads = Executors.newVirtualThreadPerTaskExecutor();
         notifier = HttpClient.newBuilder().executor(threads).connectTimeout(Duration.ofSeconds(3)).build();

@@ -55,7 +55,7 @@ public final class SmartLockDouble implements PartnerDouble {
         apiToken = settings.apiToken() != null ? settings.apiToken() : HexFormat.of().formatHex(new SecureRandom().generateSeed(20));
         baseUrl = context.baseUrl();
         LockFleet fleet = new LockFleet(Clock.systemUTC());
-        InjectedFaults faults = new InjectedFaults();
+        InjectedFaults faults = context.injectedFaults(name());
         threads = Executors.newVirtualThreadPerTaskExecutor();
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", context.port()), 64);

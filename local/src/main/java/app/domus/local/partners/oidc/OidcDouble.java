@@ -48,7 +48,7 @@ public final class OidcDouble implements PartnerDouble {
     public Map<String, String> start(PartnerDoubleContext context) throws Exception {
         String base = context.baseUrl();
         providers = new OidcProviders(base, Clock.systemUTC());
-        InjectedFaults faults = new InjectedFaults();
+        InjectedFaults faults = context.injectedFaults(name());
         threads = Executors.newVirtualThreadPerTaskExecutor();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", context.port()), 64);
         server.setExecutor(threads);

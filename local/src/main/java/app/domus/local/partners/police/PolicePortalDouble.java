@@ -62,7 +62,7 @@ public final class PolicePortalDouble implements PartnerDouble {
         credentials.put("landlordCode", settings.landlordCode());
         baseUrl = context.baseUrl();
         RegistrationLedger ledger = new RegistrationLedger(Clock.systemUTC());
-        InjectedFaults faults = new InjectedFaults();
+        InjectedFaults faults = context.injectedFaults(name());
         threads = Executors.newVirtualThreadPerTaskExecutor();
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", context.port()), 64);

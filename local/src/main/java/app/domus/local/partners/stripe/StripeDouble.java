@@ -55,7 +55,7 @@ public final class StripeDouble implements PartnerDouble {
         baseUrl = context.baseUrl();
         webhooks = new WebhookDeliveries(new WebhookSigner(keys.webhookSecret()), settings, clock);
         PaymentLedger ledger = new PaymentLedger(webhooks::send, clock);
-        InjectedFaults faults = new InjectedFaults();
+        InjectedFaults faults = context.injectedFaults(name());
         threads = Executors.newVirtualThreadPerTaskExecutor();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", context.port()), 64);
         server.setExecutor(threads);

@@ -1,0 +1,355 @@
+package app.domus.e2e;
+
+import static app.domus.e2e.IdentityFlowsTest.envelope;
+import static app.domus.e2e.IdentityFlowsTest.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.domus.local.testing.ApiResponse;
+import app.domus.local.testing.LocalCloudClient;
+import app.domus.local.testing.LocalCloudExtension;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Issue 17, "faults injected, nothing lost": the local cloud's fault switch makes DynamoDB and SNS fail on the wire as
+ * AWS does, and the platform answers with problems a client can retry, dead-letters what its consumers cannot finish,
+ * and ends, once the faults clear and the dead letters are redriven, in the state a fault-free run reaches.
+ */
+@ExtendWith(LocalCloudExtension.class)
+class FaultInjectionTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private LocalCloudClient cloud;
+
+    @AfterEach
+    void clearFaults() {
+        if (cloud != null) cloud.clearFaults();
+    }
+
+    @Test
+    void aThrottledTableIsA503WithRetryAfterOnReadsAndWritesAndNothingIsWrittenWhileLatencyOnlySlowsTheAnswer(LocalCloudClient cloud) {
+        this.cloud = cloud;
+        var ids = cloud.cloud().demoData().ids();
+        String title = "Throttled report " + UUID.randomUUID().toString().substring(0, 8);
+        String report = json(Map.of("title", title, "description", "The hall light flickers", "category", "electrical",
+                "buildingId", ids.get("buildingId")));
+        String list = "/faults?buildingId=" + ids.get("buildingId") + "&limit=100";
+
+        try (var throttled = cloud.injectFaults("dynamodb", "throttling", 1.0)) {
+            for (ApiResponse response : List.of(cloud.as("manager").get(list), cloud.as("owner").post("/faults", report))) {
+                assertThat(response.status()).as(response.body()).isEqualTo(503);
+                assertThat(response.header("retry-after")).isEqualTo("1");
+                assertThat(response.header("content-type")).startsWith("application/problem+json");
+                assertThat(response.json().path("type").asText()).endsWith("/unavailable");
+                assertThat(response.body()).doesNotContain("Exception", "ProvisionedThroughput", "arn:aws", "dynamodb");
+            }
+            assertThat(cloud.injectedFaults("dynamodb", "TransactWriteItems") + cloud.injectedFaults("dynamodb", "Query")
+                    + cloud.injectedFaults("dynamodb", "GetItem")).as("the SDK retried against the throttled table").isGreaterThanOrEqualTo(2);
+        }
+        assertThat(titles(cloud, list)).as("the throttled report was not written").doesNotContain(title);
+
+        try (var slow = cloud.injectFaults("dynamodb", "latency", 1.0, 150)) {
+            ApiResponse reported = cloud.as("owner").post("/faults", report);
+            assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+            ApiResponse listed = cloud.as("manager").get(list);
+            assertThat(listed.status()).isEqualTo(200);
+            assertThat(cloud.injectedFaults("dynamodb", "TransactWriteItems")).isPositive();
+        }
+        assertThat(titles(cloud, list)).containsOnlyOnce(title);
+    }
+
+    @Test
+    void aConsumerThatCannotWriteRetriesThenDeadLettersAndARedriveAfterTheFaultClearsStoresTheReading(LocalCloudClient cloud) throws Exception {
+        this.cloud = cloud;
+        var ids = cloud.cloud().demoData().ids();
+        String gateway = gateway(cloud);
+        String meter = ids.get("meter.1A.electricity");
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(40)).plusSeconds(new java.util.Random().nextInt(3600));
+        try (QueueTimeout ignored = QueueTimeout.shorten(cloud, "MeterReadingsQueue")) {
+            try (var storm = cloud.injectFaults("dynamodb", "server-error", 1.0, 0, "TransactWriteItems", "PutItem", "UpdateItem", "BatchWriteItem")) {
+                ApiResponse accepted = cloud.anonymous().header("authorization", gateway).post("/internal/meter-readings",
+                        readings(ids.get("device.1A"), at, List.of(7.5)));
+                assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+                awaitDeadLetter(cloud, "MeterReadingsDLQ", at.toString());
+                assertThat(cloud.injectedFaults("dynamodb", "TransactWriteItems") + cloud.injectedFaults("dynamodb", "PutItem")
+                        + cloud.injectedFaults("dynamodb", "UpdateItem") + cloud.injectedFaults("dynamodb", "BatchWriteItem"))
+                        .as("each delivery met the failing table").isGreaterThanOrEqualTo(5);
+            }
+            assertThat(readingsAt(cloud, meter, at)).as("nothing stored while the table failed").isEmpty();
+
+            ApiResponse redriven = cloud.anonymous().post("/_local/queues/MeterReadingsDLQ/redrive", null);
+            assertThat(redriven.status()).as(redriven.body()).isEqualTo(200);
+            assertThat(redriven.json().path("redriven").asInt()).isPositive();
+            JsonNode stored = LocalCloudClient.awaitAnswer(() -> cloud.as("owner").get(readingsPath(meter, at, at)),
+                    page -> page.path("items").size() == 1);
+            assertThat(stored.path("items").get(0).path("value").decimalValue()).isEqualByComparingTo("7.5");
+        }
+    }
+
+    @Test
+    void aScriptRunUnderPartialFaultsEndsInTheStateOfTheSameScriptRunWithoutFaults(LocalCloudClient cloud) throws Exception {
+        this.cloud = cloud;
+        var ids = cloud.cloud().demoData().ids();
+        String gateway = gateway(cloud);
+        Instant base = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(60));
+
+        Outcome calm = script(cloud, gateway, base, false);
+        Outcome stormy;
+        long[] dynamoFaults = {0};
+        long[] snsFaults = {0};
+        try (QueueTimeout ignored = QueueTimeout.shorten(cloud, "MeterReadingsQueue")) {
+            cloud.injectFaults("dynamodb", "throttling", 0.3);
+            cloud.injectFaults("sns", "server-error", 0.5);
+            stormy = script(cloud, gateway, base.plus(Duration.ofDays(7)), true);
+            awaitDeliveries(cloud, stormy.voteId());
+            cloud.console("faults/dynamodb").path("injected").forEach(count -> dynamoFaults[0] += count.asLong());
+            cloud.console("faults/sns").path("injected").forEach(count -> snsFaults[0] += count.asLong());
+            cloud.clearFaults();
+            cloud.anonymous().post("/_local/queues/MeterReadingsDLQ/redrive", null);
+            stormy = stormy.settled(cloud);
+        }
+        calm = calm.settled(cloud);
+
+        assertThat(stormy.results()).isEqualTo(calm.results());
+        assertThat(stormy.readings()).isEqualTo(calm.readings());
+        assertThat(stormy.ballotEvents()).as("each BallotCast event reached the topic").isEqualTo(calm.ballotEvents()).isEqualTo(5);
+        long publishFaults = 0;
+        for (JsonNode count : cloud.console("faults/sns").path("injected")) publishFaults += count.asLong();
+        // Cleared faults keep no counts: the figures are read before clearing, in the storm block above.
+        System.out.printf("[fault-script] client retries under the storm: %d; dynamodb faults injected: %d; sns faults injected: %d%n",
+                stormy.retried(), dynamoFaults[0], snsFaults[0]);
+        assertThat(dynamoFaults[0]).as("the storm hit the table").isPositive();
+        assertThat(snsFaults[0]).as("the storm hit the relay's publishes").isPositive();
+        assertThat(publishFaults).isZero();
+        assertThat(ids).isNotEmpty();
+    }
+
+    @Test
+    void theControlApiRefusesBadRulesAndDeleteClearsEverything(LocalCloudClient cloud) {
+        this.cloud = cloud;
+        assertProblem(cloud.anonymous().put("/_local/faults/kinesis", json(Map.of("kind", "throttling", "rate", 0.5))), 400, "kinesis");
+        assertProblem(cloud.anonymous().put("/_local/faults/dynamodb", json(Map.of("kind", "meteor", "rate", 0.5))), 400, "kind");
+        assertProblem(cloud.anonymous().put("/_local/faults/dynamodb", json(Map.of("kind", "throttling", "rate", 1.5))), 400, "rate");
+        assertProblem(cloud.anonymous().put("/_local/faults/dynamodb", json(Map.of("kind", "throttling", "rate", -1))), 400, "rate");
+        assertProblem(cloud.anonymous().put("/_local/faults/sns", json(Map.of("kind", "conditional-check-failed"))), 400, "kind");
+        assertProblem(cloud.anonymous().put("/_local/faults/dynamodb", "[1, 2]"), 400, "JSON object");
+        assertProblem(cloud.anonymous().get("/_local/faults/kinesis"), 404, "kinesis");
+        assertThat(cloud.console("faults").path("dynamodb").path("rule").isNull()).as("refused rules set nothing").isTrue();
+
+        cloud.injectFaults("dynamodb", "transaction-conflict", 0.5);
+        cloud.injectFaults("sns", "throttling", 0.25, 10, "Publish");
+        JsonNode set = cloud.console("faults");
+        assertThat(set.path("dynamodb").path("rule").path("operations")).extracting(JsonNode::asText).containsExactly("TransactWriteItems");
+        assertThat(set.path("sns").path("rule").path("rate").asDouble()).isEqualTo(0.25);
+        assertThat(set.path("stripe").path("kinds")).extracting(JsonNode::asText).as("the partner doubles are on the switch").contains("unavailable");
+
+        ApiResponse cleared = cloud.anonymous().delete("/_local/faults");
+        assertThat(cleared.status()).isEqualTo(200);
+        cleared.json().forEach(service -> assertThat(service.path("rule").isNull()).isTrue());
+    }
+
+    // ---- the script of test 3: five ballots on a vote, and six meter readings through a gateway ----
+
+    /** The state a script leaves: the vote's results and the meter's readings, normalised (no ids, times as offsets). */
+    private record Outcome(String voteId, String meter, Instant base, Map<String, Object> results, List<String> readings,
+                           long ballotEvents, int retried) {
+        Outcome settled(LocalCloudClient cloud) throws InterruptedException {
+            List<String> stored = awaitReadings(cloud, meter, base, READINGS.size());
+            JsonNode results = cloud.as("manager").get("/votes/" + voteId + "/results").json();
+            return new Outcome(voteId, meter, base, normalised(results), stored, awaitBallotEvents(cloud, voteId, 5), retried);
+        }
+    }
+
+    /** The meter's register after each quarter hour, from the script's starting value. */
+    private static final List<Double> READINGS = List.of(0.0, 0.25, 0.5, 0.75, 1.0, 1.25);
+
+    private static Outcome script(LocalCloudClient cloud, String gateway, Instant base, boolean stormy) {
+        var ids = cloud.cloud().demoData().ids();
+        int[] retried = {0};
+        ApiResponse created = retrying(cloud.as("manager"), "/votes", json(Map.of(
+                "buildingId", ids.get("buildingId"), "title", "Fault script " + (stormy ? "stormy " : "calm ") + UUID.randomUUID().toString().substring(0, 6),
+                "options", List.of(Map.of("label", "Yes"), Map.of("label", "No")),
+                "settings", Map.of("weighting", "unit", "quorum", "1/2", "allowBallotChanges", false, "secret", false),
+                "endDate", Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString())), retried);
+        String voteId = created.json().path("voteId").asText();
+        String yes = created.json().path("options").get(0).path("id").asText();
+        String no = created.json().path("options").get(1).path("id").asText();
+        String[][] ballots = {{"owner", "unit.1A", yes}, {"owner", "unit.1B", no}, {"owner2", "unit.2A", yes}, {"owner2", "unit.2B", no}, {"owner3", "unit.3B", yes}};
+        for (String[] ballot : ballots) {
+            retrying(cloud.as(ballot[0]), "/votes/" + voteId + "/ballots", json(Map.of("optionId", ballot[2], "unitId", ids.get(ballot[1]))), retried);
+        }
+        String meter = ids.get("meter.1B.electricity");
+        for (int i = 0; i < READINGS.size(); i++) {
+            retrying(cloud.anonymous().header("authorization", gateway), "/internal/meter-readings",
+                    readings(ids.get("device.1B"), base.plus(Duration.ofMinutes(15L * i)), List.of((stormy ? 200 : 100) + READINGS.get(i))), retried);
+        }
+        return new Outcome(voteId, meter, base, null, null, 0, retried[0]);
+    }
+
+    /**
+     * A client that retries what the platform asks it to retry ({@code 503} and {@code 429}, and {@code 409
+     * idempotency-key-in-use}) with the same {@code Idempotency-Key}, waiting the {@code Retry-After} it is given. A
+     * {@code 409 conflict} after an attempt whose outcome it never learnt (a 503) means that attempt was carried out.
+     */
+    private static ApiResponse retrying(app.domus.local.testing.ApiCaller caller, String path, String body, int[] retried) {
+        String key = UUID.randomUUID().toString();
+        boolean uncertain = false;
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(150));
+        while (true) {
+            ApiResponse response = caller.header("Idempotency-Key", key).post(path, body);
+            String type = response.status() >= 400 ? response.json().path("type").asText() : "";
+            boolean retry = response.status() == 503 || response.status() == 429
+                    || response.status() == 409 && type.endsWith("/idempotency-key-in-use");
+            if (response.status() == 409 && type.endsWith("/conflict") && uncertain) return response;
+            if (!retry || Instant.now().isAfter(deadline)) {
+                assertThat(response.status()).as("%s %s", path, response.body()).isBetween(200, 299);
+                return response;
+            }
+            uncertain |= response.status() == 503;
+            retried[0]++;
+            sleep(Math.max(1, Long.parseLong(response.header("retry-after") == null ? "1" : response.header("retry-after"))) * 1000);
+        }
+    }
+
+    private static Map<String, Object> normalised(JsonNode results) {
+        ObjectNode copy = results.deepCopy();
+        copy.remove("voteId");
+        copy.path("tallies").forEach(tally -> ((ObjectNode) tally).remove("optionId"));
+        Map<String, Object> normalised = new TreeMap<>();
+        copy.fields().forEachRemaining(field -> normalised.put(field.getKey(), field.getValue().toString()));
+        return normalised;
+    }
+
+    private static List<String> awaitReadings(LocalCloudClient cloud, String meter, Instant base, int count) throws InterruptedException {
+        Instant to = base.plus(Duration.ofMinutes(15L * count));
+        JsonNode page = LocalCloudClient.awaitAnswer(() -> cloud.as("manager").get(readingsPath(meter, base, to)),
+                answer -> answer.path("items").size() >= count);
+        List<String> readings = new ArrayList<>();
+        java.math.BigDecimal first = null;
+        List<JsonNode> items = new ArrayList<>();
+        page.path("items").forEach(items::add);
+        items.sort(java.util.Comparator.comparing(item -> item.path("readAt").asText()));
+        for (JsonNode item : items) {
+            if (first == null) first = item.path("value").decimalValue();
+            readings.add(Duration.between(base, Instant.parse(item.path("readAt").asText())).toMinutes()
+                    + "min=+" + item.path("value").decimalValue().subtract(first).stripTrailingZeros().toPlainString());
+        }
+        readings.sort(null);
+        return readings;
+    }
+
+    /** While the storm lasts: until the relay got the vote's five BallotCast events through to the topic, retrying past SNS's faults. */
+    private static void awaitDeliveries(LocalCloudClient cloud, String voteId) throws InterruptedException {
+        awaitBallotEvents(cloud, voteId, 5);
+    }
+
+    private static long awaitBallotEvents(LocalCloudClient cloud, String voteId, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        Set<String> ids = new HashSet<>();
+        while (Instant.now().isBefore(deadline)) {
+            ids.clear();
+            cloud.console("events?type=BallotCast").forEach(e -> {
+                JsonNode envelope = envelope(e);
+                if (envelope.path("payload").path("voteId").asText().equals(voteId)) ids.add(envelope.path("id").asText());
+            });
+            if (ids.size() >= count) break;
+            Thread.sleep(200);
+        }
+        return ids.size();
+    }
+
+    // ---- helpers ----
+
+    private static String gateway(LocalCloudClient cloud) {
+        ApiResponse registered = cloud.as("manager").post("/buildings/" + cloud.cloud().demoData().ids().get("buildingId") + "/meter-gateways", "{}");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        return registered.json().path("authorization").asText();
+    }
+
+    private static String readings(String device, Instant at, List<Double> values) {
+        List<Map<String, Object>> readings = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) readings.add(Map.of("deviceId", device, "value", values.get(i), "timestamp", at.plusSeconds(i).toString()));
+        return json(Map.of("readings", readings));
+    }
+
+    private static String readingsPath(String meter, Instant from, Instant to) {
+        return "/meters/" + meter + "/readings?from=" + from.minusSeconds(1) + "&to=" + to.plusSeconds(1);
+    }
+
+    private static List<JsonNode> readingsAt(LocalCloudClient cloud, String meter, Instant at) {
+        List<JsonNode> found = new ArrayList<>();
+        cloud.as("owner").get(readingsPath(meter, at, at)).json().path("items").forEach(found::add);
+        return found;
+    }
+
+    private static JsonNode awaitDeadLetter(LocalCloudClient cloud, String queue, String containing) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode message : cloud.queue(queue).path("deadLetterMessages")) {
+                // A gateway's reading travels as the device's payload, base64 in the queue message.
+                String payload = app.domus.shared.json.Json.tree(message.path("body").asText()).path("payload").asText();
+                if (new String(java.util.Base64.getDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8).contains(containing)) return message;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("No message with " + containing + " reached " + queue + ": " + cloud.queue(queue));
+    }
+
+    private static List<String> titles(LocalCloudClient cloud, String list) {
+        List<String> titles = new ArrayList<>();
+        cloud.as("manager").get(list).json().path("items").forEach(fault -> titles.add(fault.path("title").asText()));
+        return titles;
+    }
+
+    private static void assertProblem(ApiResponse response, int status, String detail) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("content-type")).startsWith("application/problem+json");
+        assertThat(response.json().path("detail").asText()).contains(detail);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The queue's visibility timeout cut to one second while open, so that a message its consumer fails comes back
+     * at once and reaches the DLQ after maxReceiveCount receives in seconds, not in 5 × 180 s; restored when closed.
+     */
+    private record QueueTimeout(SqsClient sqs, String url, String before) implements AutoCloseable {
+        static QueueTimeout shorten(LocalCloudClient cloud, String queue) {
+            String url = cloud.cloud().deployment().names().queueUrl(cloud.cloud().deployment().template().resource(queue));
+            SqsClient sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+            String before = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))
+                    .attributes().get(QueueAttributeName.VISIBILITY_TIMEOUT);
+            sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1")));
+            return new QueueTimeout(sqs, url, before);
+        }
+
+        @Override
+        public void close() {
+            sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, before)));
+            sqs.close();
+        }
+    }
+}
