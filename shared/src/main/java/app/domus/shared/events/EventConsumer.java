@@ -62,6 +62,14 @@ public abstract class EventConsumer<T> implements RequestHandler<SQSEvent, SQSBa
     /** Handles one event; throw to have it redelivered. */
     protected abstract void handle(T event);
 
+    /**
+     * Handles one event with its envelope (id, type, time, organisation), for a consumer that records the event itself
+     * (the audit trail); by default the payload alone goes to {@link #handle(Object)}. Throw to have it redelivered.
+     */
+    protected void handle(DomainEvent envelope, T event) {
+        handle(event);
+    }
+
     /** Upper bound of one message's work, after which a crashed attempt no longer blocks a retry. */
     protected Duration inProgressWindow() {
         return Duration.ofSeconds(60);
@@ -86,7 +94,7 @@ public abstract class EventConsumer<T> implements RequestHandler<SQSEvent, SQSBa
                     T payload = Json.MAPPER.treeToValue(event.payload(), payloadType);
                     MDC.put(Observability.CORRELATION_ID, Observability.acceptOrCreate(event.correlationId()));
                     idempotency.once(scope, event.id(), message.getBody(), inProgressWindow(), () -> {
-                        handle(payload);
+                        handle(event, payload);
                         return "done";
                     });
                 } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -15,7 +15,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import app.domus.identity.security.SecurityEvents;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** The signed-in user's own account: who they are, where they belong, their password. */
 @Singleton
@@ -26,16 +27,18 @@ public class AccountService {
     private final SessionService sessions;
     private final AccountLockout lockout;
     private final Clock clock;
+    private final SecurityEvents security;
 
     @Inject
     public AccountService(DomusTable table, AccessService access, PasswordHasher passwords, SessionService sessions,
-                          AccountLockout lockout, Clock clock) {
+                          AccountLockout lockout, Clock clock, SecurityEvents security) {
         this.table = table;
         this.access = access;
         this.passwords = passwords;
         this.sessions = sessions;
         this.lockout = lockout;
         this.clock = clock;
+        this.security = security;
     }
 
     public record Membership(String organisationId, String role, String buildingId, String unitId) {}
@@ -69,8 +72,11 @@ public class AccountService {
         user.setPasswordHash(passwords.hash(newPassword));
         user.setPasswordChangedAt(clock.instant().toString());
         try {
-            table.of(UserItem.class).updateItem(user);
-        } catch (ConditionalCheckFailedException e) {
+            table.client().transactWriteItems(t -> {
+                t.addUpdateItem(table.of(UserItem.class), user);
+                security.accountChanged(t, SecurityEvents.PASSWORD_CHANGED, userId);
+            });
+        } catch (TransactionCanceledException e) {
             throw new ApiException(ProblemType.CONFLICT, "Your account changed meanwhile; try again");
         }
         sessions.closeAll(userId, sessionId);

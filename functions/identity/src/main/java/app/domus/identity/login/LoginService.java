@@ -4,6 +4,7 @@ import app.domus.identity.UserView;
 import app.domus.identity.mfa.MfaService;
 import app.domus.identity.password.PasswordHasher;
 import app.domus.identity.sessions.SessionService;
+import app.domus.identity.security.SecurityEvents;
 import app.domus.identity.tokens.TokenHash;
 import app.domus.shared.config.Env;
 import app.domus.shared.directory.EmailItem;
@@ -43,11 +44,13 @@ public class LoginService {
     private final Clock clock;
     private final DynamoDbClient dynamoDb;
     private final MfaChallenges challenges;
+    private final SecurityEvents security;
     private final int loginsPerIpPerMinute = Env.intOrDefault("LOGINS_PER_IP_PER_MINUTE", 50);
 
     @Inject
     public LoginService(DomusTable table, PasswordHasher passwords, AccountLockout lockout, RateLimiter rateLimiter,
-                        SessionService sessions, MfaService mfa, Clock clock, DynamoDbClient dynamoDb, MfaChallenges challenges) {
+                        SessionService sessions, MfaService mfa, Clock clock, DynamoDbClient dynamoDb, MfaChallenges challenges,
+                        SecurityEvents security) {
         this.table = table;
         this.passwords = passwords;
         this.lockout = lockout;
@@ -57,6 +60,7 @@ public class LoginService {
         this.clock = clock;
         this.dynamoDb = dynamoDb;
         this.challenges = challenges;
+        this.security = security;
     }
 
     /** Either tokens and the user, or {@code mfaRequired} with the token for {@code POST /auth/mfa/verify}. */
@@ -79,6 +83,8 @@ public class LoginService {
                 .orElse(null);
         if (!passwords.matches(password, user == null ? null : user.getPasswordHash())) {
             lockout.recordFailure(email);
+            // An address with no account belongs to no organisation: only an account's failures are audited.
+            if (user != null) security.signInFailed(user.getId(), "wrong_password", sourceIp, userAgent);
             throw new ApiException(ProblemType.INVALID_CREDENTIALS, "The email or password is wrong");
         }
         lockout.clear(email);
@@ -110,6 +116,7 @@ public class LoginService {
         } catch (ApiException wrong) {
             lockout.recordFailure(user.getEmail());
             countWrongCode(challenge);
+            security.signInFailed(user.getId(), "wrong_mfa_code", challenge.getSourceIp(), challenge.getUserAgent());
             throw wrong;
         }
         deleteChallenge(challenge);

@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import app.domus.identity.security.SecurityEvents;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Second factor: TOTP set-up, enabling (which issues one-time recovery codes), checking and disabling.
@@ -25,11 +27,13 @@ public class MfaService {
 
     private final DomusTable table;
     private final Clock clock;
+    private final SecurityEvents security;
 
     @Inject
-    public MfaService(DomusTable table, Clock clock) {
+    public MfaService(DomusTable table, Clock clock, SecurityEvents security) {
         this.table = table;
         this.clock = clock;
+        this.security = security;
     }
 
     public record Setup(String secret, String otpauthUri) {}
@@ -55,7 +59,7 @@ public class MfaService {
         user.setMfaEnabled(true);
         user.setMfaLastUsedStep(step);
         user.setRecoveryCodeHashes(recoveryCodes.stream().map(TokenHash::of).toList());
-        save(user);
+        save(user, SecurityEvents.MFA_ENABLED);
         return recoveryCodes;
     }
 
@@ -67,7 +71,7 @@ public class MfaService {
         user.setMfaSecret(null);
         user.setMfaLastUsedStep(null);
         user.setRecoveryCodeHashes(null);
-        save(user);
+        save(user, SecurityEvents.MFA_DISABLED);
     }
 
     /**
@@ -101,6 +105,18 @@ public class MfaService {
             table.of(UserItem.class).updateItem(user);
         } catch (ConditionalCheckFailedException e) {
             // the user changed between our read and write: most likely the same code used twice at once
+            throw wrongCode();
+        }
+    }
+
+    /** As {@link #save(UserItem)}, with the change's audit event in the same transaction. */
+    private void save(UserItem user, String eventType) {
+        try {
+            table.client().transactWriteItems(t -> {
+                t.addUpdateItem(table.of(UserItem.class), user);
+                security.accountChanged(t, eventType, user.getId());
+            });
+        } catch (TransactionCanceledException e) {
             throw wrongCode();
         }
     }

@@ -1,5 +1,6 @@
 package app.domus.identity.sessions;
 
+import app.domus.identity.security.SecurityEvents;
 import app.domus.identity.tokens.TokenHash;
 import app.domus.identity.tokens.TokenIssuer;
 import app.domus.shared.directory.UserItem;
@@ -33,12 +34,14 @@ public class SessionService {
     private final DomusTable table;
     private final TokenIssuer tokens;
     private final Clock clock;
+    private final SecurityEvents security;
 
     @Inject
-    public SessionService(DomusTable table, TokenIssuer tokens, Clock clock) {
+    public SessionService(DomusTable table, TokenIssuer tokens, Clock clock, SecurityEvents security) {
         this.table = table;
         this.tokens = tokens;
         this.clock = clock;
+        this.security = security;
     }
 
     public record Tokens(String accessToken, String refreshToken, String sessionId) {}
@@ -61,9 +64,12 @@ public class SessionService {
         session.setSourceIp(sourceIp);
         session.setCurrentTokenHash(TokenHash.of(refreshToken));
         session.setTtl(now.plus(REFRESH_LIFETIME).getEpochSecond());
-        table.client().transactWriteItems(t -> t
-                .addPutItem(table.of(SessionItem.class), session)
-                .addPutItem(table.of(RefreshTokenItem.class), tokenItem(refreshToken, user.getId(), sessionId, now)));
+        // The session and its sign-in's audit event are stored together.
+        table.client().transactWriteItems(t -> {
+            t.addPutItem(table.of(SessionItem.class), session)
+                    .addPutItem(table.of(RefreshTokenItem.class), tokenItem(refreshToken, user.getId(), sessionId, now));
+            security.signedIn(t, user.getId(), sessionId, sourceIp, session.getUserAgent());
+        });
         evictBeyondLimit(user.getId());
         return new Tokens(tokens.accessToken(user.getId(), user.getEmail(), user.emailVerified(), sessionId), refreshToken, sessionId);
     }

@@ -185,12 +185,12 @@ class EmailVerificationTest {
         var named = fx.invitation("OWNER", fx.clock.instant().plus(Duration.ofDays(7)), "olga@example.test");
         Response olga = fx.register("olga@example.test", PASSWORD, named.code()).assertStatus(201);
         assertThat(fx.verify(olga.text("token")).getClaim("email_verified")).isEqualTo(true);
-        assertThat(fx.events.types()).containsExactly("UserRegistered");
+        assertThat(fx.events.types()).containsExactly("UserRegistered", "SignInSucceeded");
         fx.events.clear();
 
         Response tina = fx.register("tina@example.test", PASSWORD, fx.invitation().code()).assertStatus(201);
         assertThat(fx.verify(tina.text("token")).getClaim("email_verified")).isEqualTo(false);
-        assertThat(fx.events.types()).containsExactlyInAnyOrder("UserRegistered", VerificationEvents.REQUESTED);
+        assertThat(fx.events.types()).containsExactlyInAnyOrder("UserRegistered", VerificationEvents.REQUESTED, "SignInSucceeded");
         deliver();
         verify(linkToken("tina@example.test")).assertStatus(200);
         assertThat(fx.storedUser(tina.text("userId")).emailVerified()).isTrue();

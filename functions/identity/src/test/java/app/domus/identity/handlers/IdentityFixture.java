@@ -14,6 +14,7 @@ import app.domus.identity.verification.EmailVerification;
 import app.domus.identity.mfa.MfaService;
 import app.domus.identity.password.PasswordHasher;
 import app.domus.identity.registration.RegistrationService;
+import app.domus.identity.security.SecurityEvents;
 import app.domus.identity.sessions.SessionService;
 import app.domus.shared.testing.MutableClock;
 import app.domus.identity.tokens.TokenIssuer;
@@ -75,11 +76,12 @@ final class IdentityFixture {
     final SigningKeys keys = KeySetSigningKeys.generated();
     final TokenIssuer tokens = new TokenIssuer(keys, clock, ISSUER, AUDIENCE);
     final PasswordHasher passwords = new PasswordHasher();
-    final SessionService sessions = new SessionService(table, tokens, clock);
-    final MfaService mfa = new MfaService(table, clock);
+    final SecurityEvents security = new SecurityEvents(table, world.outbox);
+    final SessionService sessions = new SessionService(table, tokens, clock, security);
+    final MfaService mfa = new MfaService(table, clock, security);
     final AccountLockout lockout = new AccountLockout(table, clock);
     final RateLimiter rateLimiter = new RateLimiter(LocalDynamo.client(), config, clock);
-    final AccountService account = new AccountService(table, world.access, passwords, sessions, lockout, clock);
+    final AccountService account = new AccountService(table, world.access, passwords, sessions, lockout, clock, security);
 
     final EmailVerification verification = new EmailVerification(table, world.outbox, rateLimiter, clock);
     final RegistrationService registration = new RegistrationService(table, passwords, sessions, world.outbox, verification, clock);
@@ -117,7 +119,7 @@ final class IdentityFixture {
         verifyEmailHandler = new VerifyEmailHandler(verification);
         resendHandler = new ResendVerificationHandler(verification);
         verificationEmails = new VerificationEmailsHandler(world.idempotency, verification, notifications, identities, "https://portal.test");
-        login = Env.with(env, () -> new LoginService(table, passwords, lockout, rateLimiter, sessions, mfa, clock, LocalDynamo.client(), new MfaChallenges(table, clock)));
+        login = Env.with(env, () -> new LoginService(table, passwords, lockout, rateLimiter, sessions, mfa, clock, LocalDynamo.client(), new MfaChallenges(table, clock), security));
         registerHandler = new RegisterHandler(registration);
         loginHandler = new LoginHandler(login);
         mfaVerifyHandler = new MfaVerifyHandler(login);

@@ -224,7 +224,7 @@ class RegisterHandlerTest {
             assertThat(fx.emailClaims()).isEqualTo(1);
             assertThat(fx.count("USER#", "MEMBER#")).isEqualTo(1);
             assertThat(fx.storedInvitation(invitation.code()).getUsedBy()).isEqualTo(winner);
-            assertThat(fx.events.all()).extracting(DomainEvent::type).containsExactly("UserRegistered", "EmailVerificationRequested");
+            assertThat(fx.events.all()).extracting(DomainEvent::type).containsExactly("UserRegistered", "EmailVerificationRequested", "SignInSucceeded");
         } finally {
             pool.shutdownNow();
         }
