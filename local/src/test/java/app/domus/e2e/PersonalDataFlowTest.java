@@ -85,7 +85,10 @@ class PersonalDataFlowTest {
         assertThat(files.get("memberships.json")).contains(ids.get("unit.3A"));
         assertThat(files.get("delegations-received.json")).contains(delegationId);
         assertThat(files.get("ballots.json")).contains(voteId, ids.get("unit.1B"));
-        String everything = String.join("\n", files.values());
+        // Notifications are kept as sent: the delegation's invitation named the owner's address to the person, so that
+        // file may; no other file holds anyone else's address.
+        String everything = files.entrySet().stream().filter(f -> !f.getKey().equals("notifications.json"))
+                .map(Map.Entry::getValue).reduce("", (a, b) -> a + "\n" + b);
         for (String other : List.of("owner", "manager", "owner2", "owner3", "tenant")) {
             assertThat(everything).as("the export names no one else's address").doesNotContain(cloud.cloud().demoData().account(other).orElseThrow().email());
         }
