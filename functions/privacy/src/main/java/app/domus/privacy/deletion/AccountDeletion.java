@@ -96,9 +96,7 @@ public class AccountDeletion {
         var transaction = TransactWriteItemsEnhancedRequest.builder()
                 .addDeleteItem(table.of(UserItem.class), DeleteItemEnhancedRequest.builder()
                         .key(Key.builder().partitionValue(UserItem.pk(userId)).sortValue(UserItem.SK).build())
-                        .conditionExpression(Expression.builder().expression("#v = :v")
-                                .putExpressionName("#v", "version")
-                                .putExpressionValue(":v", AttributeValue.fromN(String.valueOf(user.getVersion()))).build())
+                        .conditionExpression(unchanged(user))
                         .build());
         if (user.getEmail() != null) {
             transaction.addDeleteItem(table.of(EmailItem.class), DeleteItemEnhancedRequest.builder()
@@ -117,6 +115,13 @@ public class AccountDeletion {
             throw new ApiException(ProblemType.CONFLICT, "Your account changed meanwhile; try again");
         }
         return erase(userId, user.getEmail(), now.toString());
+    }
+
+    /** The profile as it was read: at its version (an item from before versions: as long as it exists). */
+    private static Expression unchanged(UserItem user) {
+        if (user.getVersion() == null) return Expression.builder().expression("attribute_exists(pk)").build();
+        return Expression.builder().expression("#v = :v").putExpressionName("#v", "version")
+                .putExpressionValue(":v", AttributeValue.fromN(String.valueOf(user.getVersion()))).build();
     }
 
     /** The current password, or a recent sign-in where the account has none: as an app asks before deleting. */
