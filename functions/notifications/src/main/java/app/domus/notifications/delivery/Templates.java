@@ -29,6 +29,11 @@ public final class Templates {
                     "Hello,\n\nsomeone (perhaps you) signed in to Domus with {{provider}} using {{email}}, the address of your account."
                             + " To sign in with {{provider}} from now on, open this link within {{minutes}} minutes:\n\n{{link}}\n\n"
                             + "The link works once. If it was not you, ignore this e-mail: nothing is linked without it.")),
+            Map.entry("personal-data-export", new Message("Your Domus data export is ready",
+                    "Hello,\n\nthe export of your data you asked for is ready: a ZIP with one JSON file per kind of data."
+                            + " Download it within {{hours}} hour(s) with this link:\n\n{{link}}\n\nAfter that, sign in to Domus"
+                            + " and open the export ({{exportId}}) for a new link; it is deleted on {{expiresAt}}."
+                            + " If you did not ask for it, change your password.")),
             Map.entry("invitation", new Message("Your invitation to Domus",
                     "You have been invited to Domus as {{role}}.\n\nRegister with the invitation code {{code}} before {{expiresAt}}.")),
             Map.entry("delegation-invitation", new Message("{{ownerName}} asks you to act for them in Domus",

@@ -1,0 +1,97 @@
+package app.domus.privacy;
+
+import static app.domus.shared.testing.DirectoryWorld.call;
+import static app.domus.shared.testing.DirectoryWorld.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.domus.privacy.deletion.AccountDeleted;
+import app.domus.privacy.export.Exports;
+import app.domus.shared.directory.EmailItem;
+import app.domus.shared.directory.UserItem;
+import app.domus.shared.testing.HttpEvents;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** What a deletion erases, what it pseudonymises, what it keeps; refused without the password; idempotent. */
+class AccountDeletionTest {
+    private final PrivacyFixture world = new PrivacyFixture();
+
+    private HttpEvents deletion(String userId, String body) {
+        return HttpEvents.request("POST", "/me/deletion").as(userId).body(body);
+    }
+
+    @Test
+    void aWrongOrMissingPasswordChangesNothing() {
+        world.assertRefusedUnchanged(world.deleteAccount, deletion(world.olga, "{\"password\":\"not her password\"}"), 401, "invalid-credentials");
+        world.assertRefusedUnchanged(world.deleteAccount, deletion(world.olga, "{}"), 401, "invalid-credentials");
+        world.assertRefusedUnchanged(world.deleteAccount, deletion(world.olga, ""), 400, "validation-error");
+    }
+
+    @Test
+    void personalDataIsErasedTheRecordsTheLawKeepsAreKeptAndTheAddressIsFree() {
+        var export = world.exports.request(PrivacyFixture.caller(world.olga));
+        world.objects.put(Exports.objectKey(world.olga, export.exportId()), new byte[] {1});
+        var before = world.itemsOutsideOutbox();
+
+        var answer = call(world.deleteAccount, deletion(world.olga, "{\"password\":\"" + PrivacyFixture.PASSWORD + "\"}"));
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(200);
+        JsonNode receipt = json(answer);
+        assertThat(receipt.path("erased").path("memberships").asInt()).isEqualTo(1);
+        assertThat(receipt.path("erased").path("sessions and refresh tokens").asInt()).isEqualTo(1);
+        assertThat(receipt.path("pseudonymised").path("delegations received").asInt()).isEqualTo(1);
+
+        String user = "USER#" + world.olga;
+        // Erased: the profile, the address's claim, every item of her partition, her refresh token, her exports.
+        assertThat(world.item(user, "PROFILE")).isNull();
+        assertThat(world.item(EmailItem.pk(PrivacyFixture.emailOf(world.olga)), EmailItem.SK)).isNull();
+        assertThat(world.raw.partition(user, null)).isEmpty();
+        assertThat(world.item("REFRESH#refresh-hash-olga", "REFRESH")).isNull();
+        assertThat(world.item("EXPORT#" + export.exportId(), "EXPORT")).isNull();
+        assertThat(world.objects).isEmpty();
+        // Kept as they were: the ballots, the ledger, the ownership register; Paula's account untouched.
+        for (String key : new String[] {"VOTE#" + world.voteId + " BALLOT#" + world.unit1A.getId(),
+                "VOTE#" + world.voteId + " BALLOT#" + world.unit2A.getId(), "LEDGER#" + world.unit1A.getId() + " ENTRY#000000000001",
+                "LEDGER#" + world.unit1A.getId() + " BALANCE", "UNIT#" + world.unit1A.getId() + " OWNER#" + world.olga,
+                "USER#" + world.paula + " PROFILE", "REFRESH#refresh-hash-paula REFRESH"}) {
+            assertThat(world.itemsOutsideOutbox().get(key)).as(key).isEqualTo(before.get(key));
+        }
+        // The delegation Paula gave her stays, granting nothing.
+        var delegation = world.raw.index("gsi1", "USER#" + world.olga + "#RECEIVED", null).getFirst();
+        assertThat(delegation.get("status").s()).isEqualTo("REVOKED");
+        assertThat(world.events.ofType(AccountDeleted.TYPE)).singleElement()
+                .satisfies(e -> assertThat(e.payload().path("userId").asText()).isEqualTo(world.olga));
+
+        // The address is free: a new account takes it (the claim's put must find none).
+        world.table.of(EmailItem.class).putItem(b -> b.item(claim(PrivacyFixture.emailOf(world.olga), "someone-new"))
+                .conditionExpression(software.amazon.awssdk.enhanced.dynamodb.Expression.builder()
+                        .expression("attribute_not_exists(pk)").build()));
+
+        // Again (the old token): the same receipt's time, nothing more erased, no second event.
+        JsonNode again = json(call(world.deleteAccount, deletion(world.olga, "{}")));
+        assertThat(again.path("deletedAt").asText()).isEqualTo(receipt.path("deletedAt").asText());
+        assertThat(world.events.ofType(AccountDeleted.TYPE)).hasSize(1);
+        assertThat(world.item(user, "PROFILE")).isNull();
+    }
+
+    @Test
+    void anAccountWithoutAPasswordNeedsARecentSignIn() {
+        UserItem olga = world.table.get(UserItem.class, UserItem.pk(world.olga), UserItem.SK).orElseThrow();
+        olga.setPasswordHash(null);
+        world.table.of(UserItem.class).updateItem(olga);
+        world.clock.advance(Duration.ofMinutes(11));
+        world.assertRefusedUnchanged(world.deleteAccount, deletion(world.olga, "{}"), 403, "forbidden");
+
+        world.session(world.olga, "session-" + world.olga, "refresh-hash-olga-2", world.clock.instant().toString());
+        assertThat(call(world.deleteAccount, deletion(world.olga, "{}")).getStatusCode()).isEqualTo(200);
+        assertThat(world.item("REFRESH#refresh-hash-olga-2", "REFRESH")).isNull();
+    }
+
+    private static EmailItem claim(String email, String userId) {
+        EmailItem claim = new EmailItem();
+        claim.setPk(EmailItem.pk(email));
+        claim.setSk(EmailItem.SK);
+        claim.setUserId(userId);
+        return claim;
+    }
+}

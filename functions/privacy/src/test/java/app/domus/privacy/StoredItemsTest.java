@@ -1,0 +1,15 @@
+package app.domus.privacy;
+
+import app.domus.shared.testing.StoredItems;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** The privacy context's items: static schemas, their stored format, round trips, versions. */
+class StoredItemsTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyItemOfTheContextHasAStaticSchemaAndKeepsItsStoredFormat() {
+        return StoredItems.ofModuleOf(PrivacyComponent.class);
+    }
+}
