@@ -121,6 +121,13 @@ class PersonalDataFlowTest {
         assertThat(accountAfter.path("balance")).isEqualTo(accountBefore.path("balance"));
         assertThat(accountAfter.path("items")).isEqualTo(accountBefore.path("items"));
 
+        // The organisation's audit log records the export and the deletion under the person's (now anonymous) id.
+        String log = "/organisations/" + ids.get("organisationId") + "/audit-log?actor=" + userId;
+        JsonNode audited = LocalCloudClient.awaitAnswer(() -> cloud.as("admin").get(log),
+                p -> p.path("items").toString().contains("privacy.account_deleted"));
+        assertThat(audited.path("items").findValuesAsText("action"))
+                .contains("privacy.export_requested", "privacy.account_deleted");
+
         // The address is free again.
         ApiResponse again = cloud.anonymous().post("/auth/register",
                 json(Map.of("email", email, "password", PASSWORD, "invitationCode", freshInvitation(cloud))));

@@ -48,6 +48,15 @@ public class RawItems {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
+    /**
+     * The organisations a person is a member of, from their memberships: events about the person carry them
+     * ({@code organisationIds}) so that the audit log appends them to each organisation's chain.
+     */
+    public List<String> organisationsOf(String userPk) {
+        return partition(userPk, "MEMBER#").stream().map(m -> text(m, "organisationId")).filter(o -> o != null)
+                .distinct().toList();
+    }
+
     /** A partition's items, all of them or those whose sort key begins with {@code skPrefix} (null: all). */
     public List<Map<String, AttributeValue>> partition(String pk, String skPrefix) {
         return query(null, "pk", "sk", pk, skPrefix);

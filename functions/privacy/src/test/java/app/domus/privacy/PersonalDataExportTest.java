@@ -73,7 +73,7 @@ class PersonalDataExportTest {
         assertProblem(call(get, HttpEvents.request("GET", "/me/exports/" + view.exportId())
                 .pathParam("exportId", view.exportId()).as(world.paula)), 404, "not-found");
 
-        world.exports.build(new ExportEvent(view.exportId(), world.olga, "requested", null, null, null));
+        world.exports.build(new ExportEvent(view.exportId(), world.olga, "requested", null, null, null, java.util.List.of()));
         var ready = json(call(get, HttpEvents.request("GET", "/me/exports/" + view.exportId()).pathParam("exportId", view.exportId()).as(world.olga)));
         assertThat(ready.path("status").asText()).isEqualTo("ready");
         assertThat(ready.path("downloadUrl").asText()).contains(Exports.objectKey(world.olga, view.exportId()));

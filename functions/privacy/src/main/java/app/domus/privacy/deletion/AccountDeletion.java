@@ -17,9 +17,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,8 +82,7 @@ public class AccountDeletion {
         confirm(caller, user, request.password());
 
         Instant now = clock.instant();
-        List<String> organisations = new ArrayList<>(new LinkedHashSet<>(raw.partition(UserItem.pk(userId), "MEMBER#").stream()
-                .map(m -> RawItems.text(m, "organisationId")).filter(o -> o != null).toList()));
+        List<String> organisations = raw.organisationsOf(UserItem.pk(userId));
         DeletedAccountItem deleted = new DeletedAccountItem();
         deleted.setPk(DeletedAccountItem.pk(userId));
         deleted.setSk(DeletedAccountItem.SK);

@@ -68,7 +68,7 @@ public class Exports {
         job.setRequestedAt(now.toString());
         job.setTtl(now.plus(Duration.ofDays(30)).getEpochSecond());
         var transaction = TransactWriteItemsEnhancedRequest.builder().addPutItem(table.of(ExportJobItem.class), job);
-        outbox.add(transaction, ExportEvent.REQUESTED, null, job.getExportId(), ExportEvent.of(job));
+        outbox.add(transaction, ExportEvent.REQUESTED, null, job.getExportId(), ExportEvent.of(job, data.organisationsOf(job.getUserId())));
         table.client().transactWriteItems(transaction.build());
         return view(job, now);
     }
@@ -95,7 +95,7 @@ public class Exports {
             job.setObjectKey(key);
             job.setFiles(built.files());
             var transaction = TransactWriteItemsEnhancedRequest.builder().addUpdateItem(table.of(ExportJobItem.class), job);
-            outbox.add(transaction, ExportEvent.EXPORTED, null, job.getExportId(), ExportEvent.of(job));
+            outbox.add(transaction, ExportEvent.EXPORTED, null, job.getExportId(), ExportEvent.of(job, data.organisationsOf(job.getUserId())));
             table.client().transactWriteItems(transaction.build());
         }
         notifications.send(new NotificationRequest("personal-data-export:" + job.getExportId(), job.getUserId(), null,

@@ -36,6 +36,11 @@ public class PersonalData {
         this.raw = raw;
     }
 
+    /** The organisations the person is a member of (see {@link RawItems#organisationsOf}). */
+    public List<String> organisationsOf(String userId) {
+        return raw.organisationsOf("USER#" + userId);
+    }
+
     /** Kind of data (the file's name without {@code .json}) → its items, in a fixed order; empty kinds are kept. */
     public Map<String, List<Map<String, Object>>> of(String userId) {
         Map<String, List<Map<String, AttributeValue>>> found = new LinkedHashMap<>();
