@@ -16,6 +16,11 @@ class StoredItemsTest {
         return StoredItems.ofModuleOf(TableItem.class);
     }
 
+    @TestFactory
+    Stream<DynamicTest> everyAttributeOfTheKernelsItemsIsWrittenAndReadBackWithTheValueSet() {
+        return StoredItems.valuesOfModuleOf(TableItem.class);
+    }
+
     @Test
     void refusesAClassWithoutItsOwnStaticSchema() {
         assertThatThrownBy(() -> DomusTable.schema(WithoutSchema.class))

@@ -104,6 +104,81 @@ public final class StoredItems {
                 .isInstanceOf(ConditionalCheckFailedException.class);
     }
 
+    /**
+     * One test per item class of the module: every attribute is written with the value that was set (under the name
+     * recorded in {@code stored-items.txt}) and read back into the same value, and an item with nothing but its keys set
+     * writes nothing but its keys (no attribute invents a value). Needs no table: the schema's own conversions.
+     */
+    public static Stream<DynamicTest> valuesOfModuleOf(Class<?> anchor) {
+        return itemClasses(anchor).stream().map(type -> DynamicTest.dynamicTest(type.getSimpleName(), () -> checkValues(type)));
+    }
+
+    private static <T extends TableItem> void checkValues(Class<T> type) throws ReflectiveOperationException {
+        TableSchema<T> schema = DomusTable.schema(type);
+        Map<String, Object> expected = expectedValues(type);
+        expected.put("pk", "STORED#" + type.getName());
+        expected.put("sk", "STORED");
+        expected.remove("version");
+        Map<String, AttributeValue> written = schema.itemToMap(populated(type), true);
+        assertThat(plain(written)).as("the values " + type.getSimpleName() + " writes, under their names").isEqualTo(expected);
+        T read = schema.mapToItem(written);
+        assertThat(plain(schema.itemToMap(read, true))).as("the values it reads back").isEqualTo(expected);
+
+        T bare = type.getConstructor().newInstance();
+        bare.setPk("BARE");
+        bare.setSk("BARE");
+        assertThat(schema.itemToMap(bare, true).keySet()).as("an item with only its keys set").containsExactlyInAnyOrder("pk", "sk");
+        assertThat(plain(schema.itemToMap(schema.mapToItem(Map.of("pk", AttributeValue.fromS("BARE"),
+                "sk", AttributeValue.fromS("BARE"))), true))).as("read back with only its keys")
+                .isEqualTo(Map.of("pk", "BARE", "sk", "BARE"));
+    }
+
+    /** What {@link #populated} sets, property by property, in the plain form of {@link #plain(AttributeValue)}. */
+    private static Map<String, Object> expectedValues(Class<?> type) {
+        Map<String, Object> values = new TreeMap<>();
+        for (Method setter : setters(type)) {
+            String property = setter.getName().substring(3);
+            values.put(java.beans.Introspector.decapitalize(property), plainSample(property, setter.getGenericParameterTypes()[0]));
+        }
+        return values;
+    }
+
+    private static Object plainSample(String property, Type type) {
+        if (type instanceof ParameterizedType generic) {
+            Type[] args = generic.getActualTypeArguments();
+            Class<?> raw = (Class<?>) generic.getRawType();
+            if (raw == List.class) return List.of(plainSample(property, args[0]), plainSample(property + "2", args[0]));
+            if (raw == Set.class) return new TreeSet<>(List.of(plainSample(property, args[0]), plainSample(property + "2", args[0])));
+            if (raw == Map.class) return new TreeMap<>(Map.of("k", plainSample(property, args[1])));
+            throw new IllegalArgumentException("no sample for " + type);
+        }
+        Object sample = sample(property, type);
+        if (sample instanceof Number number) return new java.math.BigDecimal(number.toString()).stripTrailingZeros();
+        if (sample instanceof String || sample instanceof Boolean) return sample;
+        return expectedValues((Class<?>) type);
+    }
+
+    /** An item's attributes as plain values: strings, numbers as {@code BigDecimal}, booleans, lists, sets, maps. */
+    private static Map<String, Object> plain(Map<String, AttributeValue> item) {
+        Map<String, Object> out = new TreeMap<>();
+        item.forEach((name, value) -> out.put(name, plain(value)));
+        return out;
+    }
+
+    private static Object plain(AttributeValue value) {
+        return switch (value.type()) {
+            case S -> value.s();
+            case N -> new java.math.BigDecimal(value.n()).stripTrailingZeros();
+            case BOOL -> value.bool();
+            case SS -> new TreeSet<>(value.ss());
+            case NS -> value.ns().stream().map(n -> new java.math.BigDecimal(n).stripTrailingZeros())
+                    .collect(Collectors.toCollection(TreeSet::new));
+            case L -> value.l().stream().map(StoredItems::plain).toList();
+            case M -> plain(value.m());
+            default -> throw new IllegalArgumentException("no plain form for " + value);
+        };
+    }
+
     /** An instance with every property set (nested objects too), new (no version), keyed by its class. */
     public static <T> T populated(Class<T> type) {
         try {
