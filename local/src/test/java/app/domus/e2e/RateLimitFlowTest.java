@@ -108,8 +108,13 @@ class RateLimitFlowTest {
         assertThat(last.status()).as(last.body()).isEqualTo(allowedStatus);
         assertThat(last.header("ratelimit-remaining")).isEqualTo("0");
 
+        ApiResponse next = request.get();
+        if (next.status() != 429) {
+            // The window ended between the two requests: the next window was set one short too, so this one was its last.
+            assertThat(next.header("ratelimit-remaining")).as(next.body()).isEqualTo("0");
+        }
         for (int i = 0; i < 2; i++) {
-            ApiResponse refused = request.get();
+            ApiResponse refused = i == 0 && next.status() == 429 ? next : request.get();
             assertThat(refused.status()).as(refused.body()).isEqualTo(429);
             assertThat(refused.header("content-type")).contains("application/problem+json");
             assertThat(refused.json().path("type").asText()).isEqualTo("https://problems.domus.app/too-many-requests");
