@@ -81,15 +81,8 @@ final class WarmCost {
         int warmups = quick ? 2 : 3;
         int iterations = quick ? 3 : 5;
         List<Statistics> handlerStats = new ArrayList<>(), rawStats = new ArrayList<>();
-        // The kernel's request guard (issue 17), on vs off in the same run: the session check cached (the template's
-        // SessionCheckSeconds), uncached (a GetItem per request), and the rate limit (an UpdateItem per request).
-        List<String> guarded = List.of("handlerSessionCached", "handlerSessionUncached", "handlerRateLimited");
-        java.util.Map<String, List<Statistics>> guardStats = new java.util.LinkedHashMap<>();
-        for (String benchmark : guarded) guardStats.put(benchmark, new ArrayList<>());
         for (int round = 0; round < rounds; round++) {
-            List<String> order = new ArrayList<>(round % 2 == 0 ? List.of("handler", "rawSdk") : List.of("rawSdk", "handler"));
-            order.addAll(guarded);
-            if (round % 2 == 1) java.util.Collections.reverse(order);
+            List<String> order = round % 2 == 0 ? List.of("handler", "rawSdk") : List.of("rawSdk", "handler");
             for (String benchmark : order) {
                 List<String> jvmArgs = new ArrayList<>(Arrays.asList(javaToolOptions.trim().split("\\s+")));
                 jvmArgs.removeIf(String::isBlank);
@@ -107,8 +100,7 @@ final class WarmCost {
                         .build();
                 RunResult result = new Runner(options).runSingle();
                 Statistics statistics = result.getPrimaryResult().getStatistics();
-                if (guardStats.containsKey(benchmark)) guardStats.get(benchmark).add(statistics);
-                else (benchmark.equals("handler") ? handlerStats : rawStats).add(statistics);
+                (benchmark.equals("handler") ? handlerStats : rawStats).add(statistics);
                 log.info(String.format(Locale.ROOT, "warm cost: %s %.1f µs/op", benchmark, statistics.getPercentile(50)));
             }
         }
@@ -122,17 +114,6 @@ final class WarmCost {
                 .append(" | ").append(invocations(handlerStats, iterations)).append(" | **").append(Stats.of(ratios).format(2)).append("×** |\n");
         table.append("| raw SDK: the same ").append(calls).append(" on the same stub client | ").append(format(rawStats))
                 .append(" | ").append(invocations(rawStats, iterations)).append(" | 1.00× |\n");
-        java.util.Map<String, String> what = java.util.Map.of(
-                "handlerSessionCached", "with the session check, cached (SessionCheckSeconds=5: one GetItem per session and 5 s)",
-                "handlerSessionUncached", "with the session check uncached (SessionCheckSeconds=0: one GetItem per request)",
-                "handlerRateLimited", "with the reads rate limit (one UpdateItem per request)");
-        for (var entry : guardStats.entrySet()) {
-            List<Double> guardRatios = new ArrayList<>();
-            for (int i = 0; i < rounds; i++) guardRatios.add(entry.getValue().get(i).getPercentile(50) / handlerStats.get(i).getPercentile(50));
-            table.append("| `GetBuildingHandler` ").append(what.get(entry.getKey())).append(" | ").append(format(entry.getValue()))
-                    .append(" | ").append(invocations(entry.getValue(), iterations)).append(" | ÷ the handler without the guard: **")
-                    .append(Stats.of(guardRatios).format(2)).append("×** |\n");
-        }
         table.append("\nJMH ").append(org.openjdk.jmh.util.Version.getPlainVersion()).append(", average time, ").append(rounds)
                 .append(" round(s) of one fork per benchmark (alternated), each ").append(warmups).append(" × 1 s warm-up and ")
                 .append(iterations).append(" × 1 s measured; forks run with the template's `JAVA_TOOL_OPTIONS` (`").append(javaToolOptions)

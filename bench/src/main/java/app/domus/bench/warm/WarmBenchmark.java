@@ -46,64 +46,15 @@ public class WarmBenchmark {
     public void setUp() throws Exception {
         Path dir = Path.of(System.getProperty("bench.warm.dir"));
         List<Exchanges.Exchange> exchanges = Exchanges.load(dir.resolve("exchanges.json"));
-        environment = new java.util.HashMap<>(Exchanges.JSON.readValue(dir.resolve("environment.json").toFile(), Map.class));
-        // The baseline runs without the kernel's request guard; the guarded benchmarks add one setting each.
-        environment.remove("RATE_LIMITS");
-        environment.remove("SESSION_CHECK_SECONDS");
+        environment = Exchanges.JSON.readValue(dir.resolve("environment.json").toFile(), Map.class);
         event = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, getClass().getClassLoader())
                 .fromJson(Files.readString(dir.resolve("event.json")));
-        // The token's session id, which the kernel's guard checks when the stage enables it (the demo token has none).
-        var claims = new java.util.HashMap<>(event.getRequestContext().getAuthorizer().getJwt().getClaims());
-        claims.put("sid", "bench-session");
-        event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
-        sessionCached = with(environment, "SESSION_CHECK_SECONDS", "5");
-        sessionUncached = with(environment, "SESSION_CHECK_SECONDS", "0");
-        rateLimited = with(environment, "RATE_LIMITS", "reads=1000000000/60");
-        List<Exchanges.Exchange> guardExchanges = new ArrayList<>(exchanges);
-        Exchanges.Exchange aGet = exchanges.stream().filter(e -> e.target().endsWith("GetItem")).findFirst().orElseThrow();
-        Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.putAll(aGet.headers());
-        headers.remove("x-amz-crc32");
-        headers.remove("content-length");
-        guardExchanges.add(new Exchanges.Exchange("DynamoDB_20120810.UpdateItem", "", 200, headers, "{\"Attributes\":{\"hits\":{\"N\":\"1\"}}}"));
-        DynamoDbClient guardClient = Wiring.dynamoDb(new Exchanges.Stub(guardExchanges), "http://127.0.0.1:1");
-        Wiring.guardOn(guardClient);
         handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
                 Wiring.getBuildingHandler(Wiring.dynamoDb(new Exchanges.Stub(exchanges), "http://127.0.0.1:1"), environment);
         raw = Wiring.dynamoDb(new Exchanges.Stub(exchanges), "http://127.0.0.1:1");
         for (Exchanges.Exchange exchange : exchanges) rawRequests.add(Exchanges.sdkRequest(exchange));
         APIGatewayV2HTTPResponse response = handler();
         if (response.getStatusCode() != 200) throw new IllegalStateException("the handler answered " + response.getStatusCode() + ": " + response.getBody());
-        for (Map<String, String> guardedEnvironment : List.of(sessionCached, sessionUncached, rateLimited)) {
-            APIGatewayV2HTTPResponse guardedResponse = Wiring.withEnvironment(guardedEnvironment, () -> handler.handleRequest(event, context));
-            if (guardedResponse.getStatusCode() != 200) throw new IllegalStateException("guarded, the handler answered " + guardedResponse.getStatusCode() + ": " + guardedResponse.getBody());
-        }
-        if (!Wiring.withEnvironment(rateLimited, () -> handler.handleRequest(event, context)).getHeaders().containsKey("RateLimit-Limit")) {
-            throw new IllegalStateException("the rate limit did not apply");
-        }
-    }
-
-    private static Map<String, String> with(Map<String, String> environment, String name, String value) {
-        Map<String, String> copy = new java.util.HashMap<>(environment);
-        copy.put(name, value);
-        return Map.copyOf(copy);
-    }
-
-    private Map<String, String> sessionCached, sessionUncached, rateLimited;
-
-    @Benchmark
-    public APIGatewayV2HTTPResponse handlerSessionCached() {
-        return Wiring.withEnvironment(sessionCached, () -> handler.handleRequest(event, context));
-    }
-
-    @Benchmark
-    public APIGatewayV2HTTPResponse handlerSessionUncached() {
-        return Wiring.withEnvironment(sessionUncached, () -> handler.handleRequest(event, context));
-    }
-
-    @Benchmark
-    public APIGatewayV2HTTPResponse handlerRateLimited() {
-        return Wiring.withEnvironment(rateLimited, () -> handler.handleRequest(event, context));
     }
 
     @Benchmark

@@ -45,16 +45,6 @@ public final class Wiring {
         });
     }
 
-    /** Points the kernel's request guard (issue 17) at {@code dynamoDb}, by reflection as the rest. */
-    public static void guardOn(DynamoDbClient dynamoDb) {
-        try {
-            Class.forName("app.domus.shared.guard.RequestGuard").getMethod("useDynamoDb", Supplier.class)
-                    .invoke(null, (Supplier<DynamoDbClient>) () -> dynamoDb);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("no app.domus.shared.guard.RequestGuard.useDynamoDb(Supplier): " + e, e);
-        }
-    }
-
     /** Runs {@code work} with the kernel's {@code Env} bound to the function's variables, as the local cloud does. */
     @SuppressWarnings("unchecked")
     public static <T> T withEnvironment(Map<String, String> environment, Supplier<T> work) {
