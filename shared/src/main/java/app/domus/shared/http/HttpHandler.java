@@ -1,5 +1,6 @@
 package app.domus.shared.http;
 
+import app.domus.shared.guard.RequestGuard;
 import app.domus.shared.idempotency.IdempotencyStore;
 import app.domus.shared.json.Json;
 import app.domus.shared.observability.Observability;
@@ -37,6 +38,11 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
         return null;
     }
 
+    /** Rate limits and the session check every request passes first ({@link RequestGuard}); the stage's by default. */
+    protected RequestGuard guard() {
+        return RequestGuard.fromEnvironment();
+    }
+
     /** Largest body this endpoint accepts, in bytes. */
     protected int maxBodyBytes() {
         return HttpRequest.DEFAULT_MAX_BODY_BYTES;
@@ -58,8 +64,16 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
                                 .withSourceIp("127.0.0.1").withProtocol("HTTP/1.1").build())
                         .withRequestId("priming").withRouteKey("POST /").withStage("$default").build())
                 .build();
-        handleRequest(event, Priming.context());
+        primingNow = true;
+        try {
+            handleRequest(event, Priming.context());
+        } finally {
+            primingNow = false;
+        }
     }
+
+    /** True while {@link #prime()} runs: its request is not counted against any limit (nothing is written). */
+    private volatile boolean primingNow;
 
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
@@ -67,16 +81,18 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
         String correlationId = Observability.acceptOrCreate(sent);
         return Observability.invocation(context, correlationId, () -> {
             HttpRequest request = new HttpRequest(event, correlationId, maxBodyBytes());
+            RequestGuard.Admission admission = (primingNow ? RequestGuard.none() : guard()).admit(getClass(), request);
             try {
+                admission.enforce();
                 if (acceptsIdempotencyKey && "POST".equals(request.method())) {
-                    return IdempotentRequests.run(idempotency(), getClass().getSimpleName(), request, correlationId,
-                            () -> handle(request).toEvent(correlationId));
+                    return admission.stamp(IdempotentRequests.run(idempotency(), getClass().getSimpleName(), request, correlationId,
+                            () -> handle(request).toEvent(correlationId)));
                 }
-                return handle(request).toEvent(correlationId);
+                return admission.stamp(handle(request).toEvent(correlationId));
             } catch (ApiException e) {
                 if (e.type().status() >= 500) LOG.warn("Request failed: {}", e.getMessage());
                 else LOG.info("Request refused: {} {}", e.type().status(), e.type().name());
-                return problem(Problem.of(e, request.path(), correlationId), e);
+                return admission.stamp(problem(Problem.of(e, request.path(), correlationId), e));
             } catch (RuntimeException | Error e) {
                 java.util.Optional<ApiException> dependency = DependencyFailures.problem(e);
                 if (dependency.isPresent()) {
@@ -86,7 +102,7 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
                 LOG.error("Unhandled error serving {} {}", request.method(), request.path(), e);
                 ApiException internal = new ApiException(ProblemType.INTERNAL,
                         "The request could not be completed. Quote correlation id " + correlationId + " when you report it.");
-                return problem(Problem.of(internal, request.path(), correlationId), internal);
+                return admission.stamp(problem(Problem.of(internal, request.path(), correlationId), internal));
             }
         });
     }

@@ -111,6 +111,20 @@ public final class HttpRequest {
         });
     }
 
+    /** The route that matched ({@code GET /buildings/{buildingId}}), or the method and path when the event names none. */
+    public String routeKey() {
+        return event.getRouteKey() == null || event.getRouteKey().isBlank() ? method() + " " + path() : event.getRouteKey();
+    }
+
+    /** The caller when the request carries a token the authorizer accepted; empty on a public route without one. */
+    public Optional<Caller> signedInCaller() {
+        var ctx = event.getRequestContext();
+        var authorizer = ctx == null ? null : ctx.getAuthorizer();
+        var jwt = authorizer == null ? null : authorizer.getJwt();
+        Map<String, String> claims = jwt == null ? null : jwt.getClaims();
+        return claims == null || claims.get("sub") == null ? Optional.empty() : Optional.of(caller());
+    }
+
     public Caller caller() {
         var ctx = event.getRequestContext();
         var authorizer = ctx == null ? null : ctx.getAuthorizer();

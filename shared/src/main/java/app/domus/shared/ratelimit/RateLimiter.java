@@ -22,8 +22,12 @@ public class RateLimiter {
 
     @Inject
     public RateLimiter(DynamoDbClient dynamoDb, PlatformConfig config, Clock clock) {
+        this(dynamoDb, config.tableName(), clock);
+    }
+
+    public RateLimiter(DynamoDbClient dynamoDb, String tableName, Clock clock) {
         this.dynamoDb = dynamoDb;
-        this.tableName = config.tableName();
+        this.tableName = tableName;
         this.clock = clock;
     }
 

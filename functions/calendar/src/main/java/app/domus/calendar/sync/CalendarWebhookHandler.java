@@ -1,5 +1,7 @@
 package app.domus.calendar.sync;
 
+import app.domus.shared.guard.EndpointClass;
+import app.domus.shared.guard.RateLimited;
 import app.domus.calendar.CalendarComponent;
 import app.domus.shared.http.ApiException;
 import app.domus.shared.http.HttpHandler;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
  * plain text, then sends {@code {"value": [{subscriptionId, clientState, changeType, ...}]}} (202), where an item
  * whose subscription or client state is not the connection's is passed over, as Graph advises.
  */
+@RateLimited(EndpointClass.WEBHOOKS)
 public class CalendarWebhookHandler extends HttpHandler {
     private final CalendarNotifications notifications;
 

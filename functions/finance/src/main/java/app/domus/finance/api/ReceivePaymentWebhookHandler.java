@@ -1,5 +1,7 @@
 package app.domus.finance.api;
 
+import app.domus.shared.guard.EndpointClass;
+import app.domus.shared.guard.RateLimited;
 import app.domus.finance.payments.PaymentWebhooks;
 import app.domus.finance.payments.PaymentsComponent;
 import app.domus.shared.http.HttpHandler;
@@ -12,6 +14,7 @@ import java.util.Map;
  * {@code POST /webhooks/payments}, called by Stripe, not by a signed-in user (no JWT authorizer on the route): the
  * signature is the authentication. Verified and queued, then answered at once ({@link PaymentWebhooks}).
  */
+@RateLimited(EndpointClass.WEBHOOKS)
 public class ReceivePaymentWebhookHandler extends HttpHandler {
     private final PaymentWebhooks webhooks;
 

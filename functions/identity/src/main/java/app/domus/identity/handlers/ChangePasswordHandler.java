@@ -1,5 +1,7 @@
 package app.domus.identity.handlers;
 
+import app.domus.shared.guard.EndpointClass;
+import app.domus.shared.guard.RateLimited;
 import app.domus.identity.IdentityComponent;
 import app.domus.identity.account.AccountService;
 import app.domus.shared.auth.Caller;
@@ -8,6 +10,7 @@ import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
 
 /** {@code POST /auth/password {currentPassword, newPassword}} → 204; every other session ends. */
+@RateLimited(EndpointClass.AUTH)
 public class ChangePasswordHandler extends HttpHandler {
     private final AccountService account;
 

@@ -1,5 +1,7 @@
 package app.domus.identity.handlers;
 
+import app.domus.shared.guard.EndpointClass;
+import app.domus.shared.guard.RateLimited;
 import app.domus.identity.IdentityComponent;
 import app.domus.identity.identities.ProviderIdentities;
 import app.domus.shared.http.HttpHandler;
@@ -11,6 +13,7 @@ import app.domus.shared.http.HttpResponse;
  * {@code {userId, provider, linked: true}}: the provider identity joins the account; sign in with the provider again.
  * A used, expired or unknown token is 401 {@code invalid-token}; an identity linked meanwhile elsewhere 409.
  */
+@RateLimited(EndpointClass.AUTH)
 public class ConfirmIdentityLinkHandler extends HttpHandler {
     private final ProviderIdentities identities;
 

@@ -1,5 +1,7 @@
 package app.domus.identity.handlers;
 
+import app.domus.shared.guard.EndpointClass;
+import app.domus.shared.guard.RateLimited;
 import app.domus.identity.IdentityComponent;
 import app.domus.identity.login.LoginService;
 import app.domus.shared.http.HttpHandler;
@@ -7,6 +9,7 @@ import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
 
 /** {@code POST /auth/login {email, password}} → tokens and user, or {@code {mfaRequired: true, mfaToken}}. */
+@RateLimited(EndpointClass.AUTH)
 public class LoginHandler extends HttpHandler {
     private final LoginService login;
 

@@ -1,5 +1,7 @@
 package app.domus.identity.handlers;
 
+import app.domus.shared.guard.EndpointClass;
+import app.domus.shared.guard.RateLimited;
 import app.domus.identity.oauth.OAuthComponent;
 import app.domus.identity.oauth.OAuthSignIn;
 import app.domus.shared.http.ApiException;
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
  * (unknown, used, expired or another browser's), 400 {@code oauth-code-rejected}, 401 {@code oauth-id-token-invalid},
  * 409 {@code identity-link-refused}, 422 {@code unprocessable} (no e-mail address), 503 {@code unavailable}.
  */
+@RateLimited(EndpointClass.AUTH)
 public class OAuthCallbackHandler extends HttpHandler {
     private static final Pattern PROVIDER_VALUE = Pattern.compile("^[\\x21-\\x7E]{1,2048}$");
 

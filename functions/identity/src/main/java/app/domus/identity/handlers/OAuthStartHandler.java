@@ -1,5 +1,7 @@
 package app.domus.identity.handlers;
 
+import app.domus.shared.guard.EndpointClass;
+import app.domus.shared.guard.RateLimited;
 import app.domus.identity.identities.Provider;
 import app.domus.identity.oauth.OAuthComponent;
 import app.domus.identity.oauth.OAuthSettings;
@@ -16,6 +18,7 @@ import app.domus.shared.http.HttpResponse;
  * sent to {@code /auth/oauth}; for Apple, which posts its answer from its own site, SameSite=None and Secure). An unknown or unconfigured provider is 404; a used or expired ticket 400; more than 100
  * starts a minute from one client address 429.
  */
+@RateLimited(EndpointClass.AUTH)
 public class OAuthStartHandler extends HttpHandler {
     private final OAuthSignIn signIn;
     private final boolean secureCookie;

@@ -1,5 +1,7 @@
 package app.domus.identity.handlers;
 
+import app.domus.shared.guard.EndpointClass;
+import app.domus.shared.guard.RateLimited;
 import app.domus.identity.IdentityComponent;
 import app.domus.identity.portal.PortalSignUp;
 import app.domus.shared.http.HttpHandler;
@@ -10,6 +12,7 @@ import app.domus.shared.http.HttpResponse;
  * {@code POST /portal/signup {email, password, name}} (public) → 202, the same answer whether or not the address has an
  * account; the verification link (or, for a known address, a note) goes by e-mail. 429 beyond the sign-up limits.
  */
+@RateLimited(EndpointClass.AUTH)
 public class PortalSignUpHandler extends HttpHandler {
     private final PortalSignUp signUp;
 

@@ -1,5 +1,7 @@
 package app.domus.identity.handlers;
 
+import app.domus.shared.guard.EndpointClass;
+import app.domus.shared.guard.RateLimited;
 import app.domus.identity.IdentityComponent;
 import app.domus.identity.sessions.SessionService;
 import app.domus.shared.http.HttpHandler;
@@ -8,6 +10,7 @@ import app.domus.shared.http.HttpResponse;
 import java.util.Map;
 
 /** {@code POST /auth/refresh {refreshToken}} → {@code {accessToken, refreshToken}}; the old refresh token is spent. */
+@RateLimited(EndpointClass.AUTH)
 public class RefreshHandler extends HttpHandler {
     private final SessionService sessions;
 

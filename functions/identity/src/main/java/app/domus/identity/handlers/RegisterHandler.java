@@ -1,5 +1,7 @@
 package app.domus.identity.handlers;
 
+import app.domus.shared.guard.EndpointClass;
+import app.domus.shared.guard.RateLimited;
 import app.domus.identity.IdentityComponent;
 import app.domus.identity.registration.RegistrationService;
 import app.domus.shared.http.HttpHandler;
@@ -7,6 +9,7 @@ import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
 
 /** {@code POST /auth/register {email, password, invitationCode}} → 201 {@code {userId, token, refreshToken}}. */
+@RateLimited(EndpointClass.AUTH)
 public class RegisterHandler extends HttpHandler {
     private final RegistrationService registration;
 

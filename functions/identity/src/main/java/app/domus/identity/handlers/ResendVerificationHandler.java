@@ -1,5 +1,7 @@
 package app.domus.identity.handlers;
 
+import app.domus.shared.guard.EndpointClass;
+import app.domus.shared.guard.RateLimited;
 import app.domus.identity.IdentityComponent;
 import app.domus.identity.verification.EmailVerification;
 import app.domus.shared.http.HttpHandler;
@@ -10,6 +12,7 @@ import app.domus.shared.http.HttpResponse;
  * {@code POST /auth/verify-email/resend} (signed in) → 202 {@code {sent, email}}: a new link to the caller's address
  * ({@code sent: false} when it is verified already); 429 beyond {@value EmailVerification#RESENDS_PER_HOUR} an hour.
  */
+@RateLimited(EndpointClass.AUTH)
 public class ResendVerificationHandler extends HttpHandler {
     private final EmailVerification verification;
 

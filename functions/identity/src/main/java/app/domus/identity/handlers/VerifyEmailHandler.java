@@ -1,5 +1,7 @@
 package app.domus.identity.handlers;
 
+import app.domus.shared.guard.EndpointClass;
+import app.domus.shared.guard.RateLimited;
 import app.domus.identity.IdentityComponent;
 import app.domus.identity.verification.EmailVerification;
 import app.domus.shared.http.HttpHandler;
@@ -11,6 +13,7 @@ import app.domus.shared.http.HttpResponse;
  * {@code {userId, email, emailVerified: true}}; a used, expired or unknown token is 401 invalid-token. Tokens issued
  * before carry {@code email_verified: false}: sign in again (or refresh) for one that says verified.
  */
+@RateLimited(EndpointClass.AUTH)
 public class VerifyEmailHandler extends HttpHandler {
     private final EmailVerification verification;
 

@@ -1,5 +1,7 @@
 package app.domus.rentals.stays;
 
+import app.domus.shared.guard.EndpointClass;
+import app.domus.shared.guard.RateLimited;
 import app.domus.shared.http.HttpHandler;
 import app.domus.shared.http.HttpRequest;
 import app.domus.shared.http.HttpResponse;
@@ -8,6 +10,7 @@ import app.domus.shared.http.HttpResponse;
  * {@code POST /check-in {reservationId, accessCode}}: the guest checks in (no account: the access code of the welcome
  * message is the authority, behind limits against guessing) and is given the keypad code and the Wi-Fi.
  */
+@RateLimited(EndpointClass.AUTH)
 public class CheckInHandler extends HttpHandler {
     private final Stays stays;
 
