@@ -78,6 +78,34 @@ class RateLimitContractTest {
         assertThat(unlimitedWith429).as("unlimited routes documenting a 429").isEmpty();
     }
 
+    /**
+     * On AWS the guard's counter update and session read need permissions a read-only function's own policies lack
+     * (the local cloud enforces no IAM, so only this test can catch it): every guarded HTTP function gets them.
+     */
+    @Test
+    void everyGuardedFunctionMayCountItsRequestsAndReadSessions() throws IOException {
+        TreeSet<String> without = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = template.path("Resources").fields(); it.hasNext(); ) {
+            var resource = it.next();
+            JsonNode function = resource.getValue();
+            if (!function.path("Type").asText().equals("AWS::Serverless::Function")) continue;
+            boolean http = false;
+            for (JsonNode event : function.path("Properties").path("Events")) http |= event.path("Type").asText().equals("HttpApi");
+            if (!http || unlimited(function.path("Properties").path("Handler").asText())) continue;
+            boolean granted = false;
+            for (JsonNode policy : function.path("Properties").path("Policies")) {
+                granted |= policy.path("Ref").asText().equals("RequestGuardPolicy");
+            }
+            if (!granted) without.add(resource.getKey());
+        }
+        assertThat(without).as("HTTP functions without '- !Ref RequestGuardPolicy' in their Policies").isEmpty();
+
+        JsonNode statements = template.path("Resources").path("RequestGuardPolicy").path("Properties")
+                .path("PolicyDocument").path("Statement");
+        assertThat(statements.toString())
+                .contains("\"dynamodb:UpdateItem\"", "RATE#*", "\"dynamodb:GetItem\"", "USER#*");
+    }
+
     private static boolean unlimited(String handler) throws IOException {
         String relative = "src/main/java/" + handler.replace('.', '/') + ".java";
         try (Stream<Path> modules = Files.list(ROOT.resolve("functions"))) {

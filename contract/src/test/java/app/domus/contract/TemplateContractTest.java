@@ -86,6 +86,12 @@ class TemplateContractTest {
         forEachFunction((name, props) -> {
             for (JsonNode policy : props.path("Policies")) {
                 if (!policy.isObject() || policy.has("Statement")) continue;
+                if (policy.has("Ref")) {
+                    // A managed policy of this template, by its ARN (e.g. RequestGuardPolicy).
+                    String type = template.path("Resources").path(policy.path("Ref").asText()).path("Type").asText();
+                    if (!type.equals("AWS::IAM::ManagedPolicy")) problems.add(name + ": " + policy + " is not a managed policy of the template");
+                    continue;
+                }
                 String templateName = policy.fieldNames().next();
                 JsonNode definition = known.path(templateName);
                 if (definition.isMissingNode()) {

@@ -90,8 +90,10 @@ class FaultInjectionTest {
                 assertThat(cloud.injectedFaults("dynamodb", "TransactWriteItems") + cloud.injectedFaults("dynamodb", "PutItem")
                         + cloud.injectedFaults("dynamodb", "UpdateItem") + cloud.injectedFaults("dynamodb", "BatchWriteItem"))
                         .as("each delivery met the failing table").isGreaterThanOrEqualTo(5);
+                // Checked while the table still fails: with a one-second visibility timeout a copy still being worked on
+                // when the fault clears may store the reading on its own (the redrive below then finds it stored once).
+                assertThat(readingsAt(cloud, meter, at)).as("nothing stored while the table failed").isEmpty();
             }
-            assertThat(readingsAt(cloud, meter, at)).as("nothing stored while the table failed").isEmpty();
 
             ApiResponse redriven = cloud.anonymous().post("/_local/queues/MeterReadingsDLQ/redrive", null);
             assertThat(redriven.status()).as(redriven.body()).isEqualTo(200);

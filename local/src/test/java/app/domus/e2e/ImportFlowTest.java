@@ -103,7 +103,7 @@ class ImportFlowTest {
                 CrmDouble.PROPERTIES, firstRun.toMillis(), Duration.between(started.plus(firstRun), Instant.now()).toMillis());
     }
 
-    private static final Map<String, Object> ADMIN = Map.of("sub", "crm-admin-" + UUID.randomUUID(), "email", "crm.admin@example.com", "sid", "s-crm");
+    private static final Map<String, Object> ADMIN = Map.of("sub", "crm-admin-" + UUID.randomUUID(), "email", "crm.admin@example.com");
 
     private static app.domus.local.testing.ApiCaller admin(LocalCloudClient cloud) {
         return cloud.withClaims(ADMIN);
