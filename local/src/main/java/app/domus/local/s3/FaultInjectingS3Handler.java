@@ -2,12 +2,15 @@ package app.domus.local.s3;
 
 import app.domus.local.faults.FaultInjector;
 import app.domus.local.faults.FaultInjector.Fault;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import org.gaul.s3proxy.S3Proxy;
+import org.gaul.shaded.org.eclipse.jetty.io.Content;
 import org.gaul.shaded.org.eclipse.jetty.server.Handler;
 import org.gaul.shaded.org.eclipse.jetty.server.Request;
 import org.gaul.shaded.org.eclipse.jetty.server.Response;
@@ -61,6 +64,11 @@ final class FaultInjectingS3Handler extends Handler.Wrapper {
         fault.get().pause();
         if (!fault.get().kind().fails()) return super.handle(request, response, callback);
         WireError error = wireError(fault.get().kind(), path);
+        // Read the refused upload to its end first: answering while the client still writes it breaks the connection,
+        // and the SDK would see an I/O error instead of S3's answer.
+        try (InputStream body = Content.Source.asInputStream(request)) {
+            body.transferTo(OutputStream.nullOutputStream());
+        }
         response.setStatus(error.status());
         String requestId = UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(java.util.Locale.ROOT);
         response.getHeaders().put("x-amz-request-id", requestId);
