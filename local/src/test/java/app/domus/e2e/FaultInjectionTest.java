@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Issue 17, "faults injected, nothing lost": the local cloud's fault switch makes DynamoDB and SNS fail on the wire as
+ * Issue 17, "faults injected, nothing lost": the local cloud's fault switch makes DynamoDB, SNS, S3 and SQS fail on the wire as
  * AWS does, and the platform answers with problems a client can retry, dead-letters what its consumers cannot finish,
  * and ends, once the faults clear and the dead letters are redriven, in the state a fault-free run reaches.
  */
@@ -101,6 +101,59 @@ class FaultInjectionTest {
             JsonNode stored = LocalCloudClient.awaitAnswer(() -> cloud.as("owner").get(readingsPath(meter, at, at)),
                     page -> page.path("items").size() == 1);
             assertThat(stored.path("items").get(0).path("value").decimalValue()).isEqualByComparingTo("7.5");
+        }
+    }
+
+    @Test
+    void aThrottledQueueIsA503TheGatewaySendsAgainAndTheReadingIsStoredOnceWhileLatencyOnlySlowsTheAnswer(LocalCloudClient cloud) throws Exception {
+        this.cloud = cloud;
+        var ids = cloud.cloud().demoData().ids();
+        String gateway = gateway(cloud);
+        String meter = ids.get("meter.1A.electricity");
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(45)).plusSeconds(new java.util.Random().nextInt(3600));
+        String batch = readings(ids.get("device.1A"), at, List.of(3.25));
+        try (var throttled = cloud.injectFaults("sqs", "throttling", 1.0, 0, "SendMessageBatch", "SendMessage")) {
+            ApiResponse refused = cloud.anonymous().header("authorization", gateway).post("/internal/meter-readings", batch);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.header("retry-after")).isEqualTo("1");
+            assertThat(refused.header("content-type")).startsWith("application/problem+json");
+            assertThat(refused.body()).doesNotContain("Exception", "RequestThrottled", "arn:aws");
+            assertThat(cloud.injectedFaults("sqs", "SendMessageBatch")).as("the SDK retried against the throttled queue").isGreaterThanOrEqualTo(2);
+        }
+        try (var slow = cloud.injectFaults("sqs", "latency", 1.0, 100, "SendMessageBatch")) {
+            ApiResponse accepted = cloud.anonymous().header("authorization", gateway).post("/internal/meter-readings", batch);
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+            assertThat(cloud.injectedFaults("sqs", "SendMessageBatch")).isPositive();
+        }
+        JsonNode stored = LocalCloudClient.awaitAnswer(() -> cloud.as("owner").get(readingsPath(meter, at, at)),
+                page -> page.path("items").size() >= 1);
+        assertThat(stored.path("items")).as("the refused send queued nothing; the one sent again is stored once").hasSize(1);
+        assertThat(stored.path("items").get(0).path("value").decimalValue()).isEqualByComparingTo("3.25");
+    }
+
+    @Test
+    void anExportThatCannotBeStoredInS3RetriesThenDeadLettersAndARedriveAfterTheFaultClearsCompletesIt(LocalCloudClient cloud) throws Exception {
+        this.cloud = cloud;
+        String exportPath;
+        try (QueueTimeout ignored = QueueTimeout.shorten(cloud, "BuildPersonalDataExportQueue")) {
+            try (var storm = cloud.injectFaults("s3", "server-error", 1.0, 0, "PutObject")) {
+                ApiResponse requested = cloud.as("manager").header("idempotency-key", "export-" + UUID.randomUUID()).post("/me/export", "");
+                assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+                String exportId = requested.json().path("exportId").asText();
+                exportPath = "/me/exports/" + exportId;
+                awaitMessage(cloud, "BuildPersonalDataExportDLQ", exportId);
+                assertThat(cloud.injectedFaults("s3", "PutObject")).as("each delivery met the failing bucket, and the SDK retried it")
+                        .isGreaterThanOrEqualTo(5);
+                ApiResponse pending = cloud.as("manager").get(exportPath);
+                assertThat(pending.status()).as(pending.body()).isEqualTo(200);
+                assertThat(pending.json().path("status").asText()).as("no ZIP while the bucket failed").isNotEqualTo("ready");
+            }
+            ApiResponse redriven = cloud.anonymous().post("/_local/queues/BuildPersonalDataExportDLQ/redrive", null);
+            assertThat(redriven.status()).as(redriven.body()).isEqualTo(200);
+            assertThat(redriven.json().path("redriven").asInt()).isPositive();
+            JsonNode ready = LocalCloudClient.awaitAnswer(() -> cloud.as("manager").get(exportPath),
+                    job -> job.path("status").asText().equals("ready"));
+            assertThat(ready.path("files").size()).isPositive();
         }
     }
 
@@ -301,16 +354,25 @@ class FaultInjectionTest {
     }
 
     private static JsonNode awaitDeadLetter(LocalCloudClient cloud, String queue, String containing) throws InterruptedException {
+        // A gateway's reading travels as the device's payload, base64 in the queue message.
+        return awaitMessage(cloud, queue, containing, body -> new String(java.util.Base64.getDecoder().decode(
+                app.domus.shared.json.Json.tree(body).path("payload").asText()), java.nio.charset.StandardCharsets.UTF_8).contains(containing));
+    }
+
+    private static JsonNode awaitMessage(LocalCloudClient cloud, String deadLetterQueue, String containing) throws InterruptedException {
+        return awaitMessage(cloud, deadLetterQueue, containing, body -> body.contains(containing));
+    }
+
+    private static JsonNode awaitMessage(LocalCloudClient cloud, String deadLetterQueue, String containing,
+                                         java.util.function.Predicate<String> matches) throws InterruptedException {
         Instant deadline = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(deadline)) {
-            for (JsonNode message : cloud.queue(queue).path("deadLetterMessages")) {
-                // A gateway's reading travels as the device's payload, base64 in the queue message.
-                String payload = app.domus.shared.json.Json.tree(message.path("body").asText()).path("payload").asText();
-                if (new String(java.util.Base64.getDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8).contains(containing)) return message;
+            for (JsonNode message : cloud.queue(deadLetterQueue).path("deadLetterMessages")) {
+                if (matches.test(message.path("body").asText())) return message;
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("No message with " + containing + " reached " + queue + ": " + cloud.queue(queue));
+        throw new AssertionError("No message with " + containing + " reached " + deadLetterQueue + ": " + cloud.queue(deadLetterQueue));
     }
 
     private static List<String> titles(LocalCloudClient cloud, String list) {

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 
 /**
- * The local cloud's fault-injection switch: per service (DynamoDB, SNS, a partner double), at most one standing rule
+ * The local cloud's fault-injection switch: per service (DynamoDB, SNS, S3, SQS, a partner double), at most one standing rule
  * ("throttle 30 % of the calls to TransactWriteItems", "add 200 ms to every call") that the service's front door asks
  * about each call it receives from the platform. Off by default; set from the console ({@code /_local/faults}) and from
  * tests ({@code LocalCloudClient.injectFaults}). The front doors answer an injected fault with the service's real wire
@@ -114,7 +114,9 @@ public final class FaultInjector {
 
     private static final Map<String, Set<Kind>> AWS_SERVICES = Map.of(
             "dynamodb", Set.of(Kind.THROTTLING, Kind.SERVER_ERROR, Kind.CONDITIONAL_CHECK_FAILED, Kind.TRANSACTION_CONFLICT, Kind.LATENCY),
-            "sns", Set.of(Kind.THROTTLING, Kind.SERVER_ERROR, Kind.LATENCY));
+            "sns", Set.of(Kind.THROTTLING, Kind.SERVER_ERROR, Kind.LATENCY),
+            "s3", Set.of(Kind.THROTTLING, Kind.SERVER_ERROR, Kind.LATENCY),
+            "sqs", Set.of(Kind.THROTTLING, Kind.SERVER_ERROR, Kind.LATENCY));
     private static final Set<Kind> PARTNER_KINDS = Set.of(Kind.SERVER_ERROR, Kind.UNAVAILABLE, Kind.LATENCY);
     private static final long MAX_LATENCY_MS = 60_000;
 

@@ -1,5 +1,6 @@
 package app.domus.local.s3;
 
+import app.domus.local.faults.FaultInjector;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,12 @@ public final class S3Emulator implements AutoCloseable {
     }
 
     public static S3Emulator start(int port, Path dataDirectory, String accessKeyId, String secretAccessKey, ObjectEvents events) throws Exception {
+        return start(port, dataDirectory, accessKeyId, secretAccessKey, events, new FaultInjector());
+    }
+
+    /** As {@link #start(int, Path, String, String, ObjectEvents)}, with the platform's calls first put to {@code faults} ({@link FaultInjectingS3Handler}). */
+    public static S3Emulator start(int port, Path dataDirectory, String accessKeyId, String secretAccessKey, ObjectEvents events,
+                                   FaultInjector faults) throws Exception {
         Files.createDirectories(dataDirectory);
         Properties filesystem = new Properties();
         filesystem.setProperty("jclouds.filesystem.basedir", dataDirectory.toAbsolutePath().toString());
@@ -40,6 +47,7 @@ public final class S3Emulator implements AutoCloseable {
                         List.of("*"), List.of("ETag"), "false"))
                 .ignoreUnknownHeaders(true)
                 .build();
+        FaultInjectingS3Handler.install(proxy, faults);
         proxy.start();
         while (!proxy.getState().equals("STARTED")) {
             Thread.sleep(10);

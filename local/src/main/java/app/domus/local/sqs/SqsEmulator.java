@@ -1,7 +1,12 @@
 package app.domus.local.sqs;
 
 import app.domus.local.LocalResourceNames;
+import app.domus.local.faults.FaultInjector;
 import com.typesafe.config.Config;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,14 +53,28 @@ public final class SqsEmulator implements AutoCloseable {
 
     private final ActorSystem actorSystem;
     private final SQSRestServer server;
+    private final FaultInjectingSqsFrontDoor frontDoor;
 
-    private SqsEmulator(ActorSystem actorSystem, SQSRestServer server) {
+    private SqsEmulator(ActorSystem actorSystem, SQSRestServer server, FaultInjectingSqsFrontDoor frontDoor) {
         this.actorSystem = actorSystem;
         this.server = server;
+        this.frontDoor = frontDoor;
     }
 
     public static SqsEmulator start(int port, String region, Path dataDirectory) throws Exception {
+        return start(port, region, dataDirectory, new FaultInjector());
+    }
+
+    /**
+     * ElasticMQ on a loopback port of its own, behind {@link FaultInjectingSqsFrontDoor} on {@code port}, the SQS endpoint
+     * everyone calls (the queue URLs ElasticMQ hands out name {@code port} too).
+     */
+    public static SqsEmulator start(int port, String region, Path dataDirectory, FaultInjector faults) throws Exception {
         Files.createDirectories(dataDirectory);
+        int backendPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            backendPort = socket.getLocalPort();
+        }
         ClassLoader classLoader = SqsEmulator.class.getClassLoader();
         ActorSystem actorSystem = ActorSystem.create("elasticmq", QUIET_PEKKO.withFallback(ConfigFactory.load(classLoader)), classLoader);
 
@@ -70,7 +89,7 @@ public final class SqsEmulator implements AutoCloseable {
                 .withQueueManagerActor(queueManager)
                 .withQueueEventListener(persistence)
                 .withInterface("127.0.0.1")
-                .withPort(port)
+                .withPort(backendPort)
                 .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
                 .withAWSRegion(region)
                 .withAWSAccountId(LocalResourceNames.ACCOUNT)
@@ -79,11 +98,21 @@ public final class SqsEmulator implements AutoCloseable {
         server.waitUntilStarted();
         Patterns.ask(persistence, new QueueEvent.Restore(queueManager), Duration.ofSeconds(30))
                 .toCompletableFuture().get(30, TimeUnit.SECONDS);
-        return new SqsEmulator(actorSystem, server);
+        FaultInjectingSqsFrontDoor frontDoor;
+        try {
+            frontDoor = FaultInjectingSqsFrontDoor.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                    URI.create("http://127.0.0.1:" + backendPort), faults);
+        } catch (Exception e) {
+            server.stopAndWait();
+            actorSystem.terminate();
+            throw e;
+        }
+        return new SqsEmulator(actorSystem, server, frontDoor);
     }
 
     @Override
     public void close() throws Exception {
+        frontDoor.close();
         server.stopAndWait();
         actorSystem.terminate();
         scala.concurrent.Await.result(actorSystem.whenTerminated(), scala.concurrent.duration.Duration.create(10, TimeUnit.SECONDS));
