@@ -3,7 +3,6 @@ package app.domus.faults.triage;
 import app.domus.faults.FaultEvents;
 import app.domus.shared.events.EventConsumer;
 import app.domus.shared.idempotency.IdempotencyStore;
-import java.time.Duration;
 
 /** On {@code FaultReported}: analysis, automatic assignment and the managers' notice ({@link Triage}). */
 public class TriageFaultHandler extends EventConsumer<FaultEvents.FaultReported> {
@@ -20,12 +19,6 @@ public class TriageFaultHandler extends EventConsumer<FaultEvents.FaultReported>
     TriageFaultHandler(IdempotencyStore idempotency, Triage triage) {
         super(FaultEvents.FaultReported.class, idempotency, FaultEvents.REPORTED);
         this.triage = triage;
-    }
-
-    /** The function's timeout: a model call may take most of it. */
-    @Override
-    protected Duration inProgressWindow() {
-        return Duration.ofSeconds(60);
     }
 
     @Override
