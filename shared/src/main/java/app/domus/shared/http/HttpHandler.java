@@ -97,7 +97,7 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
                 java.util.Optional<ApiException> dependency = DependencyFailures.problem(e);
                 if (dependency.isPresent()) {
                     LOG.warn("A dependency failed serving {} {}", request.method(), request.path(), e);
-                    return problem(Problem.of(dependency.get(), request.path(), correlationId), dependency.get());
+                    return admission.stamp(problem(Problem.of(dependency.get(), request.path(), correlationId), dependency.get()));
                 }
                 LOG.error("Unhandled error serving {} {}", request.method(), request.path(), e);
                 ApiException internal = new ApiException(ProblemType.INTERNAL,
