@@ -65,21 +65,41 @@ public final class OidcProviders {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Client> clients = new LinkedHashMap<>();
-    private final Map<String, RSAKey> keys = new LinkedHashMap<>();
-    private final RSAKey strangerKey;
+    /** Signing keys, made when first needed: a 2048-bit RSA key takes about half a second, and most starts sign nothing. */
+    private final Map<String, RSAKey> keys = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> keyIds = new LinkedHashMap<>();
+    private volatile RSAKey strangerKey;
     private final Map<String, Code> codes = new LinkedHashMap<>();
     private final Map<String, Person> accessTokens = new LinkedHashMap<>();
     private final Deque<Tamper> tampering = new ArrayDeque<>();
     private final List<Map<String, Object>> log = new ArrayList<>();
 
-    OidcProviders(String baseUrl, Clock clock) throws JOSEException {
+    OidcProviders(String baseUrl, Clock clock) {
         this.baseUrl = baseUrl;
         this.clock = clock;
         for (String provider : PROVIDERS) {
             clients.put(provider, new Client(provider, "domus-" + provider + "-client", secret(24)));
-            keys.put(provider, new RSAKeyGenerator(2048).keyID(provider + "-" + secret(6)).generate());
+            keyIds.put(provider, provider + "-" + secret(6));
         }
-        strangerKey = new RSAKeyGenerator(2048).keyID(keys.get("google").getKeyID()).generate();
+    }
+
+    private RSAKey key(String provider) {
+        if (!keyIds.containsKey(provider)) throw new IllegalArgumentException("No provider " + provider);
+        return keys.computeIfAbsent(provider, p -> newKey(keyIds.get(p)));
+    }
+
+    /** A key the provider never published, under the id of Google's: what a forged token is signed with. */
+    private synchronized RSAKey strangerKey() {
+        if (strangerKey == null) strangerKey = newKey(keyIds.get("google"));
+        return strangerKey;
+    }
+
+    private static RSAKey newKey(String keyId) {
+        try {
+            return new RSAKeyGenerator(2048).keyID(keyId).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("No RSA key could be made", e);
+        }
     }
 
     public String issuer(String provider) {
@@ -95,7 +115,7 @@ public final class OidcProviders {
     }
 
     String jwks(String provider) {
-        return new JWKSet(keys.get(provider).toPublicJWK()).toString();
+        return new JWKSet(key(provider).toPublicJWK()).toString();
     }
 
     synchronized String issueCode(String provider, String clientId, String redirectUri, String challenge, String nonce, Person person) {
@@ -183,7 +203,7 @@ public final class OidcProviders {
             // Apple sends email_verified as a string, Google as a boolean.
             claims.claim("email_verified", provider.equals("apple") ? Boolean.toString(person.emailVerified()) : person.emailVerified());
         }
-        RSAKey key = tamper == Tamper.KEY ? strangerKey : keys.get(provider);
+        RSAKey key = tamper == Tamper.KEY ? strangerKey() : key(provider);
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(), claims.build());
             jwt.sign(new RSASSASigner(key));
