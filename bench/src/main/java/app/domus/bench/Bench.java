@@ -34,7 +34,7 @@ public final class Bench {
               --http-seconds S        seconds per side and round of the HTTP load; default 8, quick 3
               --http-rounds R         alternated rounds of the HTTP load; default 3, quick 2
               --connections C         concurrent connections of the HTTP load; default 50
-              --skip cold,http,warm,meters,messages,search  leave figures out (sizes and the local cloud are always measured)
+              --skip cold,http,warm,meters,messages,search,revocation  leave figures out (sizes and the local cloud are always measured)
               --budget-minutes M      stop starting new cold-start runs after M minutes; default 8, quick 1.5
               --out FILE              where the table goes; default bench/results.md
             """;
@@ -210,6 +210,12 @@ public final class Bench {
                 ListingSearchLoad search = new ListingSearchLoad(cloud, log);
                 report.search(search.run(options.quick() ? 20_000 : 100_000, options.connections(),
                         Duration.ofSeconds(options.httpSeconds()), options.httpRounds()));
+            }
+
+            if (!options.skip().contains("revocation")) {
+                RevocationLoad revocation = new RevocationLoad(cloud, log);
+                report.revocation(revocation.run(options.connections(), Duration.ofSeconds(options.httpSeconds()), options.httpRounds(),
+                        options.quick() ? 10 : 30, options.quick() ? 3 : 5));
             }
 
             if (!options.skip().contains("warm")) {

@@ -24,6 +24,7 @@ final class Report {
     private final StringBuilder meters = new StringBuilder();
     private final StringBuilder messages = new StringBuilder();
     private final StringBuilder search = new StringBuilder();
+    private final StringBuilder revocation = new StringBuilder();
     private double tookSeconds;
     private long rssAtRestKb;
 
@@ -164,6 +165,40 @@ final class Report {
                 .append(" | ").append(Stats.of(p99).format(1)).append(" | ").append(Stats.of(rps).format(0)).append(" | ").append(errors).append(" |\n");
     }
 
+    void revocation(RevocationLoad.Result r) {
+        revocation.append("| request | rounds | p50 ms | p99 ms | requests/s | errors |\n|---|--:|--:|--:|--:|--:|\n");
+        row(revocation, "`GET /buildings/{id}`, sessionless token (baseline)", r.sessionless());
+        row(revocation, "`GET /buildings/{id}`, signed-in token (session checked)", r.signedIn());
+        List<Double> p50 = new ArrayList<>(), p99 = new ArrayList<>(), rps = new ArrayList<>();
+        for (int i = 0; i < Math.min(r.sessionless().size(), r.signedIn().size()); i++) {
+            p50.add(r.signedIn().get(i).p50Ms() / r.sessionless().get(i).p50Ms());
+            p99.add(r.signedIn().get(i).p99Ms() / r.sessionless().get(i).p99Ms());
+            rps.add(r.signedIn().get(i).requestsPerSecond() / r.sessionless().get(i).requestsPerSecond());
+        }
+        revocation.append("| **÷ sessionless** (per round) | ").append(p50.size()).append(" | **").append(Stats.of(p50).format(2)).append("×** | **")
+                .append(Stats.of(p99).format(2)).append("×** | **").append(Stats.of(rps).format(2)).append("×** | |\n");
+        String firstError = firstError(r.sessionless(), r.signedIn());
+        revocation.append("\n").append(r.connections()).append(" connections, ").append(options.httpSeconds())
+                .append(" s per side and round, alternated; the session check's cache is warm (one GetItem per session and ")
+                .append(r.sessionCheckSeconds()).append(" s).");
+        if (firstError != null) revocation.append(" First error: `").append(firstError).append("`.");
+        revocation.append("\n\n| one connection | n | ms | ÷ sessionless |\n|---|--:|--:|--:|\n");
+        List<Double> first = new ArrayList<>(), plain = new ArrayList<>(), ratio = new ArrayList<>();
+        for (int i = 0; i < r.firstRequestNanos().length; i++) {
+            first.add(r.firstRequestNanos()[i] / 1e6);
+            plain.add(r.sessionlessNanos()[i] / 1e6);
+            ratio.add((double) r.firstRequestNanos()[i] / r.sessionlessNanos()[i]);
+        }
+        revocation.append("| sessionless token (baseline) | ").append(plain.size()).append(" | ").append(Stats.of(plain).format(1)).append(" | |\n");
+        revocation.append("| first request of a fresh session (the guard reads its item) | ").append(first.size()).append(" | ")
+                .append(Stats.of(first).format(1)).append(" | **").append(Stats.of(ratio).format(2)).append("×** |\n");
+        List<Double> delays = new ArrayList<>();
+        for (long d : r.logoutToRefusalMillis()) delays.add((double) d);
+        revocation.append("\nLogout → the old token's first 401 (its check cached just before, sent every 50 ms): **")
+                .append(Stats.of(delays).format(0)).append(" ms** over ").append(delays.size()).append(" logouts; the bound is ")
+                .append(r.sessionCheckSeconds()).append(" s (`SessionCheckSeconds`), against the token's 15 minutes before.\n");
+    }
+
     void warm(String table) {
         warm.append(table);
     }
@@ -269,6 +304,7 @@ final class Report {
         if (!meters.isEmpty()) md.append("\n## 5. Smart-meter readings: MQTT → IoT rule → queue → ingestion → DynamoDB Local, ÷ raw BatchWriteItem\n\n").append(meters);
         if (!messages.isEmpty()) md.append("\n## 6. Messages to 100 WebSocket clients, end to end through the local cloud, ÷ raw `@connections` posts\n\n").append(messages);
         if (!search.isEmpty()) md.append("\n## 7. Listing search over the seeded listings, cached and uncached, ÷ `GET /health`\n\n").append(search);
+        if (!revocation.isEmpty()) md.append("\n## 8. Revocation: a signed-in token's session check, ÷ a sessionless token\n\n").append(revocation);
         return md.toString();
     }
 

@@ -25,11 +25,11 @@ record Emulators(DynamoDbEmulator dynamoDb, SqsEmulator sqs, S3Emulator s3, Mqtt
                            S3Notifications s3Notifications, IotRules iotRules, app.domus.local.faults.FaultInjector faults,
                            Optional<DeviceAuthorizer> deviceAuthorizer) throws Exception {
         try (ExecutorService starting = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<DynamoDbEmulator> dynamoDb = starting.submit(() -> DynamoDbEmulator.start(endpoints.dynamoDbPort(), data.dynamoDb(), faults));
-            Future<SqsEmulator> sqs = starting.submit(() -> SqsEmulator.start(endpoints.sqsPort(), region, data.queues(), faults));
-            Future<S3Emulator> s3 = starting.submit(() -> S3Emulator.start(endpoints.s3Port(), data.buckets(),
-                    sdk.accessKeyId(), sdk.secretAccessKey(), s3Notifications, faults));
-            Future<MqttBroker> mqtt = starting.submit(() -> MqttBroker.start(endpoints.mqttPort(), iotRules, deviceAuthorizer));
+            Future<DynamoDbEmulator> dynamoDb = starting.submit(() -> StartupTrace.timed("dynamodb", () -> DynamoDbEmulator.start(endpoints.dynamoDbPort(), data.dynamoDb(), faults)));
+            Future<SqsEmulator> sqs = starting.submit(() -> StartupTrace.timed("sqs", () -> SqsEmulator.start(endpoints.sqsPort(), region, data.queues(), faults)));
+            Future<S3Emulator> s3 = starting.submit(() -> StartupTrace.timed("s3", () -> S3Emulator.start(endpoints.s3Port(), data.buckets(),
+                    sdk.accessKeyId(), sdk.secretAccessKey(), s3Notifications, faults)));
+            Future<MqttBroker> mqtt = starting.submit(() -> StartupTrace.timed("mqtt", () -> MqttBroker.start(endpoints.mqttPort(), iotRules, deviceAuthorizer)));
             Exception failure = null;
             for (Future<? extends AutoCloseable> emulator : List.of(dynamoDb, sqs, s3, mqtt)) {
                 try {

@@ -83,6 +83,8 @@ public final class LocalCloud implements AutoCloseable {
     /** Template parameter naming the SSM parameter that holds the platform's JWT signing keys. */
     static final String SIGNING_KEYS_PARAMETER = "SigningKeysParameter";
     private static final Duration DEMO_TOKEN_VALIDITY = Duration.ofHours(12);
+    /** {@code -Ddomus.local.startupTrace=true}: how long each step of {@link #start} took, on standard error. */
+    private static final StartupTrace TRACE = new StartupTrace(Boolean.getBoolean("domus.local.startupTrace"));
 
     private final LocalCloudOptions options;
     private final LocalEndpoints endpoints;
@@ -134,10 +136,12 @@ public final class LocalCloud implements AutoCloseable {
 
     public static LocalCloud start(LocalCloudOptions options) throws Exception {
         Instant started = Instant.now();
+        TRACE.restart();
         // No X-Ray daemon here: the SDK calls of the functions and of the local cloud itself run outside any segment.
         app.domus.shared.observability.Tracing.ignoreMissingContextByDefault();
         Template template = Template.load(options.template());
         DataDirectory data = DataDirectory.open(options.dataDirectory(), options.fresh());
+        TRACE.mark("template");
         LocalEndpoints endpoints = LocalEndpoints.allocate(options);
         Closer running = new Closer();
         try {
@@ -149,6 +153,7 @@ public final class LocalCloud implements AutoCloseable {
             app.domus.local.faults.FaultInjector faults = new app.domus.local.faults.FaultInjector();
             ParameterStore parameters = new ParameterStore(data.parameters());
             PartnerDoubles partners = running.add(PartnerDoubles.start(template, data.partners(), outbox, faults));
+            TRACE.mark("partners");
             Deployment deployment = new Deployment(template, parameterOverrides(template, options, partners, endpoints), endpoints,
                     options.region(), sdk.sqsEndpoint());
             // A double's context has neither the HTTP API's address nor the SSM store: the Stripe double gets both here.
@@ -159,6 +164,7 @@ public final class LocalCloud implements AutoCloseable {
             app.domus.local.partners.calendar.CalendarPlatformWiring.connect(partners.baseUrls(), deployment::parameter, secrets, options.region());
 
             Functions functions = running.add(new Functions(deployment.functions()));
+            TRACE.mark("deployment");
             SqsClient sqs = running.add(SqsClient.builder().region(Region.of(options.region())).endpointOverride(URI.create(sdk.sqsEndpoint()))
                     .httpClient(UrlConnectionHttpClient.create()).overrideConfiguration(LocalCloud::internalCaller).build());
             DynamoDbClient dynamoDb = running.add(DynamoDbClient.builder().region(Region.of(options.region()))
@@ -169,7 +175,9 @@ public final class LocalCloud implements AutoCloseable {
 
             Emulators emulators = running.add(Emulators.start(data, endpoints, options.region(), sdk, s3Notifications, iotRules, faults,
                     DeviceAuthorizer.from(deployment, functions)));
+            TRACE.mark("emulators");
             provision(deployment, dynamoDb, sqs, emulators.s3());
+            TRACE.mark("provision");
 
             SigningKeys signingKeys = template.parameters().containsKey(SIGNING_KEYS_PARAMETER)
                     ? SigningKeys.ensure(parameters, String.valueOf(deployment.parameter(SIGNING_KEYS_PARAMETER)))
@@ -190,6 +198,7 @@ public final class LocalCloud implements AutoCloseable {
                 aws.registerConnectionsApi(webSocket.connectionsApi());
             }
             aws.start();
+            TRACE.mark("aws");
 
             List<SqsEventSource> eventSources = sqsEventSources(deployment, functions, sqs, sdk.sqsEndpoint(), running);
             DynamoDbStreamsClient dynamoDbStreams = running.add(DynamoDbStreamsClient.builder().region(Region.of(options.region()))
@@ -197,6 +206,7 @@ public final class LocalCloud implements AutoCloseable {
                     .overrideConfiguration(LocalCloud::internalCaller).build());
             List<StreamEventSource> streamSources = streamEventSources(deployment, functions, dynamoDb, dynamoDbStreams, sqs,
                     sdk.sqsEndpoint(), data.streams(), running);
+            TRACE.mark("event sources");
             Schedules schedules = running.add(new Schedules(
                     concat(deployment.functionEvents("Schedule"), deployment.functionEvents("ScheduleV2")), functions, options.region()));
             DemoData demoData = DemoData.load(data.demoData());
@@ -214,12 +224,15 @@ public final class LocalCloud implements AutoCloseable {
                     running.add(new MeterSimulator(endpoints.mqttUrl())), feed);
             HttpApiGateway http = running.add(new HttpApiGateway(endpoints.httpPort(), deployment, routes, functions, console));
             http.start();
+            TRACE.mark("http");
 
             eventSources.forEach(SqsEventSource::start);
             streamSources.forEach(StreamEventSource::start);
             if (options.runSchedules()) schedules.start();
+            TRACE.mark("pollers");
 
             if (options.seedDemoData() && !data.seeded()) new DemoSeeding(deployment, functions, demoData, data).run();
+            TRACE.mark("seeding");
             return new LocalCloud(options, endpoints, data, deployment, demoData, signingKeys, partners, functions, running,
                     Duration.between(started, Instant.now()));
         } catch (Exception | Error e) {
@@ -303,8 +316,8 @@ public final class LocalCloud implements AutoCloseable {
 
     private static void provision(Deployment deployment, DynamoDbClient dynamoDb, SqsClient sqs, S3Emulator s3) throws Exception {
         try (ExecutorService provisioning = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<?> tables = provisioning.submit(() -> new TableProvisioner(dynamoDb).provision(deployment));
-            Future<?> queues = provisioning.submit(() -> new QueueProvisioner(sqs).provision(deployment));
+            Future<?> tables = provisioning.submit(() -> StartupTrace.timed("tables", () -> { new TableProvisioner(dynamoDb).provision(deployment); return null; }));
+            Future<?> queues = provisioning.submit(() -> StartupTrace.timed("queues", () -> { new QueueProvisioner(sqs).provision(deployment); return null; }));
             for (TemplateResource bucket : deployment.resources("AWS::S3::Bucket")) s3.createBucket(deployment.names().bucketName(bucket));
             tables.get();
             queues.get();
