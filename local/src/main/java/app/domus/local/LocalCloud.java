@@ -1,6 +1,7 @@
 package app.domus.local;
 
 import app.domus.local.aws.AwsSdkSettings;
+import app.domus.local.aws.FaultInjectingAwsApi;
 import app.domus.local.aws.LocalAwsServer;
 import app.domus.local.aws.ParameterStore;
 import app.domus.local.aws.SesEmulator;
@@ -184,12 +185,12 @@ public final class LocalCloud implements AutoCloseable {
                     : null;
 
             LocalAwsServer aws = running.add(new LocalAwsServer(endpoints.awsPort()));
-            aws.register("sns", new app.domus.local.aws.FaultInjectingAwsApi("sns", "http://sns.amazonaws.com/doc/2010-03-31/", faults,
+            aws.register("sns", FaultInjectingAwsApi.sns(faults,
                     new SnsEmulator(new TopicSubscriptions(deployment), sqs, sdk.sqsEndpoint(), functions, outbox, publishedEvents, outages, options.region())));
-            aws.register("ses", new SesEmulator(outbox));
-            aws.register("ssm", new SsmEmulator(parameters, secrets, options.region()));
-            aws.register("secretsmanager", new app.domus.local.aws.SecretsManagerEmulator(secrets, options.region()));
-            aws.register("kms", new app.domus.local.aws.KmsEmulator(data.kmsRootKey(), options.region()));
+            aws.register("ses", FaultInjectingAwsApi.ses(faults, new SesEmulator(outbox)));
+            aws.register("ssm", FaultInjectingAwsApi.ssm(faults, new SsmEmulator(parameters, secrets, options.region())));
+            aws.register("secretsmanager", FaultInjectingAwsApi.secretsManager(faults, new app.domus.local.aws.SecretsManagerEmulator(secrets, options.region())));
+            aws.register("kms", FaultInjectingAwsApi.kms(faults, new app.domus.local.aws.KmsEmulator(data.kmsRootKey(), options.region())));
             aws.register("iotdata", new IotDataEmulator(emulators.mqtt()));
             Optional<WebSocketApi> webSocketApi = WebSocketApi.from(deployment);
             if (webSocketApi.isPresent()) {

@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Issue 17, "faults injected, nothing lost": the local cloud's fault switch makes DynamoDB, SNS, S3 and SQS fail on the wire as
+ * Issue 17, "faults injected, nothing lost": the local cloud's fault switch makes DynamoDB, SNS, S3, SQS, SES and Secrets
+ * Manager (SSM and KMS too, checked in {@code AwsApiFaultsTest}) fail on the wire as
  * AWS does, and the platform answers with problems a client can retry, dead-letters what its consumers cannot finish,
  * and ends, once the faults clear and the dead letters are redriven, in the state a fault-free run reaches.
  */
@@ -158,6 +159,58 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aNoticeThatSesRefusesIsRetriedThenDeadLetteredAndARedriveAfterTheFaultClearsSendsTheEmailOnce(LocalCloudClient cloud) throws Exception {
+        this.cloud = cloud;
+        var demo = cloud.cloud().demoData();
+        String managerEmail = demo.account("manager").orElseThrow().email();
+        String title = "Unsent notice " + UUID.randomUUID().toString().substring(0, 8);
+        try (QueueTimeout ignored = QueueTimeout.shorten(cloud, "NotificationQueue")) {
+            // A 500 rather than SES's 429: the SDK backs off 100 ms instead of a second before each retry, which keeps five
+            // deliveries' worth of retries short; AwsApiFaultsTest checks the 429 TooManyRequestsException against the SDK.
+            try (var failing = cloud.injectFaults("ses", "server-error", 1.0, 0, "SendEmail")) {
+                ApiResponse reported = cloud.as("owner").post("/faults", json(Map.of("title", title, "description", "The entrance door sticks",
+                        "category", "other", "buildingId", demo.ids().get("buildingId"))));
+                assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+                // The managers' notice: "fault-reported-<faultId>-<manager>", a NotificationRequest the notifier could not e-mail.
+                awaitMessage(cloud, "NotificationDLQ", "fault-reported-" + reported.json().path("faultId").asText());
+                assertThat(cloud.injectedFaults("ses", "SendEmail")).as("each of the five deliveries met the failing SES, retried by the SDK")
+                        .isGreaterThanOrEqualTo(5);
+                assertThat(messagesContaining(cloud, managerEmail, title)).as("no e-mail while SES refused them").isZero();
+            }
+            ApiResponse redriven = cloud.anonymous().post("/_local/queues/NotificationDLQ/redrive", null);
+            assertThat(redriven.status()).as(redriven.body()).isEqualTo(200);
+            assertThat(redriven.json().path("redriven").asInt()).isPositive();
+            cloud.awaitOutbox(managerEmail, message -> message.toString().contains(title));
+            cloud.awaitQueueDrained("NotificationQueue");
+            assertThat(messagesContaining(cloud, managerEmail, title)).as("sent once, after the redrive").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aChannelWhoseCredentialsSecretsManagerRefusesIsA503StoresNothingAndConnectsOnceTheFaultClears(LocalCloudClient cloud) {
+        this.cloud = cloud;
+        String unit = cloud.cloud().demoData().ids().get("unit.1A");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Throttled channel " + run;
+        String connect = json(Map.of("type", "channel-manager", "name", name, "propertyId", "prop-faults-" + run,
+                "apiKey", app.domus.local.partners.channels.ChannelsDouble.API_KEY));
+        String key = "channel-faults-" + run;
+        try (var throttled = cloud.injectFaults("secretsmanager", "throttling", 1.0, 0, "CreateSecret")) {
+            ApiResponse refused = cloud.as("manager").header("idempotency-key", key).post("/units/" + unit + "/channels", connect);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.header("retry-after")).isEqualTo("1");
+            assertThat(refused.header("content-type")).startsWith("application/problem+json");
+            assertThat(refused.json().path("type").asText()).endsWith("/unavailable");
+            assertThat(refused.body()).doesNotContain("Exception", "secretsmanager", "arn:aws", app.domus.local.partners.channels.ChannelsDouble.API_KEY);
+            assertThat(cloud.injectedFaults("secretsmanager", "CreateSecret")).as("the SDK retried the throttled secret").isGreaterThanOrEqualTo(2);
+            assertThat(channelNames(cloud, unit)).as("no channel without its credentials").doesNotContain(name);
+        }
+        ApiResponse connected = cloud.as("manager").header("idempotency-key", key).post("/units/" + unit + "/channels", connect);
+        assertThat(connected.status()).as(connected.body()).isEqualTo(201);
+        assertThat(channelNames(cloud, unit)).containsOnlyOnce(name);
+    }
+
+    @Test
     void aScriptRunUnderPartialFaultsEndsInTheStateOfTheSameScriptRunWithoutFaults(LocalCloudClient cloud) throws Exception {
         this.cloud = cloud;
         var ids = cloud.cloud().demoData().ids();
@@ -205,6 +258,8 @@ class FaultInjectionTest {
         assertProblem(cloud.anonymous().put("/_local/faults/sns", json(Map.of("kind", "conditional-check-failed"))), 400, "kind");
         assertProblem(cloud.anonymous().put("/_local/faults/dynamodb", "[1, 2]"), 400, "JSON object");
         assertProblem(cloud.anonymous().get("/_local/faults/kinesis"), 404, "kinesis");
+        assertProblem(cloud.anonymous().put("/_local/faults/ses", json(Map.of("kind", "unavailable"))), 400, "kind");
+        assertProblem(cloud.anonymous().put("/_local/faults/secretsmanager", json(Map.of("kind", "transaction-conflict"))), 400, "kind");
         assertThat(cloud.console("faults").path("dynamodb").path("rule").isNull()).as("refused rules set nothing").isTrue();
 
         cloud.injectFaults("dynamodb", "transaction-conflict", 0.5);
@@ -213,6 +268,10 @@ class FaultInjectionTest {
         assertThat(set.path("dynamodb").path("rule").path("operations")).extracting(JsonNode::asText).containsExactly("TransactWriteItems");
         assertThat(set.path("sns").path("rule").path("rate").asDouble()).isEqualTo(0.25);
         assertThat(set.path("stripe").path("kinds")).extracting(JsonNode::asText).as("the partner doubles are on the switch").contains("unavailable");
+        for (String service : List.of("ses", "ssm", "kms", "secretsmanager")) {
+            assertThat(set.path(service).path("kinds")).extracting(JsonNode::asText).as(service).contains("throttling", "server-error", "latency");
+        }
+        assertThat(set.path("kms").path("kinds")).extracting(JsonNode::asText).as("KMS's KeyUnavailableException").contains("unavailable");
 
         ApiResponse cleared = cloud.anonymous().delete("/_local/faults");
         assertThat(cleared.status()).isEqualTo(200);
@@ -373,6 +432,18 @@ class FaultInjectionTest {
             Thread.sleep(250);
         }
         throw new AssertionError("No message with " + containing + " reached " + deadLetterQueue + ": " + cloud.queue(deadLetterQueue));
+    }
+
+    private static List<String> channelNames(LocalCloudClient cloud, String unit) {
+        ApiResponse listed = cloud.as("manager").get("/units/" + unit + "/channels");
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        listed.json().path("items").forEach(channel -> names.add(channel.path("name").asText()));
+        return names;
+    }
+
+    private static long messagesContaining(LocalCloudClient cloud, String recipient, String text) {
+        return cloud.outbox(recipient).stream().filter(message -> message.toString().contains(text)).count();
     }
 
     private static List<String> titles(LocalCloudClient cloud, String list) {

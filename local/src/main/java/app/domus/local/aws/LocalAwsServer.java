@@ -52,6 +52,7 @@ public final class LocalAwsServer implements AutoCloseable {
             AwsResponse response = dispatch(request);
             if (response.contentType() != null) exchange.getResponseHeaders().set("Content-Type", response.contentType());
             exchange.getResponseHeaders().set("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+            response.headers().forEach(exchange.getResponseHeaders()::set);
             boolean noBody = response.body().length == 0;
             exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
             if (!noBody) {

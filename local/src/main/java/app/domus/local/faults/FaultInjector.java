@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 
 /**
- * The local cloud's fault-injection switch: per service (DynamoDB, SNS, S3, SQS, a partner double), at most one standing rule
+ * The local cloud's fault-injection switch: per service (DynamoDB, SNS, S3, SQS, SES, SSM, KMS, Secrets Manager, a partner
+ * double), at most one standing rule
  * ("throttle 30 % of the calls to TransactWriteItems", "add 200 ms to every call") that the service's front door asks
  * about each call it receives from the platform. Off by default; set from the console ({@code /_local/faults}) and from
  * tests ({@code LocalCloudClient.injectFaults}). The front doors answer an injected fault with the service's real wire
@@ -27,9 +28,12 @@ public final class FaultInjector {
 
     /** What goes wrong. */
     public enum Kind {
-        /** DynamoDB's ProvisionedThroughputExceededException, SNS's Throttling, a partner's 429: the SDK backs off and retries. */
+        /**
+         * DynamoDB's ProvisionedThroughputExceededException, SNS's Throttling, SES's TooManyRequestsException, the JSON
+         * services' ThrottlingException, a partner's 429: the SDK backs off and retries.
+         */
         THROTTLING,
-        /** A 500 InternalServerError (DynamoDB), InternalError (SNS), a partner's 5xx: retried by the SDK too. */
+        /** A 500: InternalServerError (DynamoDB, SSM), InternalError (SNS), KMSInternalException, ..., a partner's 5xx: retried by the SDK too. */
         SERVER_ERROR,
         /** DynamoDB writes refused as if their condition failed (a TransactionCanceledException for transactions). */
         CONDITIONAL_CHECK_FAILED,
@@ -37,7 +41,7 @@ public final class FaultInjector {
         TRANSACTION_CONFLICT,
         /** The call succeeds, {@code latencyMs} late. */
         LATENCY,
-        /** A partner double is down: every matching call fails (a 503). */
+        /** A partner double is down (every matching call fails with a 503); for KMS, the key is unavailable (500 KeyUnavailableException). */
         UNAVAILABLE;
 
         public String wireName() {
@@ -116,7 +120,12 @@ public final class FaultInjector {
             "dynamodb", Set.of(Kind.THROTTLING, Kind.SERVER_ERROR, Kind.CONDITIONAL_CHECK_FAILED, Kind.TRANSACTION_CONFLICT, Kind.LATENCY),
             "sns", Set.of(Kind.THROTTLING, Kind.SERVER_ERROR, Kind.LATENCY),
             "s3", Set.of(Kind.THROTTLING, Kind.SERVER_ERROR, Kind.LATENCY),
-            "sqs", Set.of(Kind.THROTTLING, Kind.SERVER_ERROR, Kind.LATENCY));
+            "sqs", Set.of(Kind.THROTTLING, Kind.SERVER_ERROR, Kind.LATENCY),
+            "ses", Set.of(Kind.THROTTLING, Kind.SERVER_ERROR, Kind.LATENCY),
+            "ssm", Set.of(Kind.THROTTLING, Kind.SERVER_ERROR, Kind.LATENCY),
+            // KMS's KeyUnavailableException: the key's backing store is out of reach, retryable, as the service documents it.
+            "kms", Set.of(Kind.THROTTLING, Kind.SERVER_ERROR, Kind.UNAVAILABLE, Kind.LATENCY),
+            "secretsmanager", Set.of(Kind.THROTTLING, Kind.SERVER_ERROR, Kind.LATENCY));
     private static final Set<Kind> PARTNER_KINDS = Set.of(Kind.SERVER_ERROR, Kind.UNAVAILABLE, Kind.LATENCY);
     private static final long MAX_LATENCY_MS = 60_000;
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class FaultInjectingAwsApiTest {
     private final FaultInjector faults = new FaultInjector();
     private final AtomicInteger reached = new AtomicInteger();
-    private final AwsApi sns = new FaultInjectingAwsApi("sns", "http://sns.amazonaws.com/doc/2010-03-31/", faults, request -> {
+    private final AwsApi sns = FaultInjectingAwsApi.sns(faults, request -> {
         reached.incrementAndGet();
         return AwsResponse.xml(200, "<PublishResponse/>");
     });

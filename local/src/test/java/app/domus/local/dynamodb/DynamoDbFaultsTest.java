@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.domus.local.faults.FaultInjector;
-import java.net.ServerSocket;
-import java.net.URI;
+import app.domus.local.testing.FaultTestClients;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -37,10 +31,7 @@ class DynamoDbFaultsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FaultTestClients.freePort();
         emulator = DynamoDbEmulator.start(port, Files.createTempDirectory("dynamodb-faults"), FAULTS);
         client = client(port, false);
         internal = client(port, true);
@@ -49,13 +40,7 @@ class DynamoDbFaultsTest {
     }
 
     private static DynamoDbClient client(int port, boolean localCloudItself) {
-        return DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local-secret")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> {
-                    o.retryStrategy(RetryMode.STANDARD);
-                    if (localCloudItself) o.putHeader(FaultInjector.INTERNAL_CALLER_HEADER, "true");
-                }).build();
+        return FaultTestClients.client(DynamoDbClient.builder(), port, localCloudItself);
     }
 
     @AfterAll

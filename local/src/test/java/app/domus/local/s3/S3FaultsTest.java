@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.domus.local.faults.FaultInjector;
-import java.net.ServerSocket;
-import java.net.URI;
+import app.domus.local.testing.FaultTestClients;
 import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -35,10 +29,7 @@ class S3FaultsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FaultTestClients.freePort();
         emulator = S3Emulator.start(port, Files.createTempDirectory("s3-faults"), "local", "local-secret", (event, bucket, key, size, eTag) -> {}, FAULTS);
         emulator.createBucket("faults");
         client = client(port, false);
@@ -46,13 +37,7 @@ class S3FaultsTest {
     }
 
     private static S3Client client(int port, boolean localCloudItself) {
-        return S3Client.builder().endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.EU_WEST_1).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local-secret")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> {
-                    o.retryStrategy(RetryMode.STANDARD);
-                    if (localCloudItself) o.putHeader(FaultInjector.INTERNAL_CALLER_HEADER, "true");
-                }).build();
+        return FaultTestClients.client(S3Client.builder().forcePathStyle(true), port, localCloudItself);
     }
 
     @AfterAll

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.domus.local.faults.FaultInjector;
-import java.net.ServerSocket;
+import app.domus.local.testing.FaultTestClients;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.Map;
@@ -12,11 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
@@ -34,10 +29,7 @@ class SqsFaultsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FaultTestClients.freePort();
         emulator = SqsEmulator.start(port, "eu-west-1", Files.createTempDirectory("sqs-faults"), FAULTS);
         client = client(port, false);
         internal = client(port, true);
@@ -45,13 +37,7 @@ class SqsFaultsTest {
     }
 
     private static SqsClient client(int port, boolean localCloudItself) {
-        return SqsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local-secret")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> {
-                    o.retryStrategy(RetryMode.STANDARD);
-                    if (localCloudItself) o.putHeader(FaultInjector.INTERNAL_CALLER_HEADER, "true");
-                }).build();
+        return FaultTestClients.client(SqsClient.builder(), port, localCloudItself);
     }
 
     @AfterAll
