@@ -104,6 +104,13 @@ class SnsFanOutTest {
             JsonNode push = cloud.awaitOutbox(endpoint);
             assertThat(push.path("channel").asText()).isEqualTo("push");
             assertThat(push.path("details").path("deviceToken").asText()).isEqualTo("device-token-" + phone);
+
+            // Deleted, the endpoint is gone as on SNS; deleting it again succeeds (DeleteEndpoint is idempotent).
+            assertThat(sns.getEndpointAttributes(request -> request.endpointArn(endpoint)).attributes()).containsEntry("Token", "device-token-" + phone);
+            sns.deleteEndpoint(request -> request.endpointArn(endpoint));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> sns.getEndpointAttributes(request -> request.endpointArn(endpoint)))
+                    .isInstanceOf(software.amazon.awssdk.services.sns.model.NotFoundException.class);
+            sns.deleteEndpoint(request -> request.endpointArn(endpoint));
         }
     }
 

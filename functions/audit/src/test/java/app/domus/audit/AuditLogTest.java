@@ -109,6 +109,22 @@ class AuditLogTest {
     }
 
     @Test
+    void anAccountDeletedThroughTheQueueIsAnEntryInEachOfTheOrganisationsChainsUnderThePseudonym() {
+        // As privacy writes it: no organisation in the envelope, the person's organisations in the payload.
+        DomainEvent deleted = fx.event("AccountDeleted", null, Map.of("userId", fx.manager,
+                "deletedAt", "2026-12-01T09:00:00Z", "organisationIds", java.util.List.of(fx.orgA, fx.orgB)));
+        assertThat(SqsEvents.failed(fx.consumer.handleRequest(SqsEvents.batch(deleted), null))).isEmpty();
+        for (var admin : Map.of(fx.adminA, fx.orgA, fx.adminB, fx.orgB).entrySet()) {
+            assertThat(page(admin.getKey(), admin.getValue(), Map.of()).path("items")).singleElement().satisfies(entry -> {
+                assertThat(entry.path("action").asText()).isEqualTo("privacy.account_deleted");
+                assertThat(entry.path("actorId").asText()).isEqualTo(fx.manager);
+                assertThat(entry.path("targetId").asText()).isEqualTo(fx.manager);
+            });
+            assertThat(verification(admin.getKey(), admin.getValue()).path("valid").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
     void anEntryEditedInTheTableIsReportedByTheVerification() {
         for (int i = 0; i < 4; i++) fx.trail.record(fx.signIn(fx.manager, i % 2 == 0 ? "success" : "failure", fx.orgA));
         LocalDynamo.client().updateItem(b -> b.tableName(fx.table.name())

@@ -35,6 +35,8 @@ public interface CalendarComponent {
 
     IcalFeeds feeds();
 
+    app.domus.calendar.connect.ConnectionErasure erasure();
+
     static CalendarComponent create() {
         return DaggerCalendarComponent.create();
     }

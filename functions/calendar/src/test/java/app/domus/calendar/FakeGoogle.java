@@ -26,6 +26,9 @@ public final class FakeGoogle implements CalendarProvider {
     public final Map<String, String> codes = new LinkedHashMap<>();
     public final List<String> validAccessTokens = new ArrayList<>();
     public boolean refreshRefused;
+    /** The tokens revoked, in order; a revocation of one already revoked is recorded too (Google answers 400 to it). */
+    public final List<String> revoked = new ArrayList<>();
+    public boolean revocationUnavailable;
     public String lastChannelToken;
     public boolean syncTokensExpired;
     /** Lists events without their Domus id, as Microsoft Graph's delta does. */
@@ -61,6 +64,13 @@ public final class FakeGoogle implements CalendarProvider {
         String challenge = codes.remove(code);
         if (challenge == null || !challenge.equals(s256(codeVerifier))) throw new ProviderException(ProviderException.Kind.REFUSED, "invalid_grant");
         return tokens("refresh-1");
+    }
+
+    @Override
+    public void revoke(Tokens tokens, String channelId) {
+        count("revoke");
+        if (revocationUnavailable) throw new ProviderException(ProviderException.Kind.UNAVAILABLE, "Google answered 503");
+        revoked.add(tokens.refreshToken());
     }
 
     @Override

@@ -36,6 +36,8 @@ public interface ListingsComponent {
 
     app.domus.listings.inquiries.Inquiries inquiries();
 
+    app.domus.listings.inquiries.InquiryErasure inquiryErasure();
+
     app.domus.shared.notify.NotificationSender notifications();
 
     java.time.Clock clock();

@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 /**
  * SES v2 and SNS on a local port, as far as the notifier uses them: SES's REST-JSON {@code SendEmail} and
  * SNS's Query-protocol {@code Publish}, {@code CreatePlatformEndpoint} and {@code DeleteEndpoint}. It records
- * every call, and can be told to refuse publishing to an endpoint (disabled) or a phone number (once).
+ * every call, and can be told to refuse publishing to an endpoint (disabled) or a phone number (once), or deleting an
+ * endpoint.
  */
 public final class FakeAws implements AutoCloseable {
     private static final String SNS_NS = "http://sns.amazonaws.com/doc/2010-03-31/";
@@ -37,6 +38,8 @@ public final class FakeAws implements AutoCloseable {
     public final List<Call> calls = new CopyOnWriteArrayList<>();
     public final Set<String> disabledEndpoints = ConcurrentHashMap.newKeySet();
     public final Set<String> phonesFailingOnce = ConcurrentHashMap.newKeySet();
+    /** Endpoints that SNS refuses to delete (an error answer) while they are in this set. */
+    public final Set<String> endpointsFailingDelete = ConcurrentHashMap.newKeySet();
     private final AtomicInteger ids = new AtomicInteger();
     private final HttpServer server;
 
@@ -109,7 +112,10 @@ public final class FakeAws implements AutoCloseable {
             case "CreatePlatformEndpoint" -> snsResult(exchange, action, "<EndpointArn>"
                     + form.get("PlatformApplicationArn").replace(":app/", ":endpoint/") + "/" + ids.incrementAndGet()
                     + "</EndpointArn>");
-            case "DeleteEndpoint" -> snsResult(exchange, action, null);
+            case "DeleteEndpoint" -> {
+                if (endpointsFailingDelete.contains(form.get("EndpointArn"))) snsError(exchange, "InternalError", "Try again");
+                else snsResult(exchange, action, null);
+            }
             default -> snsError(exchange, "InvalidAction", "Not faked: " + action);
         }
     }

@@ -75,6 +75,32 @@ class AccountDeletionTest {
     }
 
     @Test
+    void pushDevicesAndCalendarConnectionsAreLeftToTheirContextsAndTheEventNamesEveryOrganisation() {
+        String second = world.organisation("Org B");
+        world.put(java.util.Map.of("pk", PrivacyFixture.s("USER#" + world.olga), "sk", PrivacyFixture.s("MEMBER#" + second),
+                "organisationId", PrivacyFixture.s(second), "role", PrivacyFixture.s("RESIDENT")));
+        world.put(java.util.Map.of("pk", PrivacyFixture.s("USER#" + world.olga), "sk", PrivacyFixture.s("DEVICE#d1"),
+                "endpointArn", PrivacyFixture.s("arn:aws:sns:eu-central-1:000000000000:endpoint/GCM/domus/e1")));
+        world.put(java.util.Map.of("pk", PrivacyFixture.s("CALENDAR_CONNECTION#c1"), "sk", PrivacyFixture.s("CONNECTION"),
+                "gsi1pk", PrivacyFixture.s("CALENDAR_USER#" + world.olga), "gsi1sk", PrivacyFixture.s("CONNECTION#google"),
+                "tokens", PrivacyFixture.s("ciphertext")));
+
+        JsonNode receipt = json(call(world.deleteAccount, deletion(world.olga, "{\"password\":\"" + PrivacyFixture.PASSWORD + "\"}")));
+
+        assertThat(receipt.path("erasing").path("push devices").asInt()).isEqualTo(1);
+        assertThat(receipt.path("erasing").path("calendar connections").asInt()).isEqualTo(1);
+        assertThat(receipt.path("erased").has("push devices")).isFalse();
+        // The endpoint's ARN and the encrypted tokens are where notifications and calendar read them on AccountDeleted.
+        assertThat(world.item("USER#" + world.olga, "DEVICE#d1")).isNotNull();
+        assertThat(world.item("CALENDAR_CONNECTION#c1", "CONNECTION")).isNotNull();
+        assertThat(world.raw.partition("USER#" + world.olga, null)).extracting(i -> i.get("sk").s()).containsExactly("DEVICE#d1");
+        assertThat(world.events.ofType(AccountDeleted.TYPE)).singleElement().satisfies(e -> {
+            assertThat(e.organisationId()).isNull();
+            assertThat(e.payload().path("organisationIds")).extracting(JsonNode::asText).containsExactlyInAnyOrder(world.org, second);
+        });
+    }
+
+    @Test
     void anAccountWithoutAPasswordNeedsARecentSignIn() {
         UserItem olga = world.table.get(UserItem.class, UserItem.pk(world.olga), UserItem.SK).orElseThrow();
         olga.setPasswordHash(null);

@@ -53,9 +53,17 @@ public final class SnsEmulator implements AwsApi {
                 case "Publish" -> result(action, "<MessageId>" + publish(parameters, "") + "</MessageId>");
                 case "PublishBatch" -> publishBatch(parameters);
                 case "CreatePlatformEndpoint" -> result(action, "<EndpointArn>" + createPlatformEndpoint(parameters) + "</EndpointArn>");
-                case "GetEndpointAttributes" -> result(action, "<Attributes>" + entry("Enabled", "true")
-                        + entry("Token", deviceTokensByEndpoint.getOrDefault(parameters.get("EndpointArn"), "")) + "</Attributes>");
-                case "SetEndpointAttributes", "DeleteEndpoint" -> result(action, "");
+                // As SNS: an endpoint that does not exist (never created, or deleted) is NotFound; DeleteEndpoint is
+                // idempotent, so deleting one that is gone succeeds.
+                case "GetEndpointAttributes" -> deviceTokensByEndpoint.containsKey(parameters.getOrDefault("EndpointArn", ""))
+                        ? result(action, "<Attributes>" + entry("Enabled", "true")
+                                + entry("Token", deviceTokensByEndpoint.get(parameters.get("EndpointArn"))) + "</Attributes>")
+                        : error(404, "NotFound", "Endpoint does not exist");
+                case "SetEndpointAttributes" -> result(action, "");
+                case "DeleteEndpoint" -> {
+                    deviceTokensByEndpoint.remove(parameters.getOrDefault("EndpointArn", ""));
+                    yield result(action, "");
+                }
                 case "CreateTopic" -> result(action, "<TopicArn>" + createTopic(parameters.get("Name")) + "</TopicArn>");
                 case "GetTopicAttributes" -> result(action, "<Attributes>" + topicAttributes(parameters.get("TopicArn")) + "</Attributes>");
                 case "ListTopics" -> result(action, "<Topics>" + String.join("", topics.topicArns().stream()

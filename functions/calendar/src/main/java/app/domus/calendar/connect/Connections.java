@@ -165,6 +165,19 @@ public class Connections {
         }
     }
 
+    /**
+     * Ends the connection's access at its provider with the stored tokens ({@link CalendarProvider#revoke}); false when
+     * this deployment no longer has the provider's OAuth client, so nothing can be called there.
+     */
+    public boolean revokeAtProvider(ConnectionItem connection) {
+        CalendarProvider provider = providers.get(connection.getProvider());
+        if (provider == null || connection.getTokens() == null) return false;
+        JsonNode tokens = Json.tree(cipher.decrypt(connection.getTokens(), connection.getId()));
+        provider.revoke(new CalendarProvider.Tokens(tokens.path("access").asText(null), tokens.path("refresh").asText(null), null),
+                connection.getChannelId());
+        return true;
+    }
+
     /** The access token refreshed now if it expires within {@code ahead} (the quarter-hourly run refreshes those due before the next one). */
     public void refreshIfExpiring(ConnectionItem connection, Duration ahead) {
         accessToken(connection, false, ahead);

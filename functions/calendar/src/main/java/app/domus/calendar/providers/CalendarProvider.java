@@ -35,6 +35,14 @@ public interface CalendarProvider {
     /** Opens a notification channel to {@code address}; {@code channelId} is Domus's proposal, which a provider may replace with its own. */
     Watch watch(String accessToken, String calendarId, String channelId, String channelToken, String address);
 
+    /**
+     * Ends Domus's access to the person's calendar at the provider, for a deleted account, as far as the provider lets
+     * an app end it: Google revokes the grant (the refresh token and every access token of it); Microsoft has no
+     * revocation of one app's grant, so the change notification subscription ({@code channelId}) is deleted and the
+     * tokens, forgotten by Domus, lapse (docs/privacy.md). A grant or a channel that is gone already is no error.
+     */
+    void revoke(Tokens tokens, String channelId);
+
     record Tokens(String accessToken, String refreshToken, Instant expiresAt) {}
 
     /** What Domus writes: title, description, start and end (ISO instants, or dates for a whole day, end exclusive). */

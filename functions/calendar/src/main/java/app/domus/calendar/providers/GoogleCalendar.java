@@ -112,6 +112,24 @@ public class GoogleCalendar implements CalendarProvider {
         return new Watch(channelId, answer.path("resourceId").asText(null), Instant.ofEpochMilli(expiration));
     }
 
+    /**
+     * {@code POST <token>/revoke} with the token as a form parameter (Google's OAuth 2 revocation endpoint): the refresh
+     * token ends the grant with its access tokens; 200 is revoked, 400 ({@code invalid_token}) a token Google no longer
+     * knows: revoked before, or by the person in their Google account. The watch channel needs no closing: Google
+     * stops it with the grant, and a notification that still comes finds no connection.
+     */
+    @Override
+    public void revoke(Tokens tokens, String channelId) {
+        String token = tokens.refreshToken() != null && !tokens.refreshToken().isBlank() ? tokens.refreshToken() : tokens.accessToken();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(trim(settings.tokenBaseUrl()) + "/revoke"))
+                .timeout(ProviderHttp.CALL_TIMEOUT).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form(Map.of("token", token)))).build();
+        int status = http.send(request).statusCode();
+        if (status != 200 && status != 400) {
+            throw new ProviderException(ProviderException.Kind.UNAVAILABLE, "Google answered " + status + " to the revocation");
+        }
+    }
+
     private String events(String calendarId) {
         return trim(settings.apiBaseUrl()) + "/calendar/v3/calendars/" + encode(calendarId) + "/events";
     }

@@ -124,6 +124,29 @@ public class MicrosoftGraphCalendar implements CalendarProvider {
                 expires == null ? clock.instant().plus(SUBSCRIPTION) : OffsetDateTime.parse(expires).toInstant());
     }
 
+    /**
+     * The Microsoft identity platform revokes no single app's grant (Graph's {@code revokeSignInSessions} would sign the
+     * person out of every app and device), so what Domus can end is its subscription: {@code DELETE /subscriptions/{id}}
+     * on a refreshed access token, and Graph sends no more notifications. A refresh token refused (the person removed the
+     * app's consent) or a subscription gone is no error. The tokens are erased by Domus and lapse unused.
+     */
+    @Override
+    public void revoke(Tokens tokens, String channelId) {
+        if (channelId == null || channelId.isBlank() || tokens.refreshToken() == null) return;
+        Tokens fresh;
+        try {
+            fresh = oauth.refresh(tokens.refreshToken());
+        } catch (ProviderException e) {
+            if (e.kind() == ProviderException.Kind.REFUSED) return;
+            throw e;
+        }
+        try {
+            http.bearer(fresh.accessToken(), "DELETE", graph() + "/subscriptions/" + ProviderHttp.encode(channelId), null);
+        } catch (ProviderException e) {
+            if (e.kind() != ProviderException.Kind.GONE) throw e;
+        }
+    }
+
     static ObjectNode body(EventData data) {
         ObjectNode body = Json.MAPPER.createObjectNode().put("subject", data.title());
         body.putObject("body").put("contentType", "text").put("content", data.description() == null ? "" : data.description());

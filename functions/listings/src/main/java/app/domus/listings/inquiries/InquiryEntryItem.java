@@ -21,6 +21,8 @@ public class InquiryEntryItem extends TableItem {
     private String status;
     private String createdAt;
     private String respondedAt;
+    /** When the inquirer's text was erased, their account having been deleted ({@code InquiryErasure}); absent before. */
+    private String erasedAt;
 
     public static String sk(String createdAt, String inquiryId) { return SK_PREFIX + createdAt + "#" + inquiryId; }
     public static String byRealtor(String realtorId) { return "REALTOR#" + realtorId + "#INQUIRIES"; }
@@ -57,6 +59,8 @@ public class InquiryEntryItem extends TableItem {
     public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
     public String getRespondedAt() { return respondedAt; }
     public void setRespondedAt(String respondedAt) { this.respondedAt = respondedAt; }
+    public String getErasedAt() { return erasedAt; }
+    public void setErasedAt(String erasedAt) { this.erasedAt = erasedAt; }
 
     /** How it is stored: see {@link ItemSchema}. */
     public static final TableSchema<InquiryEntryItem> SCHEMA = ItemSchema.item(InquiryEntryItem.class, InquiryEntryItem::new)
@@ -68,5 +72,6 @@ public class InquiryEntryItem extends TableItem {
             .text("status", InquiryEntryItem::getStatus, InquiryEntryItem::setStatus)
             .text("createdAt", InquiryEntryItem::getCreatedAt, InquiryEntryItem::setCreatedAt)
             .text("respondedAt", InquiryEntryItem::getRespondedAt, InquiryEntryItem::setRespondedAt)
+            .text("erasedAt", InquiryEntryItem::getErasedAt, InquiryEntryItem::setErasedAt)
             .build();
 }

@@ -25,6 +25,8 @@ public class InquiryItem extends TableItem {
     private String status;
     private String createdAt;
     private String respondedAt;
+    /** When the inquirer's text was erased, their account having been deleted ({@code InquiryErasure}); absent before. */
+    private String erasedAt;
 
     public static String pk(String id) { return "INQUIRY#" + id; }
 
@@ -48,6 +50,8 @@ public class InquiryItem extends TableItem {
     public void setCreatedAt(String createdAt) { this.createdAt = createdAt; }
     public String getRespondedAt() { return respondedAt; }
     public void setRespondedAt(String respondedAt) { this.respondedAt = respondedAt; }
+    public String getErasedAt() { return erasedAt; }
+    public void setErasedAt(String erasedAt) { this.erasedAt = erasedAt; }
 
     /** How it is stored: see {@link ItemSchema}. */
     public static final TableSchema<InquiryItem> SCHEMA = ItemSchema.item(InquiryItem.class, InquiryItem::new)
@@ -61,5 +65,6 @@ public class InquiryItem extends TableItem {
             .text("status", InquiryItem::getStatus, InquiryItem::setStatus)
             .text("createdAt", InquiryItem::getCreatedAt, InquiryItem::setCreatedAt)
             .text("respondedAt", InquiryItem::getRespondedAt, InquiryItem::setRespondedAt)
+            .text("erasedAt", InquiryItem::getErasedAt, InquiryItem::setErasedAt)
             .build();
 }

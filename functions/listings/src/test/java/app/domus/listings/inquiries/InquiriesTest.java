@@ -59,6 +59,38 @@ class InquiriesTest {
     }
 
     @Test
+    void aDeletedAccountsInquiriesLoseTheirTextAndKeepTheRestAndTheAnswers() {
+        String paulas = inquired(f.paula);
+        String berts = inquired(f.bert);
+        assertThat(answer(f.ada, paulas).getStatusCode()).isEqualTo(201);
+        EraseInquiriesHandler consumer = new EraseInquiriesHandler(f.idempotency, new InquiryErasure(f.table, f.clock));
+        DomainEvent deleted = new DomainEvent("01EVENT00000000000000000DEL", EraseInquiriesHandler.TYPE, 1,
+                f.clock.instant(), null, "test", app.domus.shared.json.Json.MAPPER.valueToTree(java.util.Map.of(
+                "userId", f.paula, "deletedAt", f.clock.instant().toString(), "organisationIds", List.of())));
+
+        assertThat(SqsEvents.failed(consumer.handleRequest(SqsEvents.batch(deleted), new TestContext()))).isEmpty();
+
+        JsonNode erased = read(f.ada, paulas);
+        assertThat(erased.path("message").asText()).isEmpty();
+        assertThat(erased.path("preferredViewingTimes")).isEmpty();
+        assertThat(erased.path("inquirerId").asText()).isEqualTo(f.paula);
+        assertThat(erased.path("status").asText()).isEqualTo("responded");
+        assertThat(erased.path("responses").get(0).path("message").asText()).isEqualTo("Yes: come on Thursday");
+        // The listing's entry, which the realtors' lists read, is erased too; Bert's inquiry is as he wrote it.
+        var listed = json(call(list, HttpEvents.request("GET", "/inquiries").query("listingId", listing).as(f.ada))).path("items");
+        assertThat(listed).hasSize(2);
+        for (JsonNode item : listed) {
+            assertThat(item.path("message").asText()).isEqualTo(item.path("inquiryId").asText().equals(paulas) ? "" : "Is the flat still free?");
+        }
+        assertThat(read(f.bert, berts).path("message").asText()).isEqualTo("Is the flat still free?");
+        assertThat(f.table.get(InquiryItem.class, InquiryItem.pk(paulas), InquiryItem.SK).orElseThrow().getErasedAt())
+                .isEqualTo(f.clock.instant().toString());
+
+        // A second erasure (another event id: a deletion sent again) finds nothing left to do.
+        assertThat(new InquiryErasure(f.table, f.clock).eraseWrittenBy(f.paula)).isZero();
+    }
+
+    @Test
     void anInquiryReachesTheListingsRealtorAndTheAnswerReachesTheInquirer() {
         f.events.clear();
         String inquiryId = inquired(f.paula);

@@ -61,8 +61,24 @@ public class DeviceService {
 
     /** Removes the caller's device and its SNS endpoint; 404 when the caller has no such device. */
     public void remove(String userId, String deviceId) {
-        DeviceItem device = table.get(DeviceItem.class, UserItem.pk(userId), DeviceItem.sk(deviceId))
-                .orElseThrow(() -> ApiException.notFound("The device"));
+        delete(table.get(DeviceItem.class, UserItem.pk(userId), DeviceItem.sk(deviceId))
+                .orElseThrow(() -> ApiException.notFound("The device")));
+    }
+
+    /**
+     * Every device of a deleted account, with its SNS endpoint (which holds the device token): the account deletion
+     * leaves the items for this, the endpoint ARN being only there. Safe to repeat: a device already removed is not
+     * listed, and SNS's DeleteEndpoint succeeds for an endpoint that is gone. A failed call throws with the item still
+     * there, so the redelivered event finds the endpoint again. Returns how many devices were removed.
+     */
+    public int removeAll(String userId) {
+        List<DeviceItem> all = devices(userId);
+        all.forEach(this::delete);
+        return all.size();
+    }
+
+    /** The endpoint first, then the item: the other way round, a failure between the two would lose the endpoint's ARN. */
+    private void delete(DeviceItem device) {
         if (device.getEndpointArn() != null) sns.deleteEndpoint(b -> b.endpointArn(device.getEndpointArn()));
         table.of(DeviceItem.class).deleteItem(device);
     }

@@ -69,9 +69,13 @@ public class AccountDeletion {
         this.clock = clock;
     }
 
-    /** What was done: per kind of data, the items erased and pseudonymised; what is kept, and why. */
+    /**
+     * What was done: per kind of data, the items erased and pseudonymised; the items {@code erasing}, left to the context
+     * that holds them, which erases them on {@code AccountDeleted} once it has ended the access they give at another
+     * provider (push endpoints at SNS, calendar grants at Google or Microsoft); what is kept, and why.
+     */
     public record Receipt(String userId, String deletedAt, Map<String, Integer> erased, Map<String, Integer> pseudonymised,
-                          List<String> kept) {}
+                          Map<String, Integer> erasing, List<String> kept) {}
 
     public Receipt delete(Caller caller, DeletionRequest request) {
         String userId = caller.userId();
@@ -104,8 +108,9 @@ public class AccountDeletion {
         }
         transaction.addPutItem(table.of(DeletedAccountItem.class), PutItemEnhancedRequest.builder(DeletedAccountItem.class)
                 .item(deleted).conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build()).build());
-        outbox.add(transaction, AccountDeleted.TYPE, organisations.isEmpty() ? null : organisations.get(0), userId,
-                new AccountDeleted(userId, now.toString(), organisations));
+        // A person's event, like a sign-in: no organisation in the envelope, every one of theirs in the payload, so the
+        // audit trail appends it to each of their organisations' chains (an envelope's organisation would be the only one).
+        outbox.add(transaction, AccountDeleted.TYPE, null, userId, new AccountDeleted(userId, now.toString(), organisations));
         try {
             table.client().transactWriteItems(transaction.build());
         } catch (TransactionCanceledException e) {
@@ -142,6 +147,7 @@ public class AccountDeletion {
     Receipt erase(String userId, String email, String deletedAt) {
         Map<String, Integer> erased = new LinkedHashMap<>();
         Map<String, Integer> pseudonymised = new LinkedHashMap<>();
+        Map<String, Integer> erasing = new LinkedHashMap<>();
         if (email != null) {
             erased.merge("profile", 1, Integer::sum);
             erased.merge("e-mail claim", 1, Integer::sum);
@@ -149,6 +155,11 @@ public class AccountDeletion {
         String user = UserItem.pk(userId);
         for (var item : raw.partition(user, null)) {
             String sk = RawItems.text(item, "sk");
+            if (sk.startsWith("DEVICE#")) {
+                // Its SNS endpoint ARN is only here: notifications deletes the endpoint, then this item (on AccountDeleted).
+                erasing.merge("push devices", 1, Integer::sum);
+                continue;
+            }
             if (sk.startsWith("SESSION#") && RawItems.text(item, "currentTokenHash") != null) {
                 raw.delete("REFRESH#" + RawItems.text(item, "currentTokenHash"), "REFRESH");
             }
@@ -172,9 +183,9 @@ public class AccountDeletion {
         }
         erased.merge("listing alerts", deletePartition("ALERTED#" + userId), Integer::sum);
         erased.merge("calendar entries", deletePartition("CALENDAR#" + userId), Integer::sum);
-        for (var connection : raw.index("gsi1", "CALENDAR_USER#" + userId, null)) {
-            erased.merge("calendar connections", deletePartition(RawItems.text(connection, "pk")), Integer::sum);
-        }
+        // The encrypted OAuth tokens are only in the connection: calendar revokes the grant with them at the provider,
+        // then deletes the connection and its links (on AccountDeleted).
+        erasing.merge("calendar connections", raw.index("gsi1", "CALENDAR_USER#" + userId, null).size(), Integer::sum);
         for (var feed : raw.index("gsi1", "CALENDAR_FEEDS#" + userId, null)) {
             raw.delete(RawItems.text(feed, "pk"), RawItems.text(feed, "sk"));
             erased.merge("calendar feeds", 1, Integer::sum);
@@ -190,7 +201,8 @@ public class AccountDeletion {
         int files = store.deleteAll(Exports.prefix(userId));
         if (files > 0) erased.merge("export files", files, Integer::sum);
         erased.values().removeIf(n -> n == 0);
-        return new Receipt(userId, deletedAt, erased, pseudonymised, KEPT);
+        erasing.values().removeIf(n -> n == 0);
+        return new Receipt(userId, deletedAt, erased, pseudonymised, erasing, KEPT);
     }
 
     /**
@@ -230,7 +242,6 @@ public class AccountDeletion {
         if (sk.startsWith("SESSION#")) return "sessions and refresh tokens";
         if (sk.startsWith("IDENTITY#")) return "sign-in identities";
         if (sk.equals("PREFERENCES")) return "notification preferences";
-        if (sk.startsWith("DEVICE#")) return "push devices";
         if (sk.startsWith("NOTIFICATION")) return "notifications";
         return "other account items";
     }

@@ -216,12 +216,14 @@ abstract class CalendarProviderDouble implements PartnerDouble {
             Exchanges.send(exchange, 200, Json.write(Map.of("cleared", true)));
         } else if (path.equals("/calls") && method.equals("GET")) {
             Exchanges.send(exchange, 200, Json.write(new java.util.TreeMap<>(calls)));
+        } else if (path.equals("/revocations") && method.equals("GET")) {
+            Exchanges.send(exchange, 200, Json.write(Map.of("accounts", oauth.revokedAccounts())));
         } else if (path.equals("/") || path.isEmpty() || path.equals("/console")) {
             Exchanges.send(exchange, 200, Json.write(Map.of("controls", new ArrayList<>(List.of(
                     "GET /_double/calendars/{account}/events", "POST /_double/calendars/{account}/events {summary, start, end, description}",
                     "PATCH /_double/calendars/{account}/events/{id} {summary, start, end, description}", "DELETE /_double/calendars/{account}/events/{id}",
                     "POST /_double/tokens/expire", "POST /_double/tokens/lifetime?seconds=", "POST /_double" + cursorsControl(),
-                    "POST /_double/faults?kind=error|slow|malformed&count=&delayMillis=", "DELETE /_double/faults", "GET /_double/calls")),
+                    "POST /_double/faults?kind=error|slow|malformed&count=&delayMillis=", "DELETE /_double/faults", "GET /_double/calls", "GET /_double/revocations")),
                     "clientId", clientId, "defaultAccount", defaultAccount)));
         } else {
             Exchanges.send(exchange, 404, Json.write(Map.of("message", "no such control")));

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       consents at once (the account is {@code login_hint}, else {@value #DEFAULT_ACCOUNT}) and redirects (302) to
  *       {@code redirect_uri?code=&state=}; {@code POST /token} (form) exchanges a code with its PKCE verifier and the
  *       client's secret, or a refresh token ({@code invalid_grant} otherwise), access tokens living
- *       {@code expires_in} seconds (3600 unless set by a control);</li>
+ *       {@code expires_in} seconds (3600 unless set by a control); {@code POST /revoke?token=} (or the token in the form)
+ *       ends the token's grant, 200, or 400 {@code invalid_token} for a token it does not know;</li>
  *   <li>{@code /calendar/v3/calendars/{calendarId}/events} with {@code Authorization: Bearer}: list (full or with
  *       {@code syncToken}, 410 {@code fullSyncRequired} for one that expired; {@code pageToken}, {@code maxResults},
  *       {@code showDeleted}, {@code privateExtendedProperty}), insert, patch, delete (then {@code status: cancelled}, a
@@ -39,7 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code /_double/calendars/{account}/events/{id}} (changes "in Google Calendar", notified like any);
  * {@code POST /_double/tokens/expire} (every access token refused from now on), {@code POST /_double/tokens/lifetime?seconds=};
  * {@code POST /_double/sync-tokens/expire}; {@code POST /_double/faults?kind=error|slow|malformed&count=&delayMillis=},
- * {@code DELETE /_double/faults}; {@code GET /_double/calls} (calls answered by kind, notifications sent).
+ * {@code DELETE /_double/faults}; {@code GET /_double/calls} (calls answered by kind, notifications sent);
+ * {@code GET /_double/revocations} (the accounts whose grant was revoked, in order).
  */
 public final class GoogleCalendarDouble extends CalendarProviderDouble {
     public static final String NAME = "google-calendar";
@@ -79,7 +81,16 @@ public final class GoogleCalendarDouble extends CalendarProviderDouble {
     void routes(HttpServer server) {
         server.createContext("/o/oauth2/v2/auth", exchange -> guarded(exchange, oauth::authorize));
         server.createContext("/token", exchange -> guarded(exchange, this::token));
+        server.createContext("/revoke", exchange -> guarded(exchange, this::revoke));
         server.createContext("/calendar/v3/calendars/", exchange -> guarded(exchange, this::events));
+    }
+
+    /** The revocation endpoint, behind the injected faults like the token endpoint. */
+    private void revoke(HttpExchange exchange) throws Exception {
+        if (!exchange.getRequestMethod().equals("POST")) throw new IllegalArgumentException("POST only");
+        String body = Exchanges.body(exchange);
+        if (misbehave(exchange)) return;
+        oauth.revoke(exchange, body);
     }
 
     @Override

@@ -132,6 +132,8 @@ public final class MicrosoftGraphDouble extends CalendarProviderDouble {
                 default -> error(exchange, 405, "MethodNotAllowed", method);
             }
         } else if (path.equals("/subscriptions") && method.equals("POST")) subscribe(exchange, account);
+        else if (path.startsWith("/subscriptions/") && method.equals("DELETE")) unsubscribe(exchange, account,
+                URLDecoder.decode(path.substring("/subscriptions/".length()), StandardCharsets.UTF_8));
         else error(exchange, 404, "ResourceNotFound", "Resource not found for the segment '" + path + "'.");
     }
 
@@ -217,6 +219,17 @@ public final class MicrosoftGraphDouble extends CalendarProviderDouble {
         Exchanges.send(exchange, 201, Json.write(Json.object().put("@odata.context", baseUrl + "/v1.0/$metadata#subscriptions/$entity")
                 .put("id", subscription.id()).put("resource", "me/events").put("changeType", body.path("changeType").asText())
                 .put("clientState", subscription.clientState()).put("notificationUrl", url).put("expirationDateTime", expires)));
+    }
+
+    /** {@code DELETE /subscriptions/{id}}: 204 and no more notifications; 404 for one this account does not have. */
+    private void unsubscribe(HttpExchange exchange, String account, String id) throws IOException {
+        List<Subscription> own = subscriptions.getOrDefault(account, List.of());
+        if (!own.removeIf(s -> s.id().equals(id))) {
+            error(exchange, 404, "ResourceNotFound", "The object was not found.");
+            return;
+        }
+        count("unsubscribe");
+        Exchanges.send(exchange, 204, "");
     }
 
     private ObjectNode write(String account, String id, JsonNode patch, String change) {

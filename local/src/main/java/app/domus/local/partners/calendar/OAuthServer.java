@@ -36,6 +36,7 @@ final class OAuthServer {
     private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Instant> accessExpiry = new ConcurrentHashMap<>();
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+    private final java.util.List<String> revokedAccounts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile long lifetimeSeconds = 3600;
 
     /** @param rotateRefreshTokens whether a refresh answers a new refresh token too (Microsoft's way; Google keeps the first) */
@@ -102,6 +103,32 @@ final class OAuthServer {
         ObjectNode answer = Json.object().put("access_token", access).put("expires_in", lifetimeSeconds).put("token_type", "Bearer");
         if (refresh != null) answer.put("refresh_token", refresh);
         Exchanges.send(exchange, 200, Json.write(answer));
+    }
+
+    /**
+     * Google's revocation endpoint ({@code POST /revoke}, the token as a query or form parameter): a refresh or access
+     * token ends the whole grant, every refresh and access token of its account for this client; 200 {@code {}}, or
+     * 400 {@code invalid_token} for a token it does not know (revoked already). Each revoked grant's account is recorded.
+     */
+    void revoke(HttpExchange exchange, String body) throws IOException {
+        Map<String, String> parameters = new LinkedHashMap<>(Exchanges.query(exchange));
+        parameters.putAll(form(body));
+        String token = parameters.getOrDefault("token", "");
+        String account = refreshTokens.containsKey(token) ? refreshTokens.get(token) : accessTokens.get(token);
+        count.accept("revoke");
+        if (account == null) {
+            Exchanges.send(exchange, 400, Json.write(Map.of("error", "invalid_token", "error_description", "Token expired or revoked")));
+            return;
+        }
+        refreshTokens.values().removeIf(account::equals);
+        accessTokens.values().removeIf(account::equals);
+        revokedAccounts.add(account);
+        Exchanges.send(exchange, 200, Json.write(Map.of()));
+    }
+
+    /** The accounts whose grant was revoked, in order. */
+    java.util.List<String> revokedAccounts() {
+        return java.util.List.copyOf(revokedAccounts);
     }
 
     private String newRefreshToken(String account) {
