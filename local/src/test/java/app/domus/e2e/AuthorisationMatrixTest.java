@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Sends every exercised cell of {@code contract/authorisation-matrix.md} (a route, a caller kind) to the local cloud with
  * the demo estate's ids in the path and checks the status is one the table expects. A caller the table refuses never
  * gets a 2xx, and a 2xx to a caller outside the object's building or organisation never carries the building's ids.
- * Writes are sent only where the table expects a refusal, with an empty body, so the demo estate stays as seeded.
+ * Writes are sent only where the table expects a refusal, so the demo estate stays as seeded: with a valid body where
+ * the route validates before it authorises ({@link #BODIES}), otherwise an empty one.
  *
  * <p>The callers the demo lacks are made here: another organisation and its admin, a manager of a second building
  * of the demo organisation, and three delegates of unit 3B's owner (all rights, only {@code vote}, and one whose
@@ -56,18 +57,46 @@ class AuthorisationMatrixTest {
      * Valid bodies for writes that check the body before the caller's rights, so that the refusal asserted is the
      * authorisation's and not the validation's; every other write is sent {@code {}}. Filled like the path.
      */
-    private static final Map<String, String> BODIES = Map.of(
-            "PATCH /buildings/{buildingId}", json(Map.of("name", "Renamed by an intruder")),
-            "POST /buildings/{buildingId}/units", json(Map.of("number", "9Z", "floor", 9)),
-            "POST /organisations/{organisationId}/buildings", json(Map.of("name", "An intruder's building",
-                    "address", Map.of("street", "Main Street 99", "city", "Bratislava", "postalCode", "81101", "country", "SK"))),
-            "POST /units/{unitId}/ownerships", json(Map.of("ownerId", "{ownerId}", "share", "1/1000")),
-            "PUT /buildings/{buildingId}/technicians/{userId}/skills", json(Map.of("skills", List.of("plumbing"))),
-            "POST /meters/{meterId}/retirement", json(Map.of("removedOn", "2026-06-01")),
-            "PUT /units/{unitId}/rental-setup", json(Map.of("lockId", "17000099", "establishmentCode", "0000000099",
-                    "checkInTime", "15:00", "checkOutTime", "11:00", "timeZone", "UTC")),
-            "POST /units/{unitId}/reservations", json(Map.of("checkIn", "2027-01-10", "checkOut", "2027-01-12",
-                    "guestName", "Ivy Intruder", "guestEmail", "ivy@example.com", "guests", 1)));
+    private static final Map<String, String> BODIES = Map.ofEntries(
+            Map.entry("PATCH /buildings/{buildingId}", json(Map.of("name", "Renamed by an intruder"))),
+            Map.entry("POST /buildings/{buildingId}/units", json(Map.of("number", "9Z", "floor", 9))),
+            Map.entry("POST /organisations/{organisationId}/buildings", json(Map.of("name", "An intruder's building",
+                    "address", Map.of("street", "Main Street 99", "city", "Bratislava", "postalCode", "81101", "country", "SK")))),
+            Map.entry("POST /units/{unitId}/ownerships", json(Map.of("ownerId", "{ownerId}", "share", "1/1000"))),
+            Map.entry("PUT /buildings/{buildingId}/technicians/{userId}/skills", json(Map.of("skills", List.of("plumbing")))),
+            Map.entry("POST /meters/{meterId}/retirement", json(Map.of("removedOn", "2026-06-01"))),
+            Map.entry("PUT /units/{unitId}/rental-setup", json(Map.of("lockId", "17000099", "establishmentCode", "0000000099",
+                    "checkInTime", "15:00", "checkOutTime", "11:00", "timeZone", "UTC"))),
+            Map.entry("POST /units/{unitId}/reservations", json(Map.of("checkIn", "2027-01-10", "checkOut", "2027-01-12",
+                    "guestName", "Ivy Intruder", "guestEmail", "ivy@example.com", "guests", 1))),
+            Map.entry("POST /agencies/{agencyId}/realtors", json(Map.of("email", "ivy@example.com"))),
+            Map.entry("PUT /ai/agents/{task}", json(Map.of("organisationId", "{organisationId}", "enabled", false))),
+            // A run that bills no consumption needs a line to bill (the handler's rule; the schema allows none).
+            Map.entry("POST /buildings/{buildingId}/billing-runs", json(Map.of("period", "2027-01", "dueDate", "2027-02-15",
+                    "lines", List.of(Map.of("description", "An intruder's fee", "amount", 1000, "vatRate", 20, "split", "per_unit"))))),
+            Map.entry("POST /buildings/{buildingId}/equipment", json(Map.of("type", "boiler", "name", "An intruder's boiler",
+                    "installedOn", "2020-01-01"))),
+            Map.entry("POST /buildings/{buildingId}/knowledge", json(Map.of("title", "An intruder's house rules",
+                    "mediaType", "text/plain", "content", "Quiet hours are whenever the intruder says."))),
+            Map.entry("POST /buildings/{buildingId}/reading-periods", json(Map.of("startsOn", "2026-06-01", "endsOn", "2026-06-15"))),
+            Map.entry("PUT /buildings/{buildingId}/tariffs", json(Map.of("cold_water", Map.of("unitPrice", 350, "vatRate", 20)))),
+            Map.entry("POST /equipment/{equipmentId}/maintenance", json(Map.of("kind", "service", "performedOn", "2026-05-01"))),
+            Map.entry("PATCH /faults/{faultId}", json(Map.of("status", "in_progress"))),
+            Map.entry("POST /inquiries/{inquiryId}/responses", json(Map.of("message", "An intruder's answer"))),
+            Map.entry("POST /invoices/{invoiceId}/credit-note", json(Map.of("reason", "An intruder's refund"))),
+            Map.entry("PATCH /listings/{listingId}", json(Map.of("pricing", Map.of("offer", "rent", "amountMinor", 100000,
+                    "currency", "EUR")))),
+            // {uploadId} is filled with an id that names nothing, like the listing's.
+            Map.entry("POST /listings/{listingId}/photos", json(Map.of("uploadId", "{uploadId}"))),
+            Map.entry("PUT /listings/{listingId}/suggestions/{suggestionId}", json(Map.of("status", "accepted"))),
+            Map.entry("PATCH /meter-readings/{readingId}", json(Map.of("value", 12.5, "reason", "An intruder's correction"))),
+            Map.entry("POST /meters/{meterId}/replacement", json(Map.of("serialNumber", "INTRUDER-1", "replacedOn", "2026-06-01"))),
+            Map.entry("PUT /reservations/{reservationId}/guest-registration", json(Map.of("guests", List.of(Map.of(
+                    "firstName", "Ivy", "lastName1", "Intruder", "birthDate", "1990-01-01", "documentType", "PAS",
+                    "documentNumber", "X1234567", "nationality", "GBR"))))),
+            Map.entry("POST /units/{unitId}/channels", json(Map.of("type", "ical", "name", "An intruder's feed",
+                    "feedUrl", "https://example.com/intruder.ics"))),
+            Map.entry("POST /votes/{voteId}/ballots", json(Map.of("optionId", "yes"))));
 
     @Test
     void everyExercisedCellAnswersAsTheTableSays(LocalCloudClient cloud) throws Exception {
