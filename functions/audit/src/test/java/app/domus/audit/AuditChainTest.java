@@ -141,4 +141,13 @@ class AuditChainTest {
         List<AuditEntryItem> longer = chain(5);
         assertThat(walk(longer, head)).isEqualTo(new AuditChain.Verification(false, 5, 5L));
     }
+
+    @Test
+    void aWalkKnowsTheLastSequenceItRead() {
+        // verify() reads the head again when the walk read past it (an append committed during the walk).
+        AuditChain.Walk walk = new AuditChain.Walk();
+        assertThat(walk.last()).isZero();
+        chain(3).forEach(walk::accept);
+        assertThat(walk.last()).isEqualTo(3);
+    }
 }

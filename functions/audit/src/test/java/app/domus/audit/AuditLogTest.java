@@ -38,6 +38,20 @@ class AuditLogTest {
         return json(response);
     }
 
+    /**
+     * After each of fx.log's reads of the head, a rival appends the event {@code rivalEvent} names for that attempt
+     * (none where it names null); returns the count of attempts.
+     */
+    private AtomicInteger racedBy(java.util.function.IntFunction<DomainEvent> rivalEvent) {
+        AuditLog rival = new AuditLog(fx.table, fx.clock);
+        AtomicInteger attempts = new AtomicInteger();
+        fx.log.afterHeadRead(() -> {
+            DomainEvent theirs = rivalEvent.apply(attempts.incrementAndGet());
+            if (theirs != null) rival.append(AuditActions.draft(theirs, fx.orgA));
+        });
+        return attempts;
+    }
+
     private static List<String> actions(JsonNode page) {
         List<String> actions = new ArrayList<>();
         page.path("items").forEach(e -> actions.add(e.path("action").asText() + "/" + e.path("outcome").asText()));
@@ -69,13 +83,9 @@ class AuditLogTest {
 
     @Test
     void anAppendThatLosesTheRaceForTheHeadReadsItAgainAndTakesTheNextSequence() {
-        AuditLog rival = new AuditLog(fx.table, fx.clock);
-        AtomicInteger attempts = new AtomicInteger();
         DomainEvent theirs = fx.signIn(fx.manager, "success", fx.orgA);
-        fx.log.afterHeadRead(() -> {
-            // Between this append's read of the head and its write, another append takes the sequence it read.
-            if (attempts.incrementAndGet() == 1) rival.append(AuditActions.draft(theirs, fx.orgA));
-        });
+        // Between this append's read of the head and its write, another append takes the sequence it read.
+        AtomicInteger attempts = racedBy(attempt -> attempt == 1 ? theirs : null);
         AuditLog.Appended mine = fx.log.append(AuditActions.draft(fx.signIn(fx.tenant, "failure", fx.orgA), fx.orgA));
 
         assertThat(attempts).hasValue(2);
@@ -89,6 +99,7 @@ class AuditLogTest {
     void aRedeliveredEventIsNotAppendedTwiceEvenWhenTheIdempotencyStoreHasForgottenIt() {
         DomainEvent event = fx.signIn(fx.manager, "success", fx.orgA);
         var first = fx.consumer.handleRequest(SqsEvents.batch(event), null);
+        assertThat(page(fx.adminA, fx.orgA, Map.of()).path("items")).as("the consumer appended it").hasSize(1);
         var again = fx.consumer.handleRequest(SqsEvents.batch(event), null);
         assertThat(SqsEvents.failed(first)).isEmpty();
         assertThat(SqsEvents.failed(again)).isEmpty();
@@ -198,5 +209,67 @@ class AuditLogTest {
     void aMessageThatIsNoEventFailsIntoTheDeadLetterQueue() {
         var response = fx.consumer.handleRequest(SqsEvents.batch("not json"), null);
         assertThat(SqsEvents.failed(response)).containsExactly("m0");
+    }
+
+    @Test
+    void anEntryKeepsEveryFieldOfItsDraftAndTheHeadNamesItsOrganisationAndTime() {
+        fx.clock.advance(Duration.ofSeconds(5));
+        DomainEvent event = fx.signIn(fx.manager, "failure", fx.orgA);
+        fx.trail.record(event);
+
+        var entry = fx.table.all(AuditEntryItem.class, AuditEntryItem.pk(fx.orgA), AuditEntryItem.SK_PREFIX).getFirst();
+        assertThat(entry.getOrganisationId()).isEqualTo(fx.orgA);
+        assertThat(entry.getTargetType()).isEqualTo("user");
+        assertThat(entry.getTargetId()).isEqualTo(fx.manager);
+        assertThat(entry.getUserAgent()).isEqualTo("test-agent");
+        assertThat(entry.getEventId()).isEqualTo(event.id());
+        assertThat(entry.getEventType()).isEqualTo("SignInFailed");
+        assertThat(entry.getRecordedAt()).isEqualTo("2026-12-01T09:00:05.000Z");
+        assertThat(entry.getPreviousHash()).isEqualTo(AuditChain.GENESIS);
+        assertThat(entry.getHash()).isEqualTo(AuditChain.hash(entry));
+
+        var head = fx.table.get(AuditHeadItem.class, AuditEntryItem.pk(fx.orgA), AuditHeadItem.SK).orElseThrow();
+        assertThat(head.getOrganisationId()).isEqualTo(fx.orgA);
+        assertThat(head.getUpdatedAt()).isEqualTo(entry.getRecordedAt());
+        assertThat(head.getSequence()).isEqualTo(1);
+        assertThat(head.getHash()).isEqualTo(entry.getHash());
+    }
+
+    @Test
+    void anEventWithoutATargetFieldHasNoTargetIdAndALongUserAgentIsCutAt200Characters() {
+        String exactly200 = "a".repeat(200);
+        fx.trail.record(fx.event("InvitationCreated", fx.orgA, Map.of("createdBy", fx.adminA, "role", "tenant",
+                "userAgent", exactly200)));
+        fx.clock.advance(Duration.ofSeconds(1));
+        fx.trail.record(fx.event("OwnershipRecorded", fx.orgA, Map.of("unitId", "u-1", "ownerId", fx.tenant,
+                "userAgent", "b".repeat(250))));
+
+        var entries = fx.table.all(AuditEntryItem.class, AuditEntryItem.pk(fx.orgA), AuditEntryItem.SK_PREFIX);
+        assertThat(entries.get(0).getTargetId()).as("an invitation's rule names no target field").isNull();
+        assertThat(entries.get(0).getUserAgent()).isEqualTo(exactly200);
+        assertThat(entries.get(1).getActorId()).as("an ownership's rule names no actor field").isNull();
+        assertThat(entries.get(1).getUserAgent()).isEqualTo("b".repeat(200));
+    }
+
+    @Test
+    void anAppendThatKeepsLosingTheRaceGivesUpAfterTenAttempts() {
+        AtomicInteger attempts = racedBy(attempt -> fx.signIn(fx.manager, "success", fx.orgA));
+        var draft = AuditActions.draft(fx.signIn(fx.tenant, "failure", fx.orgA), fx.orgA);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fx.log.append(draft))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("kept moving");
+        assertThat(attempts).hasValue(AuditLog.MAX_ATTEMPTS).hasValue(10);
+        assertThat(verification(fx.adminA, fx.orgA).toString()).isEqualTo("{\"valid\":true,\"entries\":10,\"firstBrokenSequence\":null}");
+    }
+
+    @Test
+    void anAppendThatLosesTheRaceToTheSameEventReturnsTheRivalsPlace() {
+        DomainEvent event = fx.signIn(fx.manager, "success", fx.orgA);
+        // Another delivery of the same event commits between this append's marker check and its write.
+        AtomicInteger attempts = racedBy(attempt -> attempt == 1 ? event : null);
+
+        assertThat(fx.log.append(AuditActions.draft(event, fx.orgA))).isEqualTo(new AuditLog.Appended(1, false));
+        assertThat(attempts).hasValue(1);
+        assertThat(page(fx.adminA, fx.orgA, Map.of()).path("items")).hasSize(1);
     }
 }

@@ -3,6 +3,7 @@ package app.domus.privacy;
 import static app.domus.shared.testing.DirectoryWorld.assertProblem;
 import static app.domus.shared.testing.DirectoryWorld.call;
 import static app.domus.shared.testing.DirectoryWorld.json;
+import static app.domus.privacy.PrivacyFixture.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.privacy.export.ExportEvent;
@@ -93,5 +94,49 @@ class PersonalDataExportTest {
             }
         }
         return files;
+    }
+
+    @Test
+    void everyKindOfTheirDataIsFoundByItsKeyPatternAndCountedPerFile() throws Exception {
+        String user = "USER#" + world.olga;
+        world.put(Map.of("pk", s(user), "sk", s("IDENTITY#google#sub-1"), "provider", s("google"), "subject", s("sub-1")));
+        world.put(Map.of("pk", s(user), "sk", s("DEVICE#d-1"), "platform", s("ios")));
+        world.put(Map.of("pk", s(user), "sk", s("NOTIFICATION#01"), "title", s("Olga's notice")));
+        world.put(Map.of("pk", s(user), "sk", s("SOMETHING#else")));
+        world.put(Map.of("pk", s("CONVERSATION#f-1"), "sk", s("PARTICIPANT#" + world.olga),
+                "gsi1pk", s(user + "#CONVERSATIONS"), "gsi1sk", s("f-1")));
+        world.put(Map.of("pk", s("CONVERSATION#f-1"), "sk", s("MESSAGE#1"), "senderId", s(world.olga), "text", s("The tap drips")));
+        world.put(Map.of("pk", s("CONVERSATION#f-1"), "sk", s("MESSAGE#2"), "senderId", s(world.paula), "text", s("Paula's reply")));
+        world.put(Map.of("pk", s("FAULT#f-1"), "sk", s("FAULT"), "reportedBy", s(world.olga), "title", s("Dripping tap")));
+        world.put(Map.of("pk", s("CONVERSATION#c-2"), "sk", s("PARTICIPANT#" + world.olga),
+                "gsi1pk", s(user + "#CONVERSATIONS"), "gsi1sk", s("c-2")));
+        world.put(Map.of("pk", s("FAULT#c-2"), "sk", s("FAULT"), "reportedBy", s(world.paula), "title", s("Paula's fault")));
+        world.put(Map.of("pk", s("SAVEDSEARCH#s-1"), "sk", s("SEARCH#1"), "gsi2pk", s(user + "#SAVEDSEARCHES"), "gsi2sk", s("1")));
+        world.put(Map.of("pk", s("CALENDAR#" + world.olga), "sk", s("ENTRY#1")));
+        world.put(Map.of("pk", s("CALCONN#c-1"), "sk", s("CONNECTION"), "gsi1pk", s("CALENDAR_USER#" + world.olga), "gsi1sk", s("c-1")));
+        world.put(Map.of("pk", s("REALTOR#" + world.olga), "sk", s("REALTOR"), "agency", s("Olga Estates")));
+        var view = world.exports.request(PrivacyFixture.caller(world.olga));
+
+        world.exports.build(new ExportEvent(view.exportId(), world.olga, "requested", null, null, null, java.util.List.of()));
+
+        var ready = world.exports.get(PrivacyFixture.caller(world.olga), view.exportId());
+        assertThat(ready.requestedAt()).isEqualTo(view.requestedAt()).isNotNull();
+        assertThat(ready.completedAt()).isEqualTo(world.clock.instant().toString());
+        assertThat(ready.files()).containsEntry("profile.json", 1).containsEntry("memberships.json", 1)
+                .containsEntry("sessions.json", 1).containsEntry("sign-in-identities.json", 1)
+                .containsEntry("notification-preferences.json", 1).containsEntry("devices.json", 1)
+                .containsEntry("notifications.json", 1).containsEntry("other.json", 1)
+                .containsEntry("conversations.json", 2).containsEntry("messages.json", 1).containsEntry("faults-reported.json", 1)
+                .containsEntry("saved-searches.json", 1).containsEntry("calendar.json", 1)
+                .containsEntry("calendar-connections.json", 1).containsEntry("realtor.json", 1).containsEntry("exports.json", 1)
+                .containsEntry("delegations-given.json", 0).containsEntry("invoices.json", 0);
+        Map<String, String> files = unzip(world.objects.get(Exports.objectKey(world.olga, view.exportId())));
+        assertThat(files.get("messages.json")).contains("The tap drips").doesNotContain("Paula's reply");
+        assertThat(files.get("faults-reported.json")).contains("Dripping tap").doesNotContain("Paula's fault");
+        assertThat(files.get("realtor.json")).contains("Olga Estates");
+        assertThat(Json.tree(files.get("export.json")).path("userId").asText()).isEqualTo(world.olga);
+        assertThat(files.get("README.txt")).startsWith("Your data in Domus");
+        assertThat(world.events.ofType(ExportEvent.REQUESTED).getFirst().payload().path("organisationIds"))
+                .extracting(JsonNode::asText).containsExactly(world.org);
     }
 }

@@ -169,4 +169,67 @@ class OutboxRelayTest {
         sns.published.forEach(p -> ids.add(Json.read(p.message(), DomainEvent.class).id()));
         assertThat(ids).containsExactly(event.id());
     }
+
+    @Test
+    void theSweeperReachesEveryPendingShard() {
+        // Aggregates whose ids hash to the first and the last of the pending index's shards.
+        List<String> aggregates = new ArrayList<>();
+        for (int i = 0; aggregates.size() < 2; i++) {
+            int shard = Math.floorMod(("agg-" + i).hashCode(), OutboxItem.PENDING_SHARDS);
+            boolean wanted = aggregates.isEmpty() ? shard == 0 : shard == OutboxItem.PENDING_SHARDS - 1;
+            if (wanted) aggregates.add("agg-" + i);
+        }
+        aggregates.forEach(id -> write("UnitCreated", id));
+        world.clock.advance(Duration.ofMinutes(5));
+
+        assertThat(relay.sweep(SweepOutboxHandler.GRACE)).isEqualTo(2);
+        assertThat(sns.published).hasSize(2);
+    }
+
+    @Test
+    void anItemGoneBeforeItIsMarkedIsStillPublishedAndNotWrittenBack() {
+        DomainEvent event = write("UnitCreated", "unit-7");
+        var record = insertOf("unit-7", event, "5");
+        LocalDynamo.client().deleteItem(b -> b.tableName(world.config.tableName()).key(Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(OutboxItem.pk("unit-7")),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(OutboxItem.SK_PREFIX + event.id()))));
+
+        StreamsEventResponse response = new PublishOutboxHandler(relay).handleRequest(batch(record), new TestContext());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(sns.types()).containsExactly("UnitCreated");
+        assertThat(stored("unit-7", event)).as("the update is conditioned on the item being there").isEmpty();
+    }
+
+    @Test
+    void anOutboxRecordWithoutItsEnvelopeFailsAndOneWithoutAnImageOrKeyIsPassedOver() {
+        DomainEvent event = write("UnitCreated", "unit-8");
+        var broken = insertOf("unit-8", event, "21");
+        broken.getDynamodb().getNewImage().remove("envelope");
+        var noImage = record("INSERT", null, "20");
+        var noChange = new DynamodbEvent.DynamodbStreamRecord();
+        noChange.setEventName("INSERT");
+        var numericPk = record("INSERT", Map.of("pk", new AttributeValue().withN("1")), "19");
+
+        StreamsEventResponse response = new PublishOutboxHandler(relay).handleRequest(
+                batch(noChange, noImage, numericPk, broken), new TestContext());
+
+        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier).containsExactly("21");
+        assertThat(sns.published).isEmpty();
+        assertThatThrownBy(() -> OutboxRelay.Pending.of(Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no pk");
+    }
+
+    @Test
+    void aStreamRecordsNumbersAreNotPassedToTheRelayAsText() {
+        DomainEvent event = write("UnitCreated", "unit-6");
+        var record = insertOf("unit-6", event, "30");
+        // The event type as a number: the relay sees no event type and the record fails rather than publishing "7".
+        record.getDynamodb().getNewImage().put("eventType", new AttributeValue().withN("7"));
+
+        StreamsEventResponse response = new PublishOutboxHandler(relay).handleRequest(batch(record), new TestContext());
+
+        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier).containsExactly("30");
+        assertThat(sns.published).isEmpty();
+    }
 }
