@@ -27,12 +27,11 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  */
 public final class SqsEventSource implements AutoCloseable {
     /**
-     * As Lambda's pollers do: a receive waits up to 20 s (SQS's longest) and returns as soon as a message is there, so
-     * an idle queue costs one request per 20 s instead of one a second (with some seventy pollers that was seventy
-     * requests a second through the SDK, the SQS front door and ElasticMQ, all the time). {@link #close()} interrupts
-     * the pollers, which ends a wait in a virtual thread's socket read at once.
+     * One second, not Lambda's 20: a 20 s long poll holds its request open in ElasticMQ and the SQS front door, and
+     * stopping the local cloud then waits for them (tests that restart it or switch templates took seconds longer each,
+     * and the kill -9 drill stopped catching up). The price is one receive a second per idle poller.
      */
-    private static final int POLL_WAIT_SECONDS = 20;
+    private static final int POLL_WAIT_SECONDS = 1;
 
     private final String queueArn;
     private final String queueUrl;
