@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * <p>DynamoDB Local runs every SQLite statement as a job on one queue thread, and its {@code commitTransaction} puts the
  * {@code COMMIT} on that queue without waiting for it: a write is acknowledged while its commit may still be queued,
  * and a process killed in that window loses a write its caller was told had succeeded (a CI run of
- * {@code PlatformRestartTest} lost a building that way). Reads do wait for their job, and the queue runs jobs in
+ * a restart test lost a building that way; {@code KillNineUnderLoadTest} now writes under load and kills). Reads do wait for their job, and the queue runs jobs in
  * order, so one small read after each write is a barrier: when it returns, the write's {@code COMMIT} has run.
  */
 final class DurableRequestHandler extends LocalDynamoDBRequestHandler {
