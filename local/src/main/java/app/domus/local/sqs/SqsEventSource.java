@@ -27,9 +27,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  */
 public final class SqsEventSource implements AutoCloseable {
     /**
-     * One second, not Lambda's 20: a 20 s long poll holds its request open in ElasticMQ and the SQS front door, and
-     * stopping the local cloud then waits for them (tests that restart it or switch templates took seconds longer each,
-     * and the kill -9 drill stopped catching up). The price is one receive a second per idle poller.
+     * One second, not Lambda's 20: with 20 s long polls, the tests that restart the local cloud or switch templates took
+     * seconds longer each in a full run (open long polls held up the stop, it seems; not measured on its own). The
+     * price is one receive a second per idle poller.
      */
     private static final int POLL_WAIT_SECONDS = 1;
 
