@@ -13,7 +13,7 @@ import app.domus.tenancy.TenancyComponent;
 /** {@code POST /organisations/{organisationId}/buildings}: organisation admins add a building. */
 @AcceptsIdempotencyKey
 public class CreateBuildingHandler extends HttpHandler {
-    private IdempotencyStore idempotency;
+    private final IdempotencyStore idempotency;
 
     private final AccessService access;
     private final BuildingService buildings;
@@ -25,7 +25,8 @@ public class CreateBuildingHandler extends HttpHandler {
         this.buildings = wiring.buildings();
     }
 
-    CreateBuildingHandler(AccessService access, BuildingService buildings) {
+    CreateBuildingHandler(IdempotencyStore idempotency, AccessService access, BuildingService buildings) {
+        this.idempotency = idempotency;
         this.access = access;
         this.buildings = buildings;
     }

@@ -17,7 +17,7 @@ import app.domus.tenancy.TenancyComponent;
  */
 @AcceptsIdempotencyKey
 public class CreateInvitationHandler extends HttpHandler {
-    private IdempotencyStore idempotency;
+    private final IdempotencyStore idempotency;
 
     private final AccessService access;
     private final InvitationService invitations;
@@ -29,7 +29,8 @@ public class CreateInvitationHandler extends HttpHandler {
         this.invitations = wiring.invitations();
     }
 
-    CreateInvitationHandler(AccessService access, InvitationService invitations) {
+    CreateInvitationHandler(IdempotencyStore idempotency, AccessService access, InvitationService invitations) {
+        this.idempotency = idempotency;
         this.access = access;
         this.invitations = invitations;
     }

@@ -12,7 +12,7 @@ import java.util.Map;
 /** {@code POST /organisations}: any signed-in user founds an organisation and becomes its admin. */
 @AcceptsIdempotencyKey
 public class CreateOrganisationHandler extends HttpHandler {
-    private IdempotencyStore idempotency;
+    private final IdempotencyStore idempotency;
 
     private final OrganisationService organisations;
 
@@ -21,11 +21,11 @@ public class CreateOrganisationHandler extends HttpHandler {
     }
 
     private CreateOrganisationHandler(TenancyComponent wiring) {
-        this(wiring.organisations());
-        this.idempotency = wiring.idempotency();
+        this(wiring.idempotency(), wiring.organisations());
     }
 
-    CreateOrganisationHandler(OrganisationService organisations) {
+    CreateOrganisationHandler(IdempotencyStore idempotency, OrganisationService organisations) {
+        this.idempotency = idempotency;
         this.organisations = organisations;
     }
 

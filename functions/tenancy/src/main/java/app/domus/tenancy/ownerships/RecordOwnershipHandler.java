@@ -13,7 +13,7 @@ import java.util.Map;
 /** {@code POST /units/{unitId}/ownerships}: organisation admins and the managers of the unit's building. */
 @AcceptsIdempotencyKey
 public class RecordOwnershipHandler extends HttpHandler {
-    private IdempotencyStore idempotency;
+    private final IdempotencyStore idempotency;
 
     private final AccessService access;
     private final OwnershipService ownerships;
@@ -25,7 +25,8 @@ public class RecordOwnershipHandler extends HttpHandler {
         this.ownerships = wiring.ownerships();
     }
 
-    RecordOwnershipHandler(AccessService access, OwnershipService ownerships) {
+    RecordOwnershipHandler(IdempotencyStore idempotency, AccessService access, OwnershipService ownerships) {
+        this.idempotency = idempotency;
         this.access = access;
         this.ownerships = ownerships;
     }

@@ -13,7 +13,7 @@ import app.domus.tenancy.TenancyComponent;
 /** {@code POST /buildings/{buildingId}/units}: organisation admins and the building's managers. */
 @AcceptsIdempotencyKey
 public class CreateUnitHandler extends HttpHandler {
-    private IdempotencyStore idempotency;
+    private final IdempotencyStore idempotency;
 
     private final AccessService access;
     private final UnitService units;
@@ -25,7 +25,8 @@ public class CreateUnitHandler extends HttpHandler {
         this.units = wiring.units();
     }
 
-    CreateUnitHandler(AccessService access, UnitService units) {
+    CreateUnitHandler(IdempotencyStore idempotency, AccessService access, UnitService units) {
+        this.idempotency = idempotency;
         this.access = access;
         this.units = units;
     }

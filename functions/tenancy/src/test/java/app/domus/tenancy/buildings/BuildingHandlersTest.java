@@ -12,6 +12,7 @@ import app.domus.shared.directory.Role;
 import app.domus.shared.http.ApiException;
 import app.domus.shared.http.ProblemType;
 import app.domus.shared.testing.HttpEvents;
+import app.domus.shared.testing.IdempotentCreates;
 import app.domus.tenancy.TenancyFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class BuildingHandlersTest {
             {"name":"Garden House","address":{"street":"Lindenstraße 5","city":"Berlin","postalCode":"10969","country":"DE"}}""";
 
     private final TenancyFixture f = new TenancyFixture();
-    private final CreateBuildingHandler create = new CreateBuildingHandler(f.access, f.buildings);
+    private final CreateBuildingHandler create = new CreateBuildingHandler(f.idempotency, f.access, f.buildings);
     private final ListBuildingsHandler list = new ListBuildingsHandler(f.access, f.buildings);
     private final GetBuildingHandler get = new GetBuildingHandler(f.access);
     private final UpdateBuildingHandler update = new UpdateBuildingHandler(f.access, f.buildings);
@@ -52,6 +53,12 @@ class BuildingHandlersTest {
     }
 
     // ---------------------------------------------------------------- create
+
+    @Test
+    void theSameIdempotencyKeyAgainGetsTheFirstBuildingBack() {
+        IdempotentCreates.assertKeyedCreate(create, () -> post(f.orgA, VALID).as(f.admin),
+                () -> post(f.orgA, VALID.replace("Garden House", "Pond House")).as(f.admin), f.events, "BuildingCreated");
+    }
 
     @Test
     void adminCreatesABuildingThatIsStoredAndAnnounced() {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.within;
 import app.domus.shared.directory.InvitationItem;
 import app.domus.shared.directory.Role;
 import app.domus.shared.testing.HttpEvents;
+import app.domus.shared.testing.IdempotentCreates;
 import app.domus.tenancy.TenancyFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class InvitationHandlersTest {
     private final TenancyFixture f = new TenancyFixture();
-    private final CreateInvitationHandler create = new CreateInvitationHandler(f.access, f.invitations);
+    private final CreateInvitationHandler create = new CreateInvitationHandler(f.idempotency, f.access, f.invitations);
     private final ListInvitationsHandler list = new ListInvitationsHandler(f.access, f.invitations);
 
     private static HttpEvents post(String body) {
@@ -46,6 +47,12 @@ class InvitationHandlersTest {
 
     private String forOrganisation(String role) {
         return "{\"organisationId\":\"" + f.orgA + "\",\"role\":\"" + role + "\"}";
+    }
+
+    @Test
+    void theSameIdempotencyKeyAgainGetsTheFirstInvitationBack() {
+        IdempotentCreates.assertKeyedCreate(create, () -> post(forBuilding("technician", f.buildingA1.getId())).as(f.manager),
+                () -> post(forBuilding("technician", f.buildingA1.getId()).replace("}", ",\"expiresInDays\":3}")).as(f.manager), f.events, "InvitationCreated");
     }
 
     @Test
@@ -192,6 +199,24 @@ class InvitationHandlersTest {
 
         JsonNode page = json(call(list, listOf(f.orgA).as(f.manager)));
         assertThat(page.path("items")).extracting(i -> i.path("code").asText()).containsExactly(own);
+    }
+
+    @Test
+    void aManagerWhoAlsoOwnsAUnitElsewhereSeesOnlyTheBuildingTheyManage() {
+        f.member(f.manager, f.orgA, Role.OWNER, f.buildingA2.getId(), f.unitA21.getId());
+        call(create, post(forUnit("tenant", f.unitA21.getId())).as(f.admin));
+        String own = json(call(create, post(forUnit("tenant", f.unitA12.getId())).as(f.admin))).path("code").asText();
+
+        JsonNode page = json(call(list, listOf(f.orgA).as(f.manager)));
+        assertThat(page.path("items")).extracting(i -> i.path("code").asText()).containsExactly(own);
+    }
+
+    @Test
+    void malformedIdsInTheBodyAreFieldErrors() {
+        var problem = assertProblem(call(create, post("{\"organisationId\":\"" + f.orgA
+                + "\",\"role\":\"technician\",\"buildingId\":\"not an id\"}").as(f.admin)), 400, "validation-error");
+        assertThat(fieldErrors(problem)).containsExactly("buildingId");
+        assertThat(f.events.ofType("InvitationCreated")).isEmpty();
     }
 
     @Test

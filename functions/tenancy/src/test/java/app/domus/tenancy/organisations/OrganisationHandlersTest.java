@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.domus.shared.directory.OrganisationItem;
 import app.domus.shared.directory.Role;
 import app.domus.shared.testing.HttpEvents;
+import app.domus.shared.testing.IdempotentCreates;
 import app.domus.tenancy.TenancyFixture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,11 +19,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class OrganisationHandlersTest {
     private final TenancyFixture f = new TenancyFixture();
-    private final CreateOrganisationHandler create = new CreateOrganisationHandler(f.organisations);
+    private final CreateOrganisationHandler create = new CreateOrganisationHandler(f.idempotency, f.organisations);
     private final GetOrganisationHandler get = new GetOrganisationHandler(f.access);
 
     private static HttpEvents post(String body) {
         return HttpEvents.request("POST", "/organisations").body(body);
+    }
+
+    @Test
+    void theSameIdempotencyKeyAgainGetsTheFirstOrganisationBack() {
+        IdempotentCreates.assertKeyedCreate(create, () -> post("{\"name\":\"Hillside\"}").as(f.admin),
+                () -> post("{\"name\":\"Valley\"}").as(f.admin), f.events, "OrganisationCreated");
     }
 
     @Test

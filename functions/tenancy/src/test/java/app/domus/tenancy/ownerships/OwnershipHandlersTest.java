@@ -12,6 +12,7 @@ import app.domus.shared.directory.OwnershipItem;
 import app.domus.shared.directory.Role;
 import app.domus.shared.directory.UnitItem;
 import app.domus.shared.testing.HttpEvents;
+import app.domus.shared.testing.IdempotentCreates;
 import app.domus.tenancy.TenancyFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class OwnershipHandlersTest {
     private final TenancyFixture f = new TenancyFixture();
-    private final RecordOwnershipHandler record = new RecordOwnershipHandler(f.access, f.ownerships);
+    private final RecordOwnershipHandler record = new RecordOwnershipHandler(f.idempotency, f.access, f.ownerships);
     private final ListOwnershipsHandler list = new ListOwnershipsHandler(f.access, f.ownerships);
 
     private HttpEvents post(String unitId, String body) {
@@ -45,6 +46,13 @@ class OwnershipHandlersTest {
     }
 
     @Test
+    void theSameIdempotencyKeyAgainGetsTheFirstOwnershipBack() {
+        String buyer = f.user("Kim Keyed");
+        IdempotentCreates.assertKeyedCreate(record, () -> post(f.unitA12.getId(), body(buyer, "1/4")).as(f.manager),
+                () -> post(f.unitA12.getId(), body(buyer, "1/5")).as(f.manager), f.events, "OwnershipRecorded");
+    }
+
+    @Test
     void managerRecordsAShareWhichMakesTheOwnerAMemberOfTheUnit() {
         String buyer = f.user("Bea Buyer");
         var response = call(record, post(f.unitA12.getId(), body(buyer, "250/1000")).as(f.manager));
@@ -57,6 +65,11 @@ class OwnershipHandlersTest {
         assertThat(stored.getShareNumerator()).isEqualTo(250L);
         assertThat(stored.getShareDenominator()).isEqualTo(1000L);
         assertThat(stored.getBuildingId()).isEqualTo(f.buildingA1.getId());
+        assertThat(stored.getOrganisationId()).isEqualTo(f.orgA);
+        assertThat(stored.getCreatedAt()).isEqualTo(f.clock.instant().toString());
+        // The owner's index: what the owner's units are read from.
+        assertThat(stored.getGsi1pk()).isEqualTo(OwnershipItem.byOwner(buyer));
+        assertThat(stored.getGsi1sk()).isEqualTo(f.unitA12.getId());
         assertThat(f.access.memberships(buyer, f.orgA)).singleElement().satisfies(m -> {
             assertThat(m.roleValue()).isEqualTo(Role.OWNER);
             assertThat(m.getUnitId()).isEqualTo(f.unitA12.getId());

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.domus.shared.directory.BuildingItem;
 import app.domus.shared.directory.UnitItem;
 import app.domus.shared.testing.HttpEvents;
+import app.domus.shared.testing.IdempotentCreates;
 import app.domus.tenancy.TenancyFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class UnitHandlersTest {
     private final TenancyFixture f = new TenancyFixture();
-    private final CreateUnitHandler create = new CreateUnitHandler(f.access, f.units);
+    private final CreateUnitHandler create = new CreateUnitHandler(f.idempotency, f.access, f.units);
     private final ListUnitsHandler list = new ListUnitsHandler(f.access, f.units);
     private final GetUnitHandler get = new GetUnitHandler(f.access);
 
@@ -35,6 +36,12 @@ class UnitHandlersTest {
 
     private HttpEvents getOf(String unitId) {
         return HttpEvents.request("GET", "/units/" + unitId).pathParam("unitId", unitId);
+    }
+
+    @Test
+    void theSameIdempotencyKeyAgainGetsTheFirstUnitBack() {
+        IdempotentCreates.assertKeyedCreate(create, () -> post(f.buildingA1.getId(), "{\"number\":\"7C\"}").as(f.manager),
+                () -> post(f.buildingA1.getId(), "{\"number\":\"7D\"}").as(f.manager), f.events, "UnitCreated");
     }
 
     @Test

@@ -15,7 +15,7 @@ import app.domus.votes.vote.VoteItem;
  */
 @AcceptsIdempotencyKey
 public class CastBallotHandler extends HttpHandler {
-    private IdempotencyStore idempotency;
+    private final IdempotencyStore idempotency;
 
     private final VoteAccess voteAccess;
     private final BallotService ballots;
@@ -25,11 +25,11 @@ public class CastBallotHandler extends HttpHandler {
     }
 
     private CastBallotHandler(VotesComponent wiring) {
-        this(wiring.voteAccess(), wiring.ballots());
-        this.idempotency = wiring.idempotency();
+        this(wiring.idempotency(), wiring.voteAccess(), wiring.ballots());
     }
 
-    CastBallotHandler(VoteAccess voteAccess, BallotService ballots) {
+    CastBallotHandler(IdempotencyStore idempotency, VoteAccess voteAccess, BallotService ballots) {
+        this.idempotency = idempotency;
         this.voteAccess = voteAccess;
         this.ballots = ballots;
     }

@@ -13,7 +13,7 @@ import java.time.Clock;
 /** {@code POST /votes}: organisation admins and the managers of the building. */
 @AcceptsIdempotencyKey
 public class CreateVoteHandler extends HttpHandler {
-    private IdempotencyStore idempotency;
+    private final IdempotencyStore idempotency;
 
     private final AccessService access;
     private final VoteService votes;
@@ -24,11 +24,11 @@ public class CreateVoteHandler extends HttpHandler {
     }
 
     private CreateVoteHandler(VotesComponent wiring) {
-        this(wiring.access(), wiring.votes(), wiring.clock());
-        this.idempotency = wiring.idempotency();
+        this(wiring.idempotency(), wiring.access(), wiring.votes(), wiring.clock());
     }
 
-    CreateVoteHandler(AccessService access, VoteService votes, Clock clock) {
+    CreateVoteHandler(IdempotencyStore idempotency, AccessService access, VoteService votes, Clock clock) {
+        this.idempotency = idempotency;
         this.access = access;
         this.votes = votes;
         this.clock = clock;

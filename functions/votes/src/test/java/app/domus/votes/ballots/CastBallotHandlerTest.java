@@ -11,6 +11,7 @@ import app.domus.shared.directory.DelegatedRight;
 import app.domus.shared.http.ApiException;
 import app.domus.shared.http.ProblemType;
 import app.domus.shared.testing.HttpEvents;
+import app.domus.shared.testing.IdempotentCreates;
 import app.domus.votes.VotesFixture;
 import app.domus.votes.vote.VoteItem;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -35,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class CastBallotHandlerTest {
     private final VotesFixture f = new VotesFixture();
-    private final CastBallotHandler cast = new CastBallotHandler(f.voteAccess, f.ballots);
+    private final CastBallotHandler cast = new CastBallotHandler(f.idempotency, f.voteAccess, f.ballots);
 
     private static HttpEvents post(VoteItem vote, String body) {
         return HttpEvents.request("POST", "/votes/" + vote.getId() + "/ballots").pathParam("voteId", vote.getId()).body(body);
@@ -51,6 +52,13 @@ class CastBallotHandlerTest {
 
     private List<BallotItem> stored(VoteItem vote) {
         return f.ballots.all(vote);
+    }
+
+    @Test
+    void theSameIdempotencyKeyAgainGetsTheFirstBallotBack() {
+        VoteItem vote = f.openVote("share", "1/2", false, false);
+        IdempotentCreates.assertKeyedCreate(cast, () -> post(vote, ballot("o1")).as(f.owner1),
+                () -> post(vote, ballot("o2")).as(f.owner1), f.events, "BallotCast");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.shared.live.LiveTopicItem;
 import app.domus.shared.testing.HttpEvents;
+import app.domus.shared.testing.IdempotentCreates;
 import app.domus.votes.VotesFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.stream.Stream;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class CreateVoteHandlerTest {
     private final VotesFixture f = new VotesFixture();
-    private final CreateVoteHandler create = new CreateVoteHandler(f.access, f.votes, f.clock);
+    private final CreateVoteHandler create = new CreateVoteHandler(f.idempotency, f.access, f.votes, f.clock);
 
     private static HttpEvents post(String body) {
         return HttpEvents.request("POST", "/votes").body(body);
@@ -27,6 +28,12 @@ class CreateVoteHandlerTest {
 
     private String body(String settings) {
         return f.voteBody(settings, null);
+    }
+
+    @Test
+    void theSameIdempotencyKeyAgainGetsTheFirstVoteBack() {
+        IdempotentCreates.assertKeyedCreate(create, () -> post(body(settings("share", "1/2", false, false))).as(f.manager),
+                () -> post(body(settings("unit", "1/2", false, false))).as(f.manager), f.events, "VoteCreated");
     }
 
     @Test
@@ -50,6 +57,9 @@ class CreateVoteHandlerTest {
         VoteItem stored = f.votes.get(voteId);
         assertThat(stored.getStatus()).isEqualTo(VoteItem.OPEN);
         assertThat(stored.getCreatedBy()).isEqualTo(f.manager);
+        assertThat(stored.getCreatedAt()).isEqualTo(f.clock.instant().toString());
+        assertThat(stored.getDescription()).isEqualTo("Replace the roof in May");
+        assertThat(created.path("description").asText()).isEqualTo("Replace the roof in May");
         assertThat(stored.getGsi1pk()).isEqualTo("BUILDING#" + f.buildingA1.getId() + "#VOTES");
         assertThat(stored.getGsi2pk()).isEqualTo(VoteItem.DUE_TO_CLOSE);
         assertThat(stored.getGsi2sk()).isEqualTo(VotesFixture.END + "#" + voteId);
