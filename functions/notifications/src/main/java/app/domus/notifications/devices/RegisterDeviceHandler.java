@@ -11,7 +11,7 @@ import java.util.Map;
 /** {@code POST /me/devices}: 201 for a new device, 200 when the token was already registered. */
 @AcceptsIdempotencyKey
 public class RegisterDeviceHandler extends HttpHandler {
-    private IdempotencyStore idempotency;
+    private final IdempotencyStore idempotency;
 
     private final DeviceService devices;
 
@@ -20,11 +20,11 @@ public class RegisterDeviceHandler extends HttpHandler {
     }
 
     private RegisterDeviceHandler(NotificationsComponent wiring) {
-        this(wiring.devices());
-        this.idempotency = wiring.idempotency();
+        this(wiring.idempotency(), wiring.devices());
     }
 
-    RegisterDeviceHandler(DeviceService devices) {
+    RegisterDeviceHandler(IdempotencyStore idempotency, DeviceService devices) {
+        this.idempotency = idempotency;
         this.devices = devices;
     }
 

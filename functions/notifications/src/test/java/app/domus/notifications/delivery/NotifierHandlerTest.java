@@ -114,6 +114,28 @@ class NotifierHandlerTest {
     }
 
     @Test
+    void eachDeliveryNamesItsRequestCategoryTemplateAndTheProvidersMessageId() {
+        registerPhone();
+        f.preferences.replace(user.getId(), Optional.empty(),
+                new PreferencesRequest(Map.of("faults", Map.of("sms", true, "email", true, "push", true))));
+        NotificationRequest request = faultReported(user.getId());
+        consume(message(request));
+
+        assertThat(deliveries(UserItem.pk(user.getId()))).hasSize(3).allSatisfy(d -> {
+            assertThat(d.getRequestId()).isEqualTo(request.id());
+            assertThat(d.getCategory()).isEqualTo("FAULTS");
+            assertThat(d.getTemplate()).isEqualTo("generic");
+            assertThat(d.getStatus()).isEqualTo(DeliveryItem.SENT);
+            assertThat(d.getProviderMessageId()).startsWith(d.getChannel().equals("EMAIL") ? "ses-" : "sns-");
+        }).extracting(DeliveryItem::getChannel).containsExactlyInAnyOrder("EMAIL", "SMS", "PUSH");
+
+        consume(message(new NotificationRequest(UUID.randomUUID().toString(), null, "someone@example.test",
+                Category.ACCOUNT, "invitation", data("role", "tenant", "code", "K7QM-3XPA-9RTD", "expiresAt", "2026-12-01"))));
+        assertThat(deliveries("EMAIL#someone@example.test")).singleElement()
+                .satisfies(d -> assertThat(d.getProviderMessageId()).startsWith("ses-"));
+    }
+
+    @Test
     void smsGoesOutWhenTheUserTurnedItOn() {
         f.preferences.replace(user.getId(), Optional.empty(),
                 new PreferencesRequest(Map.of("faults", Map.of("sms", true, "email", false, "push", false))));

@@ -20,7 +20,7 @@ class DeviceHandlersTest {
     private static final String APNS_TOKEN = "a".repeat(64);
 
     private final NotificationsFixture f = new NotificationsFixture();
-    private final RegisterDeviceHandler register = new RegisterDeviceHandler(f.devices);
+    private final RegisterDeviceHandler register = new RegisterDeviceHandler(f.idempotency, f.devices);
     private final DeleteDeviceHandler delete = new DeleteDeviceHandler(f.devices);
     private final String me = "01USER0000000000000000000A";
 
@@ -54,6 +54,30 @@ class DeviceHandlersTest {
         DeviceItem stored = f.table.get(DeviceItem.class, UserItem.pk(me), DeviceItem.sk(deviceId)).orElseThrow();
         assertThat(stored.getEndpointArn()).startsWith("arn:aws:sns:eu-central-1:000000000000:endpoint/GCM/domus/");
         assertThat(stored.getPlatform()).isEqualTo("FCM");
+    }
+
+    @Test
+    void aRegistrationSentAgainWithItsIdempotencyKeyIsAnsweredAsTheFirstWithoutAnotherEndpoint() {
+        var first = call(register, post(body("fcm", FCM_TOKEN)).header("Idempotency-Key", "register-phone-1").as(me));
+        var again = call(register, post(body("fcm", FCM_TOKEN)).header("Idempotency-Key", "register-phone-1").as(me));
+
+        assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(201);
+        assertThat(again.getBody()).isEqualTo(first.getBody());
+        assertThat(again.getHeaders()).containsEntry("Idempotent-Replayed", "true");
+        assertThat(f.aws.of("CreatePlatformEndpoint")).hasSize(1);
+        DeviceItem stored = f.devices.devices(me).getFirst();
+        assertThat(stored.getUserId()).isEqualTo(me);
+        assertThat(stored.getCreatedAt()).isEqualTo(f.world.clock.instant().toString());
+    }
+
+    @Test
+    void anApnsTokenRegisteredAgainIsTheSameDeviceStillWithoutEndpoint() {
+        String first = json(call(register, post(body("apns", APNS_TOKEN)).as(me))).path("deviceId").asText();
+        var again = call(register, post(body("apns", APNS_TOKEN)).as(me));
+
+        assertThat(again.getStatusCode()).isEqualTo(200);
+        assertThat(json(again).path("deviceId").asText()).isEqualTo(first);
+        assertThat(f.aws.calls).isEmpty();
     }
 
     @Test

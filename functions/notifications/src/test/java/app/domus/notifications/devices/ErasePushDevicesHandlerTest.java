@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** On AccountDeleted: the person's SNS endpoints deleted, then their devices; nobody else's; a failure is retried. */
 class ErasePushDevicesHandlerTest {
     private final NotificationsFixture f = new NotificationsFixture();
-    private final RegisterDeviceHandler register = new RegisterDeviceHandler(f.devices);
+    private final RegisterDeviceHandler register = new RegisterDeviceHandler(f.idempotency, f.devices);
     private final ErasePushDevicesHandler consumer = new ErasePushDevicesHandler(f.idempotency, f.devices);
     private final String leaving = "01USER0000000000000000000L";
     private final String staying = "01USER0000000000000000000S";

@@ -5,6 +5,7 @@ import static app.domus.shared.testing.DirectoryWorld.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.notifications.NotificationsFixture;
+import app.domus.shared.notify.Channel;
 import app.domus.notifications.devices.RegisterDeviceRequest;
 import app.domus.notifications.preferences.PreferencesRequest;
 import app.domus.shared.directory.UserItem;
@@ -121,6 +122,36 @@ class NotificationHistoryTest {
         assertThat(after.path("items").get(0).path("read").asBoolean()).isFalse();
         assertThat(mine(someoneElse).path("unread").asInt()).isZero();
         assertThat(json(call(readAll, HttpEvents.request("POST", "/notifications/read-all").as(someoneElse.getId()))).path("unread").asInt()).isZero();
+    }
+
+    @Test
+    void aNotificationIsStoredForItsUserWithItsRequestTemplateTimeAndNinetyDaysToLive() {
+        NotificationRequest request = new NotificationRequest(UUID.randomUUID().toString(), user.getId(), null, Category.FAULTS,
+                "generic", Map.of("subject", "Lift", "body", "Out of order"));
+
+        NotificationItem recorded = f.history.record(request, "Lift", "Out of order", java.util.EnumSet.of(Channel.EMAIL));
+
+        NotificationItem stored = f.table.get(NotificationItem.class, UserItem.pk(user.getId()), NotificationItem.sk(recorded.getId())).orElseThrow();
+        assertThat(stored.getUserId()).isEqualTo(user.getId());
+        assertThat(stored.getRequestId()).isEqualTo(request.id());
+        assertThat(stored.getTemplate()).isEqualTo("generic");
+        assertThat(stored.getCategory()).isEqualTo("FAULTS");
+        assertThat(stored.getSentAt()).isEqualTo(f.world.clock.instant().toString());
+        assertThat(stored.getTtl()).isEqualTo(f.world.clock.instant().plus(java.time.Duration.ofDays(90)).getEpochSecond());
+        assertThat(stored.getVersion()).isEqualTo(1L);
+        assertThat(stored.getChannels()).containsExactly("EMAIL");
+    }
+
+    @Test
+    void readAllReadsTheNewestToo() {
+        notify(user, "one");
+        notify(user, "two");
+
+        call(readAll, HttpEvents.request("POST", "/notifications/read-all").as(user.getId()));
+
+        JsonNode page = mine(user);
+        assertThat(page.path("items")).hasSize(2).allSatisfy(n -> assertThat(n.path("read").asBoolean()).as(n.toString()).isTrue());
+        assertThat(page.path("unread").asInt()).isZero();
     }
 
     private static List<String> titles(JsonNode page) {

@@ -113,6 +113,22 @@ class TypingTest {
     }
 
     @Test
+    void aStartLeavesAMarkerForItsMemberThatOutlivesTheQuietCheckAndTheCheckSaysWhetherItStoppedSomeone() {
+        send(owner, "typing_start");
+
+        TypingItem marker = f.table.get(TypingItem.class, TypingItem.pk("C1"), TypingItem.sk(f.owner)).orElseThrow();
+        assertThat(marker.getConversationId()).isEqualTo("C1");
+        assertThat(marker.getUserId()).isEqualTo(f.owner);
+        assertThat(marker.getStartedAt()).isEqualTo(f.clock.millis());
+        assertThat(marker.getTtl()).as("kept past the 3 s check").isGreaterThan(f.clock.instant().plusSeconds(3).getEpochSecond());
+
+        Typing.QuietCheck check = Json.read(queued.getFirst().messageBody(), Typing.QuietCheck.class);
+        assertThat(typing.quiet(check)).as("the check stops the start it was sent for").isTrue();
+        assertThat(typing.quiet(check)).as("and only once").isFalse();
+        assertThat(f.table.get(TypingItem.class, TypingItem.pk("C1"), TypingItem.sk(f.owner))).isEmpty();
+    }
+
+    @Test
     void noCheckFiresAfterAStop() {
         send(owner, "typing_start");
         send(owner, "typing_stop");
@@ -131,6 +147,16 @@ class TypingTest {
         var unknown = handler.handleRequest(SocketEvents.message(owner, "typing_start",
                 "{\"action\":\"typing_start\",\"conversationId\":\"NOPE\"}"), new TestContext());
         assertThat(unknown.getStatusCode()).isEqualTo(404);
+        assertThat(api.posts).isEmpty();
+        assertThat(queued).isEmpty();
+    }
+
+    @Test
+    void aConversationIdThatIsNoIdIsABadRequest() {
+        var response = handler.handleRequest(SocketEvents.message(owner, "typing_start",
+                "{\"action\":\"typing_start\",\"conversationId\":\"C1<script>\"}"), new TestContext());
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(400);
         assertThat(api.posts).isEmpty();
         assertThat(queued).isEmpty();
     }
