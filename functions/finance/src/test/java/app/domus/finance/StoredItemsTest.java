@@ -11,4 +11,9 @@ class StoredItemsTest {
     Stream<DynamicTest> everyItemOfTheContextHasAStaticSchemaAndKeepsItsStoredFormat() {
         return StoredItems.ofModuleOf(FinanceComponent.class);
     }
+
+    @TestFactory
+    Stream<DynamicTest> everyAttributeOfAnItemIsWrittenUnderItsNameWithTheValueSet() {
+        return StoredItems.valuesOfModuleOf(FinanceComponent.class);
+    }
 }

@@ -12,4 +12,9 @@ class StoredItemsTest {
     Stream<DynamicTest> everyItemOfTheContextHasAStaticSchemaAndKeepsItsStoredFormat() {
         return StoredItems.ofModuleOf(VotesComponent.class);
     }
+
+    @TestFactory
+    Stream<DynamicTest> everyAttributeOfAnItemIsWrittenUnderItsNameWithTheValueSet() {
+        return StoredItems.valuesOfModuleOf(VotesComponent.class);
+    }
 }
