@@ -16,7 +16,10 @@ import app.domus.shared.testing.DirectoryWorld;
 import app.domus.shared.testing.LocalDynamo;
 import app.domus.shared.testing.RecordingLiveUpdates;
 import app.domus.shared.uploads.UploadItem;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +106,30 @@ public final class MessagingFixture extends DirectoryWorld {
         table.of(UploadItem.class).putItem(upload);
         if (bytes != null) bucket.put(upload.getObjectKey(), bytes);
         return upload;
+    }
+
+    /**
+     * The fixture's clock, which first runs {@code meanwhile} each time a service reads it: another request's write that
+     * comes between what a service has read and what it writes (the services read the time just before writing).
+     */
+    public Clock clockWith(Runnable meanwhile) {
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                meanwhile.run();
+                return clock.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return clock.getZone();
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException("the test clock is UTC only");
+            }
+        };
     }
 
     @Override

@@ -13,8 +13,7 @@ import app.domus.shared.idempotency.IdempotencyStore;
  */
 @AcceptsIdempotencyKey
 public class CreateConversationHandler extends HttpHandler {
-    private IdempotencyStore idempotency;
-
+    private final IdempotencyStore idempotency;
     private final ConversationService conversations;
 
     public CreateConversationHandler() {
@@ -22,11 +21,11 @@ public class CreateConversationHandler extends HttpHandler {
     }
 
     private CreateConversationHandler(MessagingComponent wiring) {
-        this(wiring.conversations());
-        this.idempotency = wiring.idempotency();
+        this(wiring.idempotency(), wiring.conversations());
     }
 
-    CreateConversationHandler(ConversationService conversations) {
+    CreateConversationHandler(IdempotencyStore idempotency, ConversationService conversations) {
+        this.idempotency = idempotency;
         this.conversations = conversations;
     }
 

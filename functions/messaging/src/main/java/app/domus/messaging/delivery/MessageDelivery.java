@@ -71,13 +71,8 @@ public class MessageDelivery {
                 .map(UserItem::getDisplayName).orElse("Someone");
         return Map.of("senderName", sender, "conversation", conversation.getTitle() == null ? "a conversation with you" : conversation.getTitle(),
                 "preview", conversation.getLastMessageId() != null && conversation.getLastMessageId().equals(message.getId())
-                        ? conversation.getLastMessagePreview() : preview(message),
+                        ? conversation.getLastMessagePreview() : MessageService.preview(message),
                 "conversationId", conversation.getId());
     }
 
-    private static String preview(MessageItem message) {
-        String content = message.getContent();
-        if (content == null || content.isBlank()) return "[photo]";
-        return content.length() <= 120 ? content : content.substring(0, 119) + "…";
-    }
 }

@@ -320,10 +320,14 @@ public class MessageService {
                         MessageEvents.changeOf(type)));
     }
 
-    static String preview(MessageItem message) {
+    /** A message as a conversation list and a push show it: its text stripped and cut, or "[photo]" if it has none. */
+    public static String preview(MessageItem message) {
         if (message.getContent() == null || message.getContent().isBlank()) return "[photo]";
         String text = message.getContent().strip();
-        return text.length() <= PREVIEW_CHARS ? text : text.substring(0, PREVIEW_CHARS - 1) + "…";
+        if (text.length() <= PREVIEW_CHARS) return text;
+        int end = PREVIEW_CHARS - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) end--; // never cut an emoji in half
+        return text.substring(0, end) + "…";
     }
 
     private <T> TransactWriteItem put(TableSchema<T> schema, T item) {

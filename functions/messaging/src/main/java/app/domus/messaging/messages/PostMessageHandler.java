@@ -11,8 +11,7 @@ import app.domus.shared.idempotency.IdempotencyStore;
 /** {@code POST /conversations/{conversationId}/messages}: a participant sends a message. */
 @AcceptsIdempotencyKey
 public class PostMessageHandler extends HttpHandler {
-    private IdempotencyStore idempotency;
-
+    private final IdempotencyStore idempotency;
     private final ConversationService conversations;
     private final MessageService messages;
 
@@ -21,11 +20,11 @@ public class PostMessageHandler extends HttpHandler {
     }
 
     private PostMessageHandler(MessagingComponent wiring) {
-        this(wiring.conversations(), wiring.messages());
-        this.idempotency = wiring.idempotency();
+        this(wiring.idempotency(), wiring.conversations(), wiring.messages());
     }
 
-    PostMessageHandler(ConversationService conversations, MessageService messages) {
+    PostMessageHandler(IdempotencyStore idempotency, ConversationService conversations, MessageService messages) {
+        this.idempotency = idempotency;
         this.conversations = conversations;
         this.messages = messages;
     }

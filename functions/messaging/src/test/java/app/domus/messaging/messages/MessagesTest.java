@@ -5,24 +5,34 @@ import static app.domus.shared.testing.DirectoryWorld.call;
 import static app.domus.shared.testing.DirectoryWorld.fieldErrors;
 import static app.domus.shared.testing.DirectoryWorld.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.domus.messaging.MessagingFixture;
+import app.domus.messaging.RefusedTransactions;
 import app.domus.messaging.conversations.ConversationItem;
+import app.domus.messaging.conversations.ConversationService;
 import app.domus.messaging.conversations.ParticipantItem;
 import app.domus.shared.events.DomainEvent;
+import app.domus.shared.events.OutboxItem;
+import app.domus.shared.ids.Ids;
 import app.domus.shared.testing.HttpEvents;
+import app.domus.shared.testing.IdempotentCreates;
 import app.domus.shared.testing.Images;
+import app.domus.shared.testing.LocalDynamo;
 import app.domus.shared.uploads.UploadItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import org.junit.jupiter.api.Test;
 
 /** Sending, listing, editing, deleting and reading messages, by participants only. */
 class MessagesTest {
     private final MessagingFixture f = new MessagingFixture();
-    private final PostMessageHandler post = new PostMessageHandler(f.conversations, f.messages);
+    private final PostMessageHandler post = new PostMessageHandler(f.idempotency, f.conversations, f.messages);
     private final ListMessagesHandler list = new ListMessagesHandler(f.conversations, f.messages);
     private final EditMessageHandler edit = new EditMessageHandler(f.conversations, f.messages);
     private final DeleteMessageHandler delete = new DeleteMessageHandler(f.conversations, f.messages);
@@ -190,6 +200,214 @@ class MessagesTest {
         assertThat(f.bucket).as("no copy left behind").hasSize(objects);
         assertThat(f.table.get(UploadItem.class, photo.getPk(), UploadItem.SK).orElseThrow().getStatus()).isEqualTo(UploadItem.PENDING);
         assertThat(f.events.ofType(MessageEvents.POSTED)).isEmpty();
+    }
+
+    @Test
+    void theSameIdempotencyKeyAgainGetsTheFirstMessageBack() {
+        IdempotentCreates.assertKeyedCreate(post, () -> posting(f.tenant, "{\"content\":\"The bike room door is stuck\"}"),
+                () -> posting(f.tenant, "{\"content\":\"The bike room door is fine\"}"), f.events, MessageEvents.POSTED);
+    }
+
+    @Test
+    void aMessageBodyIsRefusedNamingEachFieldItGetsWrong() {
+        assertThat(fieldErrors(f.assertRefusedUnchanged(post, posting(f.tenant, "{\"content\":\"" + "x".repeat(PostMessageRequest.MAX_CONTENT + 1) + "\"}"),
+                400, "validation-error"))).containsExactly("content");
+        List<String> six = new ArrayList<>();
+        for (int i = 0; i <= PostMessageRequest.MAX_ATTACHMENTS; i++) six.add("\"" + f.upload(f.tenant, "image/png", Images.png()).getId() + "\"");
+        assertThat(fieldErrors(f.assertRefusedUnchanged(post, posting(f.tenant, "{\"attachments\":[" + String.join(",", six) + "]}"),
+                400, "validation-error"))).containsExactly("attachments");
+        JsonNode notAnId = f.assertRefusedUnchanged(post, posting(f.tenant, "{\"content\":\"see\",\"attachments\":[\"../uploads/x\"]}"),
+                400, "validation-error");
+        assertThat(fieldErrors(notAnId)).containsExactly("attachments[0]");
+        assertThat(notAnId.path("errors").get(0).path("message").asText()).isEqualTo("is not a valid identifier");
+
+        String messageId = f.post(conversation, f.tenant, "draft").getId();
+        assertThat(fieldErrors(f.assertRefusedUnchanged(edit, on("PATCH", f.tenant, messageId).body("{}"), 400, "validation-error")))
+                .containsExactly("content");
+        JsonNode badReceipt = f.assertRefusedUnchanged(read, HttpEvents.request("POST", "/conversations/" + conversation.getId() + "/read")
+                .pathParam("conversationId", conversation.getId()).as(f.owner).body("{\"upToMessageId\":\"../x\"}"), 400, "validation-error");
+        assertThat(fieldErrors(badReceipt)).containsExactly("upToMessageId");
+        assertThat(badReceipt.path("errors").get(0).path("message").asText()).isEqualTo("is not a valid identifier");
+    }
+
+    @Test
+    void aMessageWithAPhotoIsStoredWithItsUploadItsSizeAndItsOwnCopyOfTheBytes() {
+        byte[] png = Images.png();
+        UploadItem photo = f.upload(f.tenant, "image/png", png);
+        MessageItem message = f.messages.post(participation(f.tenant), new PostMessageRequest(null, List.of(photo.getId())));
+
+        MessageItem stored = f.messages.find(conversation, message.getId()).orElseThrow();
+        assertThat(stored.getAttachments()).singleElement().satisfies(a -> {
+            assertThat(a.getUploadId()).isEqualTo(photo.getId());
+            assertThat(a.getSizeBytes()).isEqualTo(png.length);
+            assertThat(a.getContentType()).isEqualTo("image/png");
+            assertThat(a.getObjectKey()).isEqualTo("messages/" + conversation.getId() + "/" + message.getId() + "/0.png");
+            assertThat(f.bucket.get(a.getObjectKey())).as("the message's own copy").isEqualTo(png);
+        });
+        assertThat(f.conversations.find(conversation.getId()).orElseThrow().getLastMessagePreview()).isEqualTo("[photo]");
+    }
+
+    @Test
+    void aPhotoOfExactlyTenMegabytesIsTaken() {
+        UploadItem photo = f.upload(f.tenant, "image/jpeg", Images.jpegOfSize((int) MessageService.MAX_ATTACHMENT_BYTES));
+        var response = call(post, posting(f.tenant, "{\"attachments\":[\"" + photo.getId() + "\"]}"));
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+        assertThat(json(response).path("attachments").get(0).path("sizeBytes").asLong()).isEqualTo(MessageService.MAX_ATTACHMENT_BYTES);
+    }
+
+    @Test
+    void aMessageAndItsEventsAreStoredAtTheFirstVersionAndEachChangeMovesTheMessageOn() {
+        MessageItem message = f.post(conversation, f.tenant, "draft");
+        assertThat(f.messages.find(conversation, message.getId()).orElseThrow().getVersion()).isEqualTo(1);
+
+        assertThat(call(edit, on("PATCH", f.tenant, message.getId()).body("{\"content\":\"final\"}")).getStatusCode()).isEqualTo(200);
+
+        assertThat(f.messages.find(conversation, message.getId()).orElseThrow().getVersion()).isEqualTo(2);
+        List<String> eventVersions = LocalDynamo.client().scan(b -> b.tableName(f.table.name()).filterExpression("begins_with(pk, :outbox)")
+                        .expressionAttributeValues(Map.of(":outbox", AttributeValue.fromS(OutboxItem.PK_PREFIX))))
+                .items().stream().map(item -> item.get("version") == null ? null : item.get("version").n()).toList();
+        assertThat(eventVersions).as("posted, as written by the service; edited, as written by the outbox").hasSize(2).containsOnly("1");
+    }
+
+    @Test
+    void aDeletedMessageKeepsNeitherItsTextNorItsPhotos() {
+        UploadItem photo = f.upload(f.tenant, "image/png", Images.png());
+        MessageItem message = f.messages.post(participation(f.tenant), new PostMessageRequest("see the door", List.of(photo.getId())));
+
+        assertThat(call(delete, on("DELETE", f.tenant, message.getId())).getStatusCode()).isEqualTo(200);
+
+        MessageItem stored = f.messages.find(conversation, message.getId()).orElseThrow();
+        assertThat(stored.deleted()).isTrue();
+        assertThat(stored.getContent()).isNull();
+        assertThat(stored.getAttachments()).isNull();
+        f.assertRefusedUnchanged(delete, on("DELETE", f.tenant, Ids.newId()), 404, "not-found");
+    }
+
+    @Test
+    void aLaterReceiptMovesTheMarkOnAndAStaleOneLeavesTheLaterStanding() {
+        String first = f.post(conversation, f.tenant, "one").getId();
+        String second = f.post(conversation, f.manager, "two").getId();
+        String three = f.post(conversation, f.tenant, "three").getId();
+        ConversationService.Participation stale = participation(f.owner);
+
+        JsonNode firstRead = json(call(read, reading(f.owner, first)));
+        assertThat(firstRead.path("lastReadMessageId").asText()).isEqualTo(first);
+        assertThat(firstRead.path("lastReadAt").asText()).isEqualTo(f.clock.instant().toString());
+        f.clock.advance(Duration.ofMinutes(1));
+        JsonNode later = json(call(read, reading(f.owner, three)));
+        assertThat(later.path("lastReadMessageId").asText()).isEqualTo(three);
+        assertThat(later.path("lastReadAt").asText()).isEqualTo(f.clock.instant().toString());
+        assertThat(later.path("unread").asInt()).isZero();
+        JsonNode readBy = json(call(list, on("GET", f.tenant, "x"))).path("readBy");
+        assertThat(readBy).anySatisfy(r -> {
+            assertThat(r.path("userId").asText()).isEqualTo(f.owner);
+            assertThat(r.path("lastReadMessageId").asText()).isEqualTo(three);
+        });
+
+        // The same reader's receipt up to an older message, sent before the later one was recorded: the later one stands.
+        int sent = f.liveUpdates.sent.size();
+        ParticipantItem after = f.messages.markRead(stale, second);
+        assertThat(after.getLastReadMessageId()).isEqualTo(three);
+        assertThat(after.getUnread()).isZero();
+        assertThat(f.liveUpdates.sent).as("nothing to tell anyone").hasSize(sent);
+    }
+
+    @Test
+    void theConversationsPreviewIsTheStrippedTextCutAt120Characters() {
+        f.post(conversation, f.tenant, "  padded  ");
+        assertThat(lastPreview()).isEqualTo("padded");
+        String exactly = "a".repeat(MessageService.PREVIEW_CHARS);
+        f.post(conversation, f.tenant, exactly);
+        assertThat(lastPreview()).isEqualTo(exactly);
+        f.post(conversation, f.tenant, exactly + "b");
+        assertThat(lastPreview()).isEqualTo("a".repeat(MessageService.PREVIEW_CHARS - 1) + "…");
+        // An emoji (two UTF-16 chars) straddling the cut goes whole rather than in half.
+        f.post(conversation, f.tenant, "a".repeat(MessageService.PREVIEW_CHARS - 2) + "\uD83D\uDE00 and more");
+        assertThat(lastPreview()).isEqualTo("a".repeat(MessageService.PREVIEW_CHARS - 2) + "…");
+    }
+
+    @Test
+    void aPhotoTakenByAnotherMessageBetweenTheChecksAndTheWriteIsNamedAndNothingIsStored() {
+        for (int raced = 0; raced < 2; raced++) {
+            List<UploadItem> photos = List.of(f.upload(f.tenant, "image/png", Images.png()), f.upload(f.tenant, "image/png", Images.png()));
+            UploadItem taken = photos.get(raced);
+            // Another message of the sender's takes this upload after this one's checks and before its write.
+            MessageService racing = new MessageService(f.table, LocalDynamo.client(), f.outbox, f.attachments, f.liveUpdates, f.clockWith(() -> {
+                UploadItem upload = f.table.get(UploadItem.class, taken.getPk(), UploadItem.SK).orElseThrow();
+                if (upload.getStatus().equals(UploadItem.PENDING)) {
+                    upload.setStatus(UploadItem.USED);
+                    f.table.of(UploadItem.class).updateItem(upload);
+                }
+            }));
+            PostMessageHandler posting = new PostMessageHandler(f.idempotency, f.conversations, racing);
+            int objects = f.bucket.size();
+
+            JsonNode problem = assertProblem(call(posting, posting(f.tenant, "{\"attachments\":[\"" + photos.get(0).getId() + "\",\"" + photos.get(1).getId() + "\"]}")),
+                    400, "validation-error");
+
+            assertThat(fieldErrors(problem)).containsExactly("attachments[" + raced + "]");
+            assertThat(problem.path("errors").get(0).path("message").asText()).isEqualTo("has already been used");
+            assertThat(f.bucket).as("no copy left behind").hasSize(objects);
+            assertThat(f.table.get(UploadItem.class, photos.get(1 - raced).getPk(), UploadItem.SK).orElseThrow().getStatus()).isEqualTo(UploadItem.PENDING);
+        }
+        assertThat(f.events.ofType(MessageEvents.POSTED)).isEmpty();
+    }
+
+    @Test
+    void aMessageMeetingAnotherWriteAtTheSameMomentIsTriedAgainAndStoredOnce() {
+        RefusedTransactions dynamo = new RefusedTransactions().refuse(2, "TransactionConflict");
+        PostMessageHandler busy = new PostMessageHandler(f.idempotency, f.conversations,
+                new MessageService(f.table, dynamo.client, f.outbox, f.attachments, f.liveUpdates, f.clock));
+
+        var response = call(busy, posting(f.tenant, "{\"content\":\"Third time lucky\"}"));
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+        assertThat(dynamo.attempts).hasValue(3);
+        assertThat(f.events.ofType(MessageEvents.POSTED)).hasSize(1);
+        assertThat(unread(f.manager)).isEqualTo(1);
+    }
+
+    @Test
+    void aConversationBusyAtEveryAttemptIsAConflictAfterFiveAttemptsAndKeepsNoCopyOfThePhotos() {
+        RefusedTransactions dynamo = new RefusedTransactions().refuse(Integer.MAX_VALUE, "TransactionConflict");
+        PostMessageHandler busy = new PostMessageHandler(f.idempotency, f.conversations,
+                new MessageService(f.table, dynamo.client, f.outbox, f.attachments, f.liveUpdates, f.clock));
+        UploadItem photo = f.upload(f.tenant, "image/png", Images.png());
+
+        f.assertRefusedUnchanged(busy, posting(f.tenant, "{\"content\":\"see\",\"attachments\":[\"" + photo.getId() + "\"]}"), 409, "conflict");
+
+        assertThat(dynamo.attempts).hasValue(5);
+    }
+
+    @Test
+    void aMessageInterruptedWhileWaitingToTryAgainGivesUpAndKeepsTheInterrupt() {
+        RefusedTransactions dynamo = new RefusedTransactions().refuse(1, "TransactionConflict").interrupting();
+        MessageService busy = new MessageService(f.table, dynamo.client, f.outbox, f.attachments, f.liveUpdates, f.clock);
+        ConversationService.Participation tenant = participation(f.tenant);
+
+        boolean interrupted;
+        try {
+            assertThatThrownBy(() -> busy.post(tenant, new PostMessageRequest("hello", null))).isInstanceOf(TransactionCanceledException.class);
+        } finally {
+            interrupted = Thread.interrupted();
+        }
+
+        assertThat(interrupted).as("the thread is still marked interrupted").isTrue();
+        assertThat(dynamo.attempts).hasValue(1);
+        assertThat(f.events.ofType(MessageEvents.POSTED)).isEmpty();
+    }
+
+    private ConversationService.Participation participation(String userId) {
+        return f.conversations.participation(MessagingFixture.caller(userId), conversation.getId());
+    }
+
+    private HttpEvents reading(String who, String upToMessageId) {
+        return HttpEvents.request("POST", "/conversations/" + conversation.getId() + "/read")
+                .pathParam("conversationId", conversation.getId()).as(who).body("{\"upToMessageId\":\"" + upToMessageId + "\"}");
+    }
+
+    private String lastPreview() {
+        return f.conversations.find(conversation.getId()).orElseThrow().getLastMessagePreview();
     }
 
     private long unread(String userId) {
