@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,12 +35,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Sends every exercised cell of {@code contract/authorisation-matrix.md} (a route, a caller kind) to the local cloud with
  * the demo estate's ids in the path and checks the status is one the table expects. A caller the table refuses never
  * gets a 2xx, and a 2xx to a caller outside the object's building or organisation never carries the building's ids.
- * Writes are sent only where the table expects a refusal, so the demo estate stays as seeded: with a valid body where
+ * Writes are sent only where the table expects a refusal, so the estate stays as made: with a valid body where
  * the route validates before it authorises ({@link #BODIES}), otherwise an empty one.
  *
  * <p>The callers the demo lacks are made here: another organisation and its admin, a manager of a second building
  * of the demo organisation, and three delegates of unit 3B's owner (all rights, only {@code vote}, and one whose
- * delegation has expired). The tenant of 3B reports one fault, so the fault routes have a real id.
+ * delegation has expired). The tenant of 3B reports one fault, so the fault routes have a real id, and building A's
+ * staff make the objects the demo lacks ({@link RealObjects}): a vote, a reading period, a lift, an invoice of 3B and
+ * a conversation with a message (and, on the portal, a published listing of an agency none of the callers belongs
+ * to), so that their routes answer for a real object and not only "not found".
  *
  * <p>{@code -Dauthz.discover=true} records what each cell answered into
  * {@code target/authorisation-matrix.observed.md} instead of failing: for filling in new rows, by hand, after reading
@@ -96,7 +101,9 @@ class AuthorisationMatrixTest {
                     "documentNumber", "X1234567", "nationality", "GBR"))))),
             Map.entry("POST /units/{unitId}/channels", json(Map.of("type", "ical", "name", "An intruder's feed",
                     "feedUrl", "https://example.com/intruder.ics"))),
-            Map.entry("POST /votes/{voteId}/ballots", json(Map.of("optionId", "yes"))));
+            Map.entry("PATCH /conversations/{conversationId}/messages/{messageId}", json(Map.of("content", "An intruder's edit"))),
+            // The ballot names 3B: a caller with two units in the vote (owner3, other-unit-owner) must say which.
+            Map.entry("POST /votes/{voteId}/ballots", json(Map.of("optionId", "{optionId}", "unitId", "{unitId}"))));
 
     @Test
     void everyExercisedCellAnswersAsTheTableSays(LocalCloudClient cloud) throws Exception {
@@ -242,6 +249,7 @@ class AuthorisationMatrixTest {
                     "description", "The bathroom tap drips all night", "category", "other", "buildingId", buildingId, "unitId", unitId)));
             assertThat(fault.status()).as(fault.body()).isEqualTo(201);
             String faultId = fault.json().path("faultId").asText();
+            RealObjects objects = RealObjects.make(cloud, callers, ids, run);
 
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("organisationId", organisationId);
@@ -256,6 +264,7 @@ class AuthorisationMatrixTest {
             parameters.put("ownerId", cloud.cloud().demoData().account("owner3").orElseThrow().userId());
             parameters.put("provider", "google");
             parameters.put("task", "listing_enrichment");
+            parameters.putAll(objects.parameters());
 
             // Building A's ids, which nobody outside building A may be shown.
             Set<String> buildingA = new HashSet<>();
@@ -264,6 +273,10 @@ class AuthorisationMatrixTest {
             });
             buildingA.add(faultId);
             buildingA.add(full.delegationId());
+            // The listing and its agency are the portal's, not building A's; an option id ("o1") is no secret.
+            objects.parameters().forEach((name, id) -> {
+                if (!List.of("optionId", "listingId", "agencyId").contains(name)) buildingA.add(id);
+            });
             Set<String> organisationA = new HashSet<>(buildingA);
             organisationA.add(organisationId);
             // A smart-meter device's secret is shown once, to whoever registered it, and never again to anyone.
@@ -284,6 +297,15 @@ class AuthorisationMatrixTest {
                 String[] parts = name.split("\\.");
                 if (parts[0].equals("meter") && !units.contains(parts[1])) foreign.get(kind).add(id);
             }));
+            // 3B's invoice is for those who see 3B's finances; the conversation and its message for its participants.
+            for (String kind : List.of("other-unit-owner", "tenant", "technician", "delegate-without-right", "expired-delegate")) {
+                foreign.get(kind).add(objects.parameters().get("invoiceId"));
+            }
+            for (String kind : callers.keySet()) {
+                if (List.of("tenant", "owner", "manager").contains(kind)) continue;
+                foreign.get(kind).addAll(List.of(objects.parameters().get("conversationId"), objects.parameters().get("messageId"),
+                        objects.messageContent()));
+            }
             return new Estate(callers, parameters, foreign, expired.expiresAt());
         }
 
@@ -305,6 +327,81 @@ class AuthorisationMatrixTest {
     }
 
     private record Delegate(ApiCaller caller, String delegationId, Instant expiresAt) {}
+
+    /**
+     * The objects the demo has none of, made as building A's staff would: an open vote in which 3B votes (with owner3's
+     * ballot for 3A, so the ballots have one to show), a reading period running now, a lift, an invoice of 3B, and the
+     * manager's conversation with the tenant and owner3 holding one message of the manager's; and on the portal a
+     * published listing (in a town of its own) of an agency whose one realtor is made here. None of them touches what
+     * another test counts: the vote runs for 30 days (no schedule closes it), the lift is new and serviced (no high-risk
+     * prediction), the invoice falls due in 60 days (no reminder run reaches it), the period is the building's only one.
+     */
+    private record RealObjects(Map<String, String> parameters, String messageContent) {
+        static RealObjects make(LocalCloudClient cloud, Map<String, ApiCaller> callers, Map<String, String> ids, String run) {
+            ApiCaller manager = callers.get("manager");
+            String buildingId = ids.get("buildingId");
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            Map<String, String> parameters = new LinkedHashMap<>();
+
+            ApiResponse vote = manager.post("/votes", json(Map.of("buildingId", buildingId, "title", "Authorisation matrix vote " + run,
+                    "options", List.of(Map.of("label", "Yes"), Map.of("label", "No")),
+                    "settings", Map.of("weighting", "share", "quorum", "1/2", "allowBallotChanges", false, "secret", false),
+                    "endDate", Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS).toString())));
+            assertThat(vote.status()).as(vote.body()).isEqualTo(201);
+            assertThat(vote.json().path("status").asText()).isEqualTo("open");
+            String voteId = vote.json().path("voteId").asText();
+            String optionId = vote.json().path("options").get(0).path("id").asText();
+            parameters.put("voteId", voteId);
+            parameters.put("optionId", optionId);
+            ApiResponse ballot = callers.get("owner").post("/votes/" + voteId + "/ballots", json(Map.of("optionId", optionId,
+                    "unitId", ids.get("unit.3A"))));
+            assertThat(ballot.status()).as(ballot.body()).isEqualTo(201);
+
+            ApiResponse period = manager.post("/buildings/" + buildingId + "/reading-periods", json(Map.of(
+                    "startsOn", today.toString(), "endsOn", today.plusDays(14).toString())));
+            assertThat(period.status()).as(period.body()).isEqualTo(201);
+            parameters.put("periodId", period.json().path("periodId").asText());
+
+            ApiResponse lift = manager.post("/buildings/" + buildingId + "/equipment", json(Map.of("type", "lift",
+                    "name", "Lift authz-" + run, "installedOn", "2025-06-01", "lastServicedOn", today.minusDays(30).toString())));
+            assertThat(lift.status()).as(lift.body()).isEqualTo(201);
+            parameters.put("equipmentId", lift.json().path("id").asText());
+
+            ApiResponse invoice = manager.post("/invoices", json(Map.of("unitId", ids.get("unit.3B"),
+                    "dueDate", today.plusDays(60).toString(),
+                    "items", List.of(Map.of("description", "Key replacement", "quantity", 1, "unitPrice", 2500, "vatRate", 20)))));
+            assertThat(invoice.status()).as(invoice.body()).isEqualTo(201);
+            parameters.put("invoiceId", invoice.json().path("invoiceId").asText());
+
+            var demo = cloud.cloud().demoData();
+            ApiResponse conversation = manager.post("/conversations", json(Map.of("title", "Lift inspection " + run, "participantIds",
+                    List.of(demo.account("tenant").orElseThrow().userId(), demo.account("owner3").orElseThrow().userId()))));
+            assertThat(conversation.status()).as(conversation.body()).isEqualTo(201);
+            String conversationId = conversation.json().path("conversationId").asText();
+            String content = "The lift inspection is on Friday, ref " + run;
+            ApiResponse message = manager.post("/conversations/" + conversationId + "/messages", json(Map.of("content", content)));
+            assertThat(message.status()).as(message.body()).isEqualTo(201);
+            parameters.put("conversationId", conversationId);
+            parameters.put("messageId", message.json().path("messageId").asText());
+
+            // A published listing of an agency none of the callers belongs to (its admin is nobody else here).
+            ApiCaller lister = cloud.withClaims(Map.of("sub", "authz-lister-" + run, "email", "lister-" + run + "@example.com",
+                    "email_verified", true));
+            ApiResponse agency = lister.post("/agencies", json(Map.of("name", "Authorisation Homes " + run)));
+            assertThat(agency.status()).as(agency.body()).isEqualTo(201);
+            ApiResponse listing = lister.post("/listings", json(Map.of(
+                    "property", Map.of("type", "apartment", "rooms", 2, "address", Map.of("city", "Authzdorf " + run,
+                            "latitude", 48.1, "longitude", 17.1)),
+                    "pricing", Map.of("offer", "sale", "amountMinor", 150_000_00, "currency", "EUR"))));
+            assertThat(listing.status()).as(listing.body()).isEqualTo(201);
+            String listingId = listing.json().path("listingId").asText();
+            ApiResponse published = lister.post("/listings/" + listingId + "/publish", "");
+            assertThat(published.status()).as(published.body()).isEqualTo(200);
+            parameters.put("agencyId", agency.json().path("agencyId").asText());
+            parameters.put("listingId", listingId);
+            return new RealObjects(parameters, content);
+        }
+    }
 
     /** Owner of the unit delegates these rights to a new person, who accepts. */
     private static Delegate delegate(LocalCloudClient cloud, ApiCaller owner, String name, String unitId, List<String> rights, Duration validFor) {
