@@ -111,6 +111,43 @@ class PredictionsTest {
     }
 
     @Test
+    void aSavedPredictionNamesItsEquipmentsOrganisationBuildingDayAndTime() {
+        estate();
+        f.run(f.org, f.building.getId());
+        List<PredictionItem> latest = f.predictions.latest(caller(f.mia), f.building.getId());
+        assertThat(latest).hasSize(2).allSatisfy(p -> {
+            assertThat(p.getOrganisationId()).isEqualTo(f.org);
+            assertThat(p.getBuildingId()).isEqualTo(f.building.getId());
+            assertThat(p.getDay()).isEqualTo("2026-03-02");
+            assertThat(p.getPredictedAt()).isEqualTo(f.clock.instant().toString());
+        });
+        NotificationRequest alert = f.notifications.ofTemplate("maintenance-risk").getFirst();
+        assertThat(Integer.parseInt(alert.data().get("risk"))).as("a percentage").isBetween(60, 100);
+        assertThat(alert.data().get("risk")).isEqualTo(String.valueOf(Math.round(Double.parseDouble(latest.getFirst().getRisk()) * 100)));
+    }
+
+    @Test
+    void theLatestPredictionsAreEachPieceOfEquipmentsNewestDayRiskiestFirst() {
+        // The new lift first, so the riskiest (the old boiler) is not also the first by id.
+        lift = f.equipment.register(caller(f.mia), f.building.getId(), new Equipment.NewEquipment("lift", "New lift", "2024-06-01", "2026-01-20"));
+        boiler = f.equipment.register(caller(f.mia), f.building.getId(), new Equipment.NewEquipment("boiler", "Old boiler", "2004-01-15", "2023-09-01"));
+        f.run(f.org, f.building.getId());
+        assertThat(f.predictions.latest(caller(f.mia), f.building.getId())).extracting(PredictionItem::getEquipmentId)
+                .containsExactly(boiler.getId(), lift.getId());
+
+        f.clock.advance(Duration.ofDays(1));
+        f.gateway.switchAgent(f.org, AiTask.PREDICTION, false, f.mia);
+        f.run(f.org, f.building.getId());
+        assertThat(f.table.allInIndex(PredictionItem.class, "gsi1", PredictionItem.ofBuilding(f.building.getId()))).hasSize(4);
+        List<PredictionItem> latest = f.predictions.latest(caller(f.mia), f.building.getId());
+        assertThat(latest).extracting(PredictionItem::getEquipmentId).containsExactly(boiler.getId(), lift.getId());
+        assertThat(latest).allSatisfy(p -> {
+            assertThat(p.getDay()).isEqualTo("2026-03-03");
+            assertThat(p.getSource()).isEqualTo("fallback");
+        });
+    }
+
+    @Test
     void thePlatformsHistoryLabelsEquipmentByTheFaultsThatCameAfter() {
         estate();
         var history = f.signals.of(f.building.getId());

@@ -10,7 +10,7 @@ import app.domus.shared.idempotency.IdempotencyStore;
 /** {@code POST /buildings/{buildingId}/equipment}: a piece of the building's equipment (its managers; 201). */
 @AcceptsIdempotencyKey
 public class CreateEquipmentHandler extends HttpHandler {
-    private IdempotencyStore idempotency;
+    private final IdempotencyStore idempotency;
     private final Equipment equipment;
 
     public CreateEquipmentHandler() {
@@ -18,11 +18,11 @@ public class CreateEquipmentHandler extends HttpHandler {
     }
 
     private CreateEquipmentHandler(MaintenanceComponent wiring) {
-        this(wiring.equipment());
-        this.idempotency = wiring.idempotency();
+        this(wiring.idempotency(), wiring.equipment());
     }
 
-    public CreateEquipmentHandler(Equipment equipment) {
+    CreateEquipmentHandler(IdempotencyStore idempotency, Equipment equipment) {
+        this.idempotency = idempotency;
         this.equipment = equipment;
     }
 

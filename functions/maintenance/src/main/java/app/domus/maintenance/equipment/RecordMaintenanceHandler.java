@@ -10,7 +10,7 @@ import app.domus.shared.idempotency.IdempotencyStore;
 /** {@code POST /equipment/{equipmentId}/maintenance}: a service, repair or inspection (the building's managers; 201). */
 @AcceptsIdempotencyKey
 public class RecordMaintenanceHandler extends HttpHandler {
-    private IdempotencyStore idempotency;
+    private final IdempotencyStore idempotency;
     private final Equipment equipment;
 
     public RecordMaintenanceHandler() {
@@ -18,11 +18,11 @@ public class RecordMaintenanceHandler extends HttpHandler {
     }
 
     private RecordMaintenanceHandler(MaintenanceComponent wiring) {
-        this(wiring.equipment());
-        this.idempotency = wiring.idempotency();
+        this(wiring.idempotency(), wiring.equipment());
     }
 
-    public RecordMaintenanceHandler(Equipment equipment) {
+    RecordMaintenanceHandler(IdempotencyStore idempotency, Equipment equipment) {
+        this.idempotency = idempotency;
         this.equipment = equipment;
     }
 
