@@ -12,6 +12,8 @@ import app.domus.shared.directory.BuildingItem;
 import app.domus.shared.directory.Role;
 import app.domus.shared.directory.UnitItem;
 import app.domus.shared.testing.DirectoryWorld;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,6 +23,8 @@ import java.util.TreeMap;
  */
 public final class AssistantFixture extends DirectoryWorld {
     public final Map<String, byte[]> files = new TreeMap<>();
+    /** The keys deleted, in order. */
+    public final List<String> deleted = new ArrayList<>();
     public final KnowledgeFiles store = new KnowledgeFiles() {
         @Override
         public void put(String key, byte[] content, String contentType) {
@@ -36,6 +40,7 @@ public final class AssistantFixture extends DirectoryWorld {
 
         @Override
         public void delete(String key) {
+            deleted.add(key);
             files.remove(key);
         }
     };
@@ -45,7 +50,7 @@ public final class AssistantFixture extends DirectoryWorld {
     public final Assistant assistant = new Assistant(access, table, knowledge, conversations, gateway,
             AssistantModule.chains(new Classifiers(), () -> { throw new AssertionError("no Bedrock in tests"); }));
     public final ChatHandler chat = new ChatHandler(assistant);
-    public final UploadKnowledgeHandler upload = new UploadKnowledgeHandler(knowledge);
+    public final UploadKnowledgeHandler upload = new UploadKnowledgeHandler(idempotency, knowledge);
 
     public final String org = organisation("Estate");
     public final BuildingItem building = building(org, "B");

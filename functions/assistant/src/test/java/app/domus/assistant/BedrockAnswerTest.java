@@ -48,6 +48,7 @@ class BedrockAnswerTest {
         assertThat(answer.output().generated()).isTrue();
         assertThat(answer.output().sources()).extracting(ChatTurn.Source::title).containsExactly("House rules");
         assertThat(answer.inputTokens()).isEqualTo(120);
+        assertThat(answer.outputTokens()).isEqualTo(8);
         ConverseRequest request = sent.getFirst();
         assertThat(request.modelId()).isEqualTo("model-x");
         // the conversation starts with the resident (a leading assistant turn is dropped), the question last with its passages
@@ -55,6 +56,30 @@ class BedrockAnswerTest {
                 .containsExactly(ConversationRole.USER, ConversationRole.ASSISTANT, ConversationRole.USER);
         assertThat(request.messages().getLast().content().getFirst().text())
                 .contains("[1] (House rules) Dogs must be kept on a lead.").endsWith("Question: Are dogs allowed?");
+    }
+
+    @Test
+    void anAnswerWithoutUsageCountsNoTokens() {
+        BedrockRuntimeClient noUsage = new BedrockRuntimeClient() {
+            @Override
+            public ConverseResponse converse(ConverseRequest request) {
+                return ConverseResponse.builder().output(o -> o.message(Message.builder().role(ConversationRole.ASSISTANT)
+                        .content(ContentBlock.fromText("A lead [1].")).build())).build();
+            }
+
+            @Override
+            public String serviceName() {
+                return "bedrock";
+            }
+
+            @Override
+            public void close() {}
+        };
+        var answer = new BedrockAnswer(noUsage, "model-x").answer(new ChatTurn.Input("Are dogs allowed?", "question", List.of(),
+                List.of(new Passage("d1", "House rules", "b1", "Dogs must be kept on a lead.", 2.5f))));
+        assertThat(answer.output().answer()).isEqualTo("A lead [1].");
+        assertThat(answer.inputTokens()).isZero();
+        assertThat(answer.outputTokens()).isZero();
     }
 
     @Test

@@ -10,7 +10,7 @@ import app.domus.shared.idempotency.IdempotencyStore;
 /** {@code POST /buildings/{buildingId}/knowledge}: a building's manager adds a document (PDF or text) to its knowledge (201). */
 @AcceptsIdempotencyKey
 public class UploadKnowledgeHandler extends HttpHandler {
-    private IdempotencyStore idempotency;
+    private final IdempotencyStore idempotency;
     private final KnowledgeBase knowledge;
 
     public UploadKnowledgeHandler() {
@@ -18,11 +18,11 @@ public class UploadKnowledgeHandler extends HttpHandler {
     }
 
     private UploadKnowledgeHandler(AssistantComponent wiring) {
-        this(wiring.knowledge());
-        this.idempotency = wiring.idempotency();
+        this(wiring.idempotency(), wiring.knowledge());
     }
 
-    public UploadKnowledgeHandler(KnowledgeBase knowledge) {
+    public UploadKnowledgeHandler(IdempotencyStore idempotency, KnowledgeBase knowledge) {
+        this.idempotency = idempotency;
         this.knowledge = knowledge;
     }
 
