@@ -12,4 +12,9 @@ class StoredItemsTest {
     Stream<DynamicTest> everyItemOfTheContextHasAStaticSchemaAndKeepsItsStoredFormat() {
         return StoredItems.ofModuleOf(CalendarComponent.class);
     }
+
+    @TestFactory
+    Stream<DynamicTest> everyAttributeOfAnItemIsWrittenUnderItsNameWithTheValueSet() {
+        return StoredItems.valuesOfModuleOf(CalendarComponent.class);
+    }
 }
