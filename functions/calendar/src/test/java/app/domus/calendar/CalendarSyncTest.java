@@ -7,8 +7,10 @@ import app.domus.calendar.events.CalendarEntry;
 import app.domus.calendar.events.CalendarEventItem;
 import app.domus.calendar.events.CalendarEvents;
 import app.domus.calendar.providers.CalendarProvider;
+import app.domus.calendar.sync.CalendarPush;
 import app.domus.calendar.sync.CalendarSync;
 import app.domus.shared.events.DomainEvent;
+import app.domus.shared.persistence.TableItem;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,56 @@ class CalendarSyncTest {
         int before = w.google.calls("insert") + w.google.calls("patch");
         for (CalendarEventItem e : entries(w.mia)) w.push.push(w.mia, e.getEventId());
         assertThat(w.google.calls("insert") + w.google.calls("patch")).isEqualTo(before);
+    }
+
+    @Test
+    void anImportedEventIsTheConnectionsOwnAndEachChangeThereRevisesIt() {
+        CalendarProvider.ProviderEvent dentist = w.google.userAdds("Dentist", "2031-04-01T09:00:00Z", "2031-04-01T10:00:00Z");
+        w.google.userAdds(null, "2031-04-02", "2031-04-03");
+        w.connect(w.mia);
+        String connectionId = w.connection(w.mia).getId();
+        String source = "connection:" + connectionId + ":" + dentist.externalId();
+
+        CalendarEventItem imported = entries(w.mia).stream().filter(e -> "Dentist".equals(e.getTitle())).findFirst().orElseThrow();
+        assertThat(imported.getSource()).isEqualTo(source);
+        assertThat(imported.getOrigin()).isEqualTo(connectionId);
+        assertThat(imported.getUserId()).isEqualTo(w.mia);
+        assertThat(imported.getStatus()).isEqualTo(CalendarEventItem.CONFIRMED);
+        assertThat(imported.getRevision()).isEqualTo(1L);
+        assertThat(imported.getUpdatedAt()).isEqualTo(w.clock.instant().toString());
+        assertThat(w.table.allInIndex(CalendarEventItem.class, TableItem.GSI1, CalendarEventItem.bySource(source)))
+                .as("found by its source").singleElement()
+                .satisfies(e -> assertThat(e.getGsi1sk()).isEqualTo(w.mia));
+        assertThat(entries(w.mia)).extracting(CalendarEventItem::getTitle).contains("(no title)");
+
+        w.clock.advance(java.time.Duration.ofMinutes(10));
+        w.google.userChanges(dentist.externalId(), "Dentist (moved)");
+        w.sync.sync(w.connection(w.mia));
+        CalendarEventItem changed = w.book.entry(w.mia, imported.getEventId()).orElseThrow();
+        assertThat(changed.getRevision()).isEqualTo(2L);
+        assertThat(changed.getUpdatedAt()).isEqualTo(w.clock.instant().toString());
+
+        w.clock.advance(java.time.Duration.ofMinutes(10));
+        w.google.cancelled(dentist.externalId());
+        w.sync.sync(w.connection(w.mia));
+        CalendarEventItem cancelled = w.book.entry(w.mia, imported.getEventId()).orElseThrow();
+        assertThat(cancelled.getStatus()).isEqualTo(CalendarEventItem.CANCELLED);
+        assertThat(cancelled.getRevision()).isEqualTo(3L);
+        assertThat(cancelled.getUpdatedAt()).isEqualTo(w.clock.instant().toString());
+    }
+
+    @Test
+    void aPushSaysWhatItDidAtEachConnection() {
+        w.connect(w.mia);
+        CalendarEventItem entry = domusEntry();
+
+        assertThat(w.push.push(w.mia, entry.getEventId())).isEqualTo(new CalendarPush.Result(1, 0, 0, 0));
+        w.book.put("reservation:r1:check-in", w.org, List.of(w.mia), new CalendarEntry("Guest check-in (late)", "Stay", "2031-05-01", "2031-05-02"));
+        assertThat(w.push.push(w.mia, entry.getEventId())).isEqualTo(new CalendarPush.Result(0, 1, 0, 0));
+        w.book.cancel("reservation:r1:check-in");
+        assertThat(w.push.push(w.mia, entry.getEventId())).isEqualTo(new CalendarPush.Result(0, 0, 1, 0));
+        assertThat(w.push.push(w.mia, "no-such-entry")).isEqualTo(new CalendarPush.Result(0, 0, 0, 0));
+        assertThat(w.push.push(w.olga, entry.getEventId())).as("not olga's entry").isEqualTo(new CalendarPush.Result(0, 0, 0, 0));
     }
 
     @Test
