@@ -5,13 +5,10 @@ import static app.domus.shared.testing.DirectoryWorld.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.maintenance.MaintenanceFixture;
-import app.domus.shared.http.HttpHandler;
 import app.domus.shared.testing.HttpEvents;
+import app.domus.shared.testing.IdempotentCreates;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.UUID;
-import java.util.function.IntSupplier;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The equipment endpoints: their shapes, and the creates replayed under {@code Idempotency-Key}. */
@@ -37,38 +34,17 @@ class EquipmentHandlersTest {
         return json(call(create, postEquipment(BOILER))).path("id").asText();
     }
 
-    /**
-     * What {@code IdempotentCreates.assertKeyedCreate} checks, for creates that publish no event: the same request
-     * under the same key is answered with the first response, marked replayed, and creates once; another body under
-     * the key is a 422 that creates nothing.
-     */
-    static void assertKeyedCreate(HttpHandler handler, Supplier<HttpEvents> request, Supplier<HttpEvents> otherBody, IntSupplier created) {
-        String key = UUID.randomUUID().toString();
-        int before = created.getAsInt();
-        APIGatewayV2HTTPResponse first = call(handler, request.get().header("Idempotency-Key", key));
-        APIGatewayV2HTTPResponse again = call(handler, request.get().header("Idempotency-Key", key));
-        assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(201);
-        assertThat(first.getHeaders()).doesNotContainKey("Idempotent-Replayed");
-        assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(201);
-        assertThat(again.getBody()).isEqualTo(first.getBody());
-        assertThat(again.getHeaders()).containsEntry("Idempotent-Replayed", "true");
-        assertThat(created.getAsInt()).as("created once").isEqualTo(before + 1);
-        APIGatewayV2HTTPResponse other = call(handler, otherBody.get().header("Idempotency-Key", key));
-        assertThat(other.getStatusCode()).as(other.getBody()).isEqualTo(422);
-        assertThat(created.getAsInt()).as("nothing created for another body under the key").isEqualTo(before + 1);
-    }
-
     @Test
     void theSameIdempotencyKeyAgainGetsTheFirstEquipmentBack() {
-        assertKeyedCreate(create, () -> postEquipment(BOILER), () -> postEquipment(BOILER.replace("Boiler A", "Boiler B")),
-                () -> f.equipment.ofBuilding(f.building.getId()).size());
+        IdempotentCreates.assertKeyedCreate(create, () -> postEquipment(BOILER), () -> postEquipment(BOILER.replace("Boiler A", "Boiler B")),
+                () -> f.equipment.ofBuilding(f.building.getId()).size(), "equipment");
     }
 
     @Test
     void theSameIdempotencyKeyAgainGetsTheFirstRecordBack() {
         String id = created();
-        assertKeyedCreate(record, () -> postRecord(id, "{\"kind\":\"repair\",\"performedOn\":\"2026-02-01\"}"),
-                () -> postRecord(id, "{\"kind\":\"repair\",\"performedOn\":\"2026-02-02\"}"), () -> f.equipment.records(id).size());
+        IdempotentCreates.assertKeyedCreate(record, () -> postRecord(id, "{\"kind\":\"repair\",\"performedOn\":\"2026-02-01\"}"),
+                () -> postRecord(id, "{\"kind\":\"repair\",\"performedOn\":\"2026-02-02\"}"), () -> f.equipment.records(id).size(), "records");
     }
 
     @Test

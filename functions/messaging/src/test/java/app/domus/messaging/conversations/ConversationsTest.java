@@ -16,12 +16,12 @@ import app.domus.shared.http.ApiException;
 import app.domus.shared.ids.Ids;
 import app.domus.shared.live.LiveTopicItem;
 import app.domus.shared.testing.HttpEvents;
+import app.domus.shared.testing.IdempotentCreates;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import org.junit.jupiter.api.Test;
@@ -128,21 +128,10 @@ class ConversationsTest {
 
     @Test
     void theSameIdempotencyKeyAgainGetsTheFirstGroupBackAndStartsNoOther() {
-        String key = UUID.randomUUID().toString();
-        String body = "{\"participantIds\":[\"" + f.manager + "\",\"" + f.owner + "\"],\"title\":\"Lift\"}";
-
-        var first = call(create, start(f.tenant, body).header("Idempotency-Key", key));
-        var again = call(create, start(f.tenant, body).header("Idempotency-Key", key));
-
-        assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(201);
-        assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(201);
-        assertThat(again.getBody()).isEqualTo(first.getBody());
-        assertThat(again.getHeaders()).containsEntry("Idempotent-Replayed", "true").containsEntry("Location", first.getHeaders().get("Location"));
-        assertThat(ids(json(call(list, HttpEvents.request("GET", "/conversations").as(f.tenant))))).as("one group, not two").hasSize(1);
-
-        assertProblem(call(create, start(f.tenant, "{\"participantIds\":[\"" + f.manager + "\"],\"title\":\"Bins\"}").header("Idempotency-Key", key)),
-                422, "idempotency-key-reused");
-        assertThat(ids(json(call(list, HttpEvents.request("GET", "/conversations").as(f.tenant))))).hasSize(1);
+        IdempotentCreates.assertKeyedCreate(create,
+                () -> start(f.tenant, "{\"participantIds\":[\"" + f.manager + "\",\"" + f.owner + "\"],\"title\":\"Lift\"}"),
+                () -> start(f.tenant, "{\"participantIds\":[\"" + f.manager + "\"],\"title\":\"Bins\"}"),
+                () -> ids(json(call(list, HttpEvents.request("GET", "/conversations").as(f.tenant)))).size(), "groups");
     }
 
     @Test

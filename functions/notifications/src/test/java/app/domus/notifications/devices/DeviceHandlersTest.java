@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.domus.notifications.NotificationsFixture;
 import app.domus.shared.directory.UserItem;
 import app.domus.shared.testing.HttpEvents;
+import app.domus.shared.testing.IdempotentCreates;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,13 +59,8 @@ class DeviceHandlersTest {
 
     @Test
     void aRegistrationSentAgainWithItsIdempotencyKeyIsAnsweredAsTheFirstWithoutAnotherEndpoint() {
-        var first = call(register, post(body("fcm", FCM_TOKEN)).header("Idempotency-Key", "register-phone-1").as(me));
-        var again = call(register, post(body("fcm", FCM_TOKEN)).header("Idempotency-Key", "register-phone-1").as(me));
-
-        assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(201);
-        assertThat(again.getBody()).isEqualTo(first.getBody());
-        assertThat(again.getHeaders()).containsEntry("Idempotent-Replayed", "true");
-        assertThat(f.aws.of("CreatePlatformEndpoint")).hasSize(1);
+        IdempotentCreates.assertKeyedCreate(register, () -> post(body("fcm", FCM_TOKEN)).as(me),
+                () -> post(body("fcm", FCM_TOKEN + "-other")).as(me), () -> f.aws.of("CreatePlatformEndpoint").size(), "endpoints");
         DeviceItem stored = f.devices.devices(me).getFirst();
         assertThat(stored.getUserId()).isEqualTo(me);
         assertThat(stored.getCreatedAt()).isEqualTo(f.world.clock.instant().toString());
