@@ -6,10 +6,6 @@ import app.domus.bench.warm.WarmBenchmark;
 import app.domus.bench.warm.Wiring;
 import app.domus.local.LocalCloud;
 import app.domus.local.runtime.FunctionDefinition;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,14 +49,14 @@ final class WarmCost {
 
         // Record: the handler as its component wires it, on a recording client in front of DynamoDB Local.
         Exchanges.Recorder recorder = new Exchanges.Recorder(UrlConnectionHttpClient.create());
-        var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
-                Wiring.getBuildingHandler(Wiring.dynamoDb(recorder, cloud.endpoints().dynamoDbUrl()), environment);
-        APIGatewayV2HTTPEvent event = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, WarmCost.class.getClassLoader()).fromJson(eventJson);
-        APIGatewayV2HTTPResponse first = Wiring.withEnvironment(environment, () -> handler.handleRequest(event, null));
+        Object handler = Wiring.getBuildingHandler(Wiring.dynamoDb(recorder, cloud.endpoints().dynamoDbUrl()), environment);
+        byte[] event = eventJson.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var output = new java.io.ByteArrayOutputStream();
+        byte[] first = Wiring.withEnvironment(environment, () -> Wiring.invoke(handler, event, output, null));
         int afterFirst = recorder.recorded().size();
-        APIGatewayV2HTTPResponse second = Wiring.withEnvironment(environment, () -> handler.handleRequest(event, null));
-        if (first.getStatusCode() != 200 || second.getStatusCode() != 200) {
-            return "n/a: the handler answered " + second.getStatusCode() + " while recording: " + second.getBody() + "\n";
+        byte[] second = Wiring.withEnvironment(environment, () -> Wiring.invoke(handler, event, output, null));
+        if (Wiring.statusCode(first) != 200 || Wiring.statusCode(second) != 200) {
+            return "n/a: the handler answered " + new String(second, java.nio.charset.StandardCharsets.UTF_8) + " while recording\n";
         }
         List<Exchanges.Exchange> exchanges = recorder.recorded().subList(afterFirst, recorder.recorded().size());
         Exchanges.save(exchanges, work.resolve("exchanges.json"));

@@ -2,10 +2,6 @@ package app.domus.bench.warm;
 
 import app.domus.bench.probe.ProbeContext;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * Figure 4: one warm invocation of GetBuildingHandler (event in, response out: validation, authorisation, mapping,
+ * Figure 4: one warm invocation of GetBuildingHandler (the event's bytes in, the response's bytes out: validation, authorisation, mapping,
  * logging, the SDK's marshalling) on a stub HTTP client that answers with recorded DynamoDB responses, against the
  * same DynamoDB requests issued directly on the same stub. Reads what {@code WarmCost} recorded from
  * {@code -Dbench.warm.dir}.
@@ -34,8 +30,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 @BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class WarmBenchmark {
-    private RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
-    private APIGatewayV2HTTPEvent event;
+    private Object handler;
+    private byte[] event;
+    private final java.io.ByteArrayOutputStream output = new java.io.ByteArrayOutputStream(4096);
     private Map<String, String> environment;
     private DynamoDbClient raw;
     private final List<Object> rawRequests = new ArrayList<>();
@@ -50,19 +47,20 @@ public class WarmBenchmark {
         // Figure 4 as before: without the kernel's request guard (issue 17), whose calls the recording does not hold.
         environment.remove("RATE_LIMITS");
         environment.remove("SESSION_CHECK_SECONDS");
-        event = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, getClass().getClassLoader())
-                .fromJson(Files.readString(dir.resolve("event.json")));
-        handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
-                Wiring.getBuildingHandler(Wiring.dynamoDb(new Exchanges.Stub(exchanges), "http://127.0.0.1:1"), environment);
+        event = Files.readAllBytes(dir.resolve("event.json"));
+        handler = Wiring.getBuildingHandler(Wiring.dynamoDb(new Exchanges.Stub(exchanges), "http://127.0.0.1:1"), environment);
         raw = Wiring.dynamoDb(new Exchanges.Stub(exchanges), "http://127.0.0.1:1");
         for (Exchanges.Exchange exchange : exchanges) rawRequests.add(Exchanges.sdkRequest(exchange));
-        APIGatewayV2HTTPResponse response = handler();
-        if (response.getStatusCode() != 200) throw new IllegalStateException("the handler answered " + response.getStatusCode() + ": " + response.getBody());
+        byte[] response = handler();
+        if (Wiring.statusCode(response) != 200) {
+            throw new IllegalStateException("the handler answered " + new String(response, java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
+    /** The event's bytes in, the response's bytes out, as Lambda's runtime calls the stream handler. */
     @Benchmark
-    public APIGatewayV2HTTPResponse handler() {
-        return Wiring.withEnvironment(environment, () -> handler.handleRequest(event, context));
+    public byte[] handler() {
+        return Wiring.withEnvironment(environment, () -> Wiring.invoke(handler, event, output, context));
     }
 
     @Benchmark

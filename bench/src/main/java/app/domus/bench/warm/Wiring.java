@@ -45,6 +45,32 @@ public final class Wiring {
         });
     }
 
+    /**
+     * One invocation as Lambda's runtime makes it: the handler is a {@code RequestStreamHandler} (the kernel's HTTP base
+     * reads the event and writes the response itself), so the event's bytes go in and the response's bytes come out.
+     */
+    public static byte[] invoke(Object handler, byte[] event, java.io.ByteArrayOutputStream output, com.amazonaws.services.lambda.runtime.Context context) {
+        if (!(handler instanceof com.amazonaws.services.lambda.runtime.RequestStreamHandler stream)) {
+            throw new IllegalStateException(handler.getClass().getName() + " is not a RequestStreamHandler");
+        }
+        output.reset();
+        try {
+            stream.handleRequest(new java.io.ByteArrayInputStream(event), output, context);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return output.toByteArray();
+    }
+
+    /** The status code of a response {@link #invoke} returned. */
+    public static int statusCode(byte[] response) {
+        try {
+            return Exchanges.JSON.readTree(response).path("statusCode").asInt(-1);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
     /** Runs {@code work} with the kernel's {@code Env} bound to the function's variables, as the local cloud does. */
     @SuppressWarnings("unchecked")
     public static <T> T withEnvironment(Map<String, String> environment, Supplier<T> work) {

@@ -6,9 +6,12 @@ import app.domus.shared.json.Json;
 import app.domus.shared.observability.Observability;
 import app.domus.shared.snapstart.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -19,8 +22,12 @@ import org.slf4j.LoggerFactory;
  * handler parses, authorises, calls one service method and maps the result; anything it throws becomes
  * an {@code application/problem+json} response. Unexpected failures are logged with the correlation id
  * and answered with a bare 500 that names only that id.
+ *
+ * <p>Lambda calls it as a stream handler: the event is read and the response written by {@link HttpApiEvents} with the
+ * platform's own Jackson, not by the runtime's serialisation (a cold start's largest single cost, see there). Tests and
+ * the bench call {@link #handleRequest(APIGatewayV2HTTPEvent, Context)} with the event itself.
  */
-public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Priming.Primeable {
+public abstract class HttpHandler implements RequestStreamHandler, Priming.Primeable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpHandler.class);
 
     /** SnapStart's hook; kept here because CRaC holds its resources weakly. */
@@ -75,7 +82,24 @@ public abstract class HttpHandler implements RequestHandler<APIGatewayV2HTTPEven
     /** True while {@link #prime()} runs: its request is not counted against any limit (nothing is written). */
     private volatile boolean primingNow;
 
+    /** What Lambda calls: the HTTP API event as JSON in, the response as JSON out. */
     @Override
+    public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        APIGatewayV2HTTPEvent event;
+        try {
+            event = HttpApiEvents.read(input);
+        } catch (IOException e) {
+            // Only a direct invoke can send this (API Gateway always sends an event): answer it in the one error format.
+            LOG.info("Request refused: the invocation's payload is not an HTTP API event ({})", e.getClass().getSimpleName());
+            String correlationId = Observability.newCorrelationId();
+            ApiException malformed = new ApiException(ProblemType.MALFORMED_JSON, "The invocation's payload is not an API Gateway HTTP API event");
+            HttpApiEvents.write(problem(Problem.of(malformed, "/", correlationId), malformed), output);
+            return;
+        }
+        HttpApiEvents.write(handleRequest(event, context), output);
+    }
+
+    /** One request: the event API Gateway sent, the response it will send on. */
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         String sent = event.getHeaders() == null ? null : headerIgnoringCase(event.getHeaders(), "x-correlation-id");
         String correlationId = Observability.acceptOrCreate(sent);
