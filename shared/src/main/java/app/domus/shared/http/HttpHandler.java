@@ -62,22 +62,25 @@ public abstract class HttpHandler implements RequestStreamHandler, Priming.Prime
      */
     @Override
     public void prime() {
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0").withRawPath("/").withRouteKey("POST /")
-                .withHeaders(Map.of("content-type", "application/json", "x-correlation-id", "snapstart-priming"))
-                .withBody("{}").withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath("/")
-                                .withSourceIp("127.0.0.1").withProtocol("HTTP/1.1").build())
-                        .withRequestId("priming").withRouteKey("POST /").withStage("$default").build())
-                .build();
         primingNow = true;
         try {
-            handleRequest(event, Priming.context());
+            // Through the stream entry point, as Lambda calls it, so that reading the event and writing the response
+            // are in the snapshot too.
+            handleRequest(new java.io.ByteArrayInputStream(PRIMING_EVENT), new java.io.ByteArrayOutputStream(1024), Priming.context());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         } finally {
             primingNow = false;
         }
     }
+
+    /** An unauthenticated {@code POST /}: refused before a handler reads or writes anything. */
+    private static final byte[] PRIMING_EVENT = """
+            {"version":"2.0","routeKey":"POST /","rawPath":"/","rawQueryString":"",
+             "headers":{"content-type":"application/json","x-correlation-id":"snapstart-priming"},
+             "requestContext":{"requestId":"priming","routeKey":"POST /","stage":"$default","timeEpoch":0,
+               "http":{"method":"POST","path":"/","protocol":"HTTP/1.1","sourceIp":"127.0.0.1","userAgent":"priming"}},
+             "body":"{}","isBase64Encoded":false}""".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     /** True while {@link #prime()} runs: its request is not counted against any limit (nothing is written). */
     private volatile boolean primingNow;
