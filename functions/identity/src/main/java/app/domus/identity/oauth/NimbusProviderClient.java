@@ -137,8 +137,12 @@ public class NimbusProviderClient implements ProviderClient {
         }
         if (!tokens.indicatesSuccess()) {
             ErrorObject error = tokens.toErrorResponse().getErrorObject();
-            if (response.getStatusCode() >= 500 || error.getCode() == null) throw unavailable(provider, "answered " + response.getStatusCode());
-            throw codeRejected(provider, error.getCode());
+            if (response.getStatusCode() >= 500) throw unavailable(provider, "answered " + response.getStatusCode());
+            // Nimbus reads any non-2xx answer as an error response; Facebook's Graph errors ({"error": {"message", ...}})
+            // carry no OAuth error code there, and a 4xx is still the provider refusing the code.
+            if (error.getCode() != null) throw codeRejected(provider, error.getCode());
+            if (response.getStatusCode() >= 400) throw codeRejected(provider, "HTTP " + response.getStatusCode());
+            throw unavailable(provider, "answered " + response.getStatusCode());
         }
         if (!provider.openIdConnect()) return graphMe(provider, tokens.toSuccessResponse().getTokens().getAccessToken(), secret);
         OIDCTokens oidc = tokens.toSuccessResponse().getTokens().toOIDCTokens();

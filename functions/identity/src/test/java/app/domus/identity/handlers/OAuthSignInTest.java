@@ -124,6 +124,53 @@ class OAuthSignInTest {
 
     private static final ProviderClient.Person ANA = new ProviderClient.Person("g-1001", "ana@example.test", true, "Ana García");
 
+    // ---------------------------------------------------------------- the callback's parameters
+
+    private Response postBack(String form, String cookie) {
+        HttpEvents event = HttpEvents.request("POST", "/auth/oauth/callback").header("Content-Type", "application/x-www-form-urlencoded").body(form);
+        if (cookie != null) event.cookie(OAuthSignIn.BROWSER_COOKIE, cookie);
+        return fx.call(callback, event);
+    }
+
+    @Test
+    void aFormPostedBackSignsInAndSendsTheBrowserOnWithASeeOther() {
+        Attempt attempt = begin(Provider.GOOGLE, null);
+        String code = provider.login(attempt.authorisation(), ANA);
+        Response r = postBack("=ignored&state=" + attempt.state() + "&code=" + code + "&user=%7B%22name%22%3A%7B%7D%7D&state=second", attempt.cookie())
+                .assertStatus(303);
+        assertThat(fragment(r)).containsKey("access_token");
+        assertThat(r.header("Set-Cookie")).startsWith(OAuthSignIn.BROWSER_COOKIE + "=;").contains("Max-Age=0");
+    }
+
+    @Test
+    void aPostedFormWithABlankStateOrAGetWithoutOneHasNoState() {
+        Attempt attempt = begin(Provider.GOOGLE, null);
+        assertThat(postBack("state=%20&code=abc", attempt.cookie()).assertProblem(400, "oauth-state-invalid").body())
+                .contains("without its state");
+        assertThat(fx.call(callback, HttpEvents.request("GET", "/auth/oauth/callback").query("code", "abc")
+                .cookie(OAuthSignIn.BROWSER_COOKIE, attempt.cookie())).assertProblem(400, "oauth-state-invalid").body())
+                .contains("without its state");
+        assertThat(fx.call(callback, HttpEvents.request("GET", "/auth/oauth/callback").query("state", "not a token!")
+                .query("code", "abc").cookie(OAuthSignIn.BROWSER_COOKIE, attempt.cookie())).assertProblem(400, "oauth-state-invalid").body())
+                .contains("without its state");
+    }
+
+    @Test
+    void aCodeOfForeignCharactersIsNoCodeAndTheProvidersErrorIsCutToSixtyFourCharacters() {
+        Attempt attempt = begin(Provider.GOOGLE, null);
+        String code = provider.login(attempt.authorisation(), ANA);
+        HttpEvents odd = HttpEvents.request("GET", "/auth/oauth/callback").query("state", attempt.state()).query("code", code + " x")
+                .cookie(OAuthSignIn.BROWSER_COOKIE, attempt.cookie());
+        assertThat(fx.call(callback, odd).assertProblem(400, "oauth-code-rejected").body()).contains("did not sign you in")
+                .doesNotContain("invalid_grant");
+
+        Attempt again = begin(Provider.GOOGLE, null);
+        HttpEvents refused = HttpEvents.request("GET", "/auth/oauth/callback").query("state", again.state()).query("error", "x".repeat(70))
+                .cookie(OAuthSignIn.BROWSER_COOKIE, again.cookie());
+        String body = fx.call(callback, refused).assertProblem(400, "oauth-code-rejected").body();
+        assertThat(body).contains("(" + "x".repeat(64) + ")").doesNotContain("x".repeat(65));
+    }
+
     // ---------------------------------------------------------------- sign-in
 
     @Test
