@@ -122,6 +122,9 @@ class DeploymentZipTest {
         Path sample = repositoryRoot().resolve("events").resolve(function.definition().logicalId() + ".json");
         assertThat(sample).as("a sample event for %s", function.definition().logicalId()).isRegularFile();
         Class<?> handler = loader.loadClass(function.definition().handlerClass());
+        // Lambda calls a stream handler's stream method (the HTTP handlers read their event themselves, checked against the
+        // runtime's reading by HttpApiEventsAgreementTest), even where it also has a typed one for tests.
+        if (loader.loadClass("com.amazonaws.services.lambda.runtime.RequestStreamHandler").isAssignableFrom(handler)) return;
         Class<?> input = null;
         for (Method method : handler.getMethods()) {
             if (method.getName().equals(function.definition().handlerMethod()) && !method.isBridge() && method.getParameterCount() == 2
