@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -249,7 +250,9 @@ class AuthorisationMatrixTest {
                     "description", "The bathroom tap drips all night", "category", "other", "buildingId", buildingId, "unitId", unitId)));
             assertThat(fault.status()).as(fault.body()).isEqualTo(201);
             String faultId = fault.json().path("faultId").asText();
-            RealObjects objects = RealObjects.make(cloud, callers, ids, run);
+            // A caller of its own for Tower B's billing run: an Idempotency-Key stays on every later call of a caller.
+            ApiCaller billingManagerB = cloud.withToken(registered.json().path("token").asText());
+            RealObjects objects = RealObjects.make(cloud, callers, ids, towerB.json().path("buildingId").asText(), billingManagerB, run);
 
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("organisationId", organisationId);
@@ -275,7 +278,7 @@ class AuthorisationMatrixTest {
             buildingA.add(full.delegationId());
             // The listing and its agency are the portal's, not building A's; an option id ("o1") is no secret.
             objects.parameters().forEach((name, id) -> {
-                if (!List.of("optionId", "listingId", "agencyId").contains(name)) buildingA.add(id);
+                if (!List.of("optionId", "listingId", "agencyId", "inquiryId", "exportId", "runId").contains(name)) buildingA.add(id);
             });
             Set<String> organisationA = new HashSet<>(buildingA);
             organisationA.add(organisationId);
@@ -305,6 +308,19 @@ class AuthorisationMatrixTest {
                 if (List.of("tenant", "owner", "manager").contains(kind)) continue;
                 foreign.get(kind).addAll(List.of(objects.parameters().get("conversationId"), objects.parameters().get("messageId"),
                         objects.messageContent()));
+            }
+            // The inquiry is its inquirer's and the listing agency's, none of whom is a caller; the export is other-org-admin's.
+            for (String kind : callers.keySet()) {
+                foreign.get(kind).add(objects.parameters().get("inquiryId"));
+                if (!kind.equals("other-org-admin")) foreign.get(kind).add(objects.parameters().get("exportId"));
+            }
+            // Tower B's billing run is for Tower B's staff.
+            for (String kind : callers.keySet()) {
+                if (!List.of("other-building-manager", "org-admin").contains(kind)) foreign.get(kind).add(objects.parameters().get("runId"));
+            }
+            // 3B's reading is for those who may read 3B's meter.
+            for (String kind : List.of("other-unit-owner", "delegate", "delegate-without-right", "expired-delegate")) {
+                foreign.get(kind).add(objects.parameters().get("readingId"));
             }
             return new Estate(callers, parameters, foreign, expired.expiresAt());
         }
@@ -337,7 +353,8 @@ class AuthorisationMatrixTest {
      * prediction), the invoice falls due in 60 days (no reminder run reaches it), the period is the building's only one.
      */
     private record RealObjects(Map<String, String> parameters, String messageContent) {
-        static RealObjects make(LocalCloudClient cloud, Map<String, ApiCaller> callers, Map<String, String> ids, String run) {
+        static RealObjects make(LocalCloudClient cloud, Map<String, ApiCaller> callers, Map<String, String> ids, String towerB,
+                                ApiCaller billingManagerB, String run) {
             ApiCaller manager = callers.get("manager");
             String buildingId = ids.get("buildingId");
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -399,6 +416,34 @@ class AuthorisationMatrixTest {
             assertThat(published.status()).as(published.body()).isEqualTo(200);
             parameters.put("agencyId", agency.json().path("agencyId").asText());
             parameters.put("listingId", listingId);
+
+            // Someone who is none of the callers asks about that listing: its inquiry is theirs and the agency's only.
+            ApiCaller inquirer = cloud.withClaims(Map.of("sub", "authz-inquirer-" + run, "email", "inquirer-" + run + "@example.com",
+                    "email_verified", true));
+            ApiResponse inquiry = inquirer.post("/inquiries", json(Map.of("listingId", listingId,
+                    "message", "Is the flat still available? ref " + run)));
+            assertThat(inquiry.status()).as(inquiry.body()).isEqualTo(201);
+            parameters.put("inquiryId", inquiry.json().path("inquiryId").asText());
+
+            // The tenant reads 3B's cold-water meter (its first reading: accepted, no anomaly, no consumption to bill).
+            ApiResponse reading = callers.get("tenant").post("/meter-readings", json(Map.of("meterId", ids.get("meter.3B.cold_water"),
+                    "value", 12.5)));
+            assertThat(reading.status()).as(reading.body()).isEqualTo(201);
+            parameters.put("readingId", reading.json().path("readingId").asText());
+
+            // The other organisation's admin exports their own data: the export is theirs alone.
+            ApiResponse export = callers.get("other-org-admin").post("/me/export", "");
+            assertThat(export.status()).as(export.body()).isEqualTo(202);
+            parameters.put("exportId", export.json().path("exportId").asText());
+
+            // Tower B's manager bills Tower B's one unit (Tower A's invoices, which other tests count, stay as they are).
+            ApiResponse unit = billingManagerB.post("/buildings/" + towerB + "/units", json(Map.of("number", "B1", "floor", 1)));
+            assertThat(unit.status()).as(unit.body()).isEqualTo(201);
+            ApiResponse billing = billingManagerB.header("idempotency-key", "authz-run-" + run).post("/buildings/" + towerB + "/billing-runs",
+                    json(Map.of("period", YearMonth.now(ZoneOffset.UTC).plusMonths(3).toString(), "dueDate", today.plusDays(90).toString(),
+                            "lines", List.of(Map.of("description", "Cleaning", "amount", 1500, "vatRate", 20, "split", "per_unit")))));
+            assertThat(billing.status()).as(billing.body()).isEqualTo(202);
+            parameters.put("runId", billing.json().path("runId").asText());
             return new RealObjects(parameters, content);
         }
     }
