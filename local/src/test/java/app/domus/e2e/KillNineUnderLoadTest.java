@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
  * from eight threads for eight seconds against the whole template in a child process, the process is SIGKILLed while
  * requests are in flight and started again on the same data directory. Asserted: every fault acknowledged with a 201
  * is stored; its FaultReported event is in the outbox and published; each of its three consumers handled it exactly
- * once (its idempotency record is completed); each fault's managers were e-mailed, and no e-mail went twice. Not
+ * once (its idempotency record is completed); each fault's managers were e-mailed, and no e-mail went twice except
+ * one that SES accepted in the instant of the kill, before the notifier recorded it (SES takes no idempotency key, so
+ * that window is open on AWS too; the drill tells such a copy from any other by its delivery record and times). Not
  * asserted: requests cut by the kill (no answer) may or may not be stored; events that the relay published again after
  * the restart are counted (the consumers absorb them) but allowed.
  *
@@ -50,7 +52,10 @@ class KillNineUnderLoadTest {
         assertThat(figures.eventsPublished()).isEqualTo(figures.acknowledged());
         assertThat(figures.handledOncePerConsumer().values()).containsOnly(figures.acknowledged());
         assertThat(figures.emailsFound()).as("faults whose managers were e-mailed").isEqualTo(figures.acknowledged());
-        assertThat(figures.duplicatedEmails()).as("e-mails sent twice").isZero();
+        // SES takes no idempotency key: an e-mail it accepted just before the kill, whose delivery the notifier had not
+        // yet recorded, is sent again after the restart. The drill recognises exactly those; any other copy is a bug.
+        assertThat(figures.duplicatedEmails() - figures.emailsRepeatedAcrossTheKill())
+                .as("e-mails sent twice other than ones SES accepted in the instant of the kill: %s", figures.summary()).isZero();
     }
 
     /** {@code bench/kill-nine} runs this test longer and harder through {@code -Dkillnine.<name>=<value>}. */

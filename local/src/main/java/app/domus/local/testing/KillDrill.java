@@ -62,7 +62,7 @@ public final class KillDrill {
                           long stored, List<String> missingFaults,
                           long eventsExpected, long eventsInOutbox, long eventsPublished,
                           Map<String, Long> handledOncePerConsumer, List<String> undelivered,
-                          long emailsExpected, long emailsFound, long duplicatedEmails,
+                          long emailsExpected, long emailsFound, long duplicatedEmails, long emailsRepeatedAcrossTheKill,
                           long republishedAfterRestart, long publishedTwiceInOneRun,
                           Duration catchUpTook, boolean caughtUp) {
 
@@ -70,14 +70,14 @@ public final class KillDrill {
             return String.format(java.util.Locale.ROOT, """
                     writes: %d attempted, %d acknowledged (%.1f/s), %d refused, %d unanswered at the kill; %d of %d acknowledged found after the restart%s
                     events: %d expected, %d in the outbox, %d published; handled once per consumer %s%s
-                    faults whose managers were e-mailed: %d expected, %d found; %d e-mails duplicated
+                    faults whose managers were e-mailed: %d expected, %d found; %d e-mails duplicated, of which %d accepted by SES before the kill with no delivery record and sent again after the restart
                     raw delivery duplicates (absorbed by the consumers): %d events republished after the restart, %d published twice within one run
                     caught up: %s after %d s""",
                     attempted, acknowledged, acknowledgedPerSecond, refused, unanswered, stored, acknowledged,
                     missingFaults.isEmpty() ? "" : " (missing: " + missingFaults.subList(0, Math.min(10, missingFaults.size())) + ")",
                     eventsExpected, eventsInOutbox, eventsPublished, handledOncePerConsumer,
                     undelivered.isEmpty() ? "" : " (not delivered: " + undelivered.subList(0, Math.min(10, undelivered.size())) + ")",
-                    emailsExpected, emailsFound, duplicatedEmails, republishedAfterRestart, publishedTwiceInOneRun,
+                    emailsExpected, emailsFound, duplicatedEmails, emailsRepeatedAcrossTheKill, republishedAfterRestart, publishedTwiceInOneRun,
                     caughtUp, catchUpTook.toSeconds());
         }
     }
@@ -106,6 +106,7 @@ public final class KillDrill {
         Map<String, Set<String>> publishedSecond = new ConcurrentHashMap<>();
         long loadStarted;
         long loadEnded;
+        java.time.Instant killedAt;
         try (LocalCloudProcess first = LocalCloudProcess.start(template, data, ports, work.resolve("first.log"))) {
             DemoData demo = DemoData.load(data.resolve("demo.json"));
             String token = signIn(base, demo.account("owner").orElseThrow().email());
@@ -143,6 +144,7 @@ public final class KillDrill {
             while (System.nanoTime() < ends) Thread.sleep(50);
             // The kill comes while the workers are still sending: some requests are in flight, unanswered.
             first.kill();
+            killedAt = java.time.Instant.now();
             loadEnded = System.nanoTime();
             loading.set(false);
             for (Future<?> worker : workers) worker.get();
@@ -166,7 +168,7 @@ public final class KillDrill {
             Delivery delivery;
             while (true) {
                 delivery = delivery(dynamoDb, acknowledged.keySet());
-                Emails emails = emails(base, acknowledged.values());
+                Emails emails = emails(base, dynamoDb, acknowledged.values(), killedAt);
                 boolean done = delivery.undelivered().isEmpty() && emails.found() >= acknowledged.size();
                 if (done || System.nanoTime() > deadline) {
                     watching.set(false);
@@ -178,7 +180,7 @@ public final class KillDrill {
                     return new Figures(attempted.get(), acknowledged.size(), refused.get(), unanswered.get(), acknowledged.size() / seconds,
                             acknowledged.size() - missing.size(), missing,
                             acknowledged.size(), delivery.inOutbox(), delivery.published(), delivery.handledOnce(), delivery.undelivered(),
-                            acknowledged.size(), emails.found(), emails.duplicated(),
+                            acknowledged.size(), emails.found(), emails.duplicated(), emails.repeatedAcrossTheKill(),
                             republished, twice, Duration.ofNanos(System.nanoTime() - catchUpStarted), done);
                 }
                 Thread.sleep(2000);
@@ -229,16 +231,24 @@ public final class KillDrill {
         return new Delivery(eventOfFault.size(), published, handledOnce, undelivered);
     }
 
-    private record Emails(long found, long duplicated) {}
+    private record Emails(long found, long duplicated, long repeatedAcrossTheKill) {}
 
     /**
      * The managers' e-mails about the drill's faults in the local outbox ("New fault: <title>", or "New fault needs a
-     * technician: <title>" when nobody could be assigned): how many faults have at least one, and how many copies there
-     * are beyond one per fault and recipient.
+     * technician: <title>" when nobody could be assigned): how many faults have at least one, how many copies there
+     * are beyond one per fault and recipient, and how many of those extra copies fall in the one window the notifier
+     * cannot close.
+     *
+     * <p>That window: SES accepted the e-mail, and the process died before the notifier stored its delivery record
+     * and completed the send's idempotency record. SES's {@code SendEmail} takes no idempotency key and cannot be
+     * asked what it sent, so the retry after the restart sends it again, as it would on AWS after a crash there. Such
+     * a copy is recognised exactly: its SES message id is on no delivery record, it was accepted before the kill, and
+     * the recorded copy after the restart. Any other extra copy (both recorded, both in one run, an SDK retry under
+     * load) is a duplicate the platform should not have sent.
      */
-    private Emails emails(String base, java.util.Collection<String> titles) throws Exception {
+    private Emails emails(String base, DynamoDbClient dynamoDb, java.util.Collection<String> titles, java.time.Instant killedAt) throws Exception {
         Set<String> wanted = new HashSet<>(titles);
-        Map<String, Integer> perFaultAndRecipient = new HashMap<>();
+        Map<String, List<JsonNode>> perFaultAndRecipient = new HashMap<>();
         Set<String> faultsTold = new HashSet<>();
         for (JsonNode message : JSON.readTree(send(base, "GET", "/_local/outbox", null, null).body())) {
             String subject = message.path("subject").asText("");
@@ -247,10 +257,58 @@ public final class KillDrill {
             String title = subject.substring(colon + 2);
             if (!wanted.contains(title)) continue;
             faultsTold.add(title);
-            for (JsonNode to : message.path("to")) perFaultAndRecipient.merge(title + " " + to.asText(), 1, Integer::sum);
+            for (JsonNode to : message.path("to")) perFaultAndRecipient.computeIfAbsent(title + " " + to.asText(), k -> new ArrayList<>()).add(message);
         }
-        long duplicated = perFaultAndRecipient.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
-        return new Emails(faultsTold.size(), duplicated);
+        List<List<Copy>> copies = new ArrayList<>();
+        for (List<JsonNode> messages : perFaultAndRecipient.values()) {
+            copies.add(messages.stream().map(m -> new Copy(m.path("id").asText(), sentAt(m))).toList());
+        }
+        boolean anyTwice = copies.stream().anyMatch(c -> c.size() > 1);
+        Duplicates duplicates = duplicates(copies, anyTwice ? recordedSesMessageIds(dynamoDb) : Set.of(), killedAt);
+        return new Emails(faultsTold.size(), duplicates.extra(), duplicates.repeatedAcrossTheKill());
+    }
+
+    /** One e-mail in the outbox: its SES message id and when SES accepted it. */
+    record Copy(String sesMessageId, java.time.Instant sentAt) {}
+
+    record Duplicates(long extra, long repeatedAcrossTheKill) {}
+
+    /**
+     * Of the copies of each (fault, recipient) e-mail: how many there are beyond one, and how many of those are the
+     * pair the kill explains (the earlier accepted before the kill and on no delivery record, the later recorded and
+     * accepted after it).
+     */
+    static Duplicates duplicates(List<List<Copy>> perFaultAndRecipient, Set<String> recorded, java.time.Instant killedAt) {
+        long extra = 0;
+        long acrossTheKill = 0;
+        for (List<Copy> copies : perFaultAndRecipient) {
+            if (copies.size() < 2) continue;
+            extra += copies.size() - 1;
+            if (copies.size() != 2) continue;
+            List<Copy> inOrder = copies.stream().sorted(java.util.Comparator.comparing(Copy::sentAt)).toList();
+            Copy first = inOrder.get(0);
+            Copy second = inOrder.get(1);
+            boolean firstCutShort = !recorded.contains(first.sesMessageId()) && first.sentAt().isBefore(killedAt);
+            boolean secondRecordedAfter = recorded.contains(second.sesMessageId()) && second.sentAt().isAfter(killedAt);
+            if (firstCutShort && secondRecordedAfter) acrossTheKill++;
+        }
+        return new Duplicates(extra, acrossTheKill);
+    }
+
+    /** The SES message ids the notifier stored on its delivery records ({@code DELIVERY#…} items). */
+    private static Set<String> recordedSesMessageIds(DynamoDbClient dynamoDb) {
+        Set<String> ids = new HashSet<>();
+        for (Map<String, AttributeValue> item : scan(dynamoDb, table(dynamoDb, "DomusTable"),
+                "begins_with(sk, :delivery) AND attribute_exists(providerMessageId)", Map.of(":delivery", AttributeValue.fromS("DELIVERY#")))) {
+            ids.add(item.get("providerMessageId").s());
+        }
+        return ids;
+    }
+
+    private static java.time.Instant sentAt(JsonNode message) {
+        JsonNode sentAt = message.path("sentAt");
+        if (sentAt.isNumber()) return java.time.Instant.ofEpochMilli(Math.round(sentAt.asDouble() * 1000));
+        return java.time.Instant.parse(sentAt.asText());
     }
 
     private void watchPublished(String base, AtomicBoolean running, Map<String, Set<String>> published) {

@@ -29,7 +29,10 @@ import software.amazon.awssdk.services.sns.model.EndpointDisabledException;
  * template and sends on each channel that is on. Account messages always go by e-mail.
  *
  * <p>Each single send runs once per request, channel and target (its own idempotency key): when a later
- * send fails and the request is retried, those that went out already are not repeated.
+ * send fails and the request is retried, those that went out already are not repeated. One window stays open: a
+ * process that dies after the provider accepted a message and before its delivery is recorded sends it again on the
+ * retry, because neither SES's {@code SendEmail} nor SNS's {@code Publish} to a phone or endpoint takes an idempotency
+ * key or can be asked what it sent (the kill -9 drill tells such copies apart and allows only them).
  */
 @Singleton
 public class Notifier {
