@@ -1,5 +1,7 @@
 package app.domus.meters.ingest;
 
+import static app.domus.meters.Refusals.errors;
+import static app.domus.meters.Refusals.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.meters.MetersFixture;
@@ -11,11 +13,9 @@ import app.domus.shared.config.Env;
 import app.domus.shared.directory.BuildingItem;
 import app.domus.shared.directory.Role;
 import app.domus.shared.http.ApiException;
-import app.domus.shared.http.FieldError;
 import app.domus.shared.http.ProblemType;
 import app.domus.shared.json.Json;
 import app.domus.shared.testing.DirectoryWorld;
-import app.domus.shared.validation.Validator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -226,20 +225,5 @@ class GatewayIngestionTest {
         List<Map<String, Object>> more = new ArrayList<>(hundred);
         more.add(reading("d", 101, "t"));
         assertThat(errors(new GatewayIngestion.Batch(more))).containsExactly("readings");
-    }
-
-    private static List<String> errors(GatewayIngestion.Batch batch) {
-        Validator v = new Validator();
-        batch.validate(v);
-        return v.errors().stream().map(FieldError::field).toList();
-    }
-
-    private static int status(Supplier<?> call) {
-        try {
-            call.get();
-            return 200;
-        } catch (ApiException e) {
-            return e.type().status();
-        }
     }
 }

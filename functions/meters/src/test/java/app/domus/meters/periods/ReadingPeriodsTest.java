@@ -1,5 +1,8 @@
 package app.domus.meters.periods;
 
+import static app.domus.meters.Refusals.errors;
+import static app.domus.meters.Refusals.field;
+import static app.domus.meters.Refusals.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.meters.MetersFixture;
@@ -7,16 +10,12 @@ import app.domus.meters.readings.ReadingItem;
 import app.domus.meters.readings.ReadingRequests;
 import app.domus.meters.registry.MeterItem;
 import app.domus.meters.registry.MeterRequests;
-import app.domus.shared.http.ApiException;
-import app.domus.shared.http.FieldError;
 import app.domus.shared.notify.Category;
 import app.domus.shared.notify.NotificationRequest;
 import app.domus.shared.testing.DirectoryWorld;
-import app.domus.shared.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Reading periods without HTTP: the window, the summary of who has read, and the reminder to who has not. */
@@ -213,30 +212,5 @@ class ReadingPeriodsTest {
         assertThat(ReadingPeriods.parse("2026-02-29")).isNull();
         assertThat(ReadingPeriods.parse("2028-02-29")).hasToString("2028-02-29");
         assertThat(ReadingPeriods.parse(null)).isNull();
-    }
-
-    private static List<String> errors(ReadingPeriods.CreatePeriod request) {
-        Validator v = new Validator();
-        request.validate(v);
-        return v.errors().stream().map(FieldError::field).toList();
-    }
-
-    private static int status(Supplier<?> call) {
-        try {
-            call.get();
-            return 200;
-        } catch (ApiException e) {
-            return e.type().status();
-        }
-    }
-
-    private static String field(Supplier<?> call) {
-        try {
-            call.get();
-            return null;
-        } catch (ApiException e) {
-            assertThat(e.type().status()).isEqualTo(400);
-            return e.errors().getFirst().field();
-        }
     }
 }

@@ -1,23 +1,23 @@
 package app.domus.meters.readings;
 
+import static app.domus.meters.Refusals.detail;
+import static app.domus.meters.Refusals.errors;
+import static app.domus.meters.Refusals.field;
+import static app.domus.meters.Refusals.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.meters.MeterEvents;
 import app.domus.meters.MetersFixture;
 import app.domus.meters.registry.MeterItem;
 import app.domus.meters.registry.MeterRequests;
-import app.domus.shared.http.ApiException;
-import app.domus.shared.http.FieldError;
 import app.domus.shared.testing.DirectoryWorld;
 import app.domus.shared.testing.Images;
-import app.domus.shared.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Readings by hand: what is stored, when they are refused, how they are found by id, and a manager's correction. */
@@ -222,39 +222,5 @@ class ReadingServiceTest {
         assertThat(errors(new ReadingRequests.CorrectReading(null, "ok"))).containsExactly("reason");
         assertThat(errors(new ReadingRequests.CorrectReading(new BigDecimal("-3"), "fine reason"))).containsExactly("value");
         assertThat(errors(new ReadingRequests.CorrectReading(BigDecimal.ZERO, "fine reason"))).isEmpty();
-    }
-
-    private static List<String> errors(app.domus.shared.validation.Validated request) {
-        Validator v = new Validator();
-        request.validate(v);
-        return v.errors().stream().map(FieldError::field).toList();
-    }
-
-    private static int status(Supplier<?> call) {
-        try {
-            call.get();
-            return 200;
-        } catch (ApiException e) {
-            return e.type().status();
-        }
-    }
-
-    private static String detail(Supplier<?> call) {
-        try {
-            call.get();
-            return null;
-        } catch (ApiException e) {
-            return e.errors().isEmpty() ? e.detail() : e.errors().getFirst().message();
-        }
-    }
-
-    private static String field(Supplier<?> call) {
-        try {
-            call.get();
-            return null;
-        } catch (ApiException e) {
-            assertThat(e.type().status()).isEqualTo(400);
-            return e.errors().getFirst().field();
-        }
     }
 }

@@ -1,17 +1,15 @@
 package app.domus.meters.registry;
 
+import static app.domus.meters.Refusals.errors;
+import static app.domus.meters.Refusals.field;
+import static app.domus.meters.Refusals.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.meters.MetersFixture;
 import app.domus.meters.readings.ReadingItem;
-import app.domus.shared.http.ApiException;
-import app.domus.shared.http.FieldError;
 import app.domus.shared.testing.DirectoryWorld;
-import app.domus.shared.validation.Validated;
-import app.domus.shared.validation.Validator;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The meter registry without HTTP: installing, replacing and retiring meters, and who may see or do which. */
@@ -283,30 +281,5 @@ class MeterRegistryTest {
         assertThat(errors(new MeterRequests.RetireMeter("2026-02-01", BigDecimal.ZERO))).isEmpty();
         assertThat(new MeterRequests.CreateMeter(null, null, "Hot_Water", "S", null, null, null, null).meterType())
                 .isEqualTo(app.domus.meters.MeterType.HOT_WATER);
-    }
-
-    private static List<String> errors(Validated request) {
-        Validator v = new Validator();
-        request.validate(v);
-        return v.errors().stream().map(FieldError::field).toList();
-    }
-
-    private static int status(Supplier<?> call) {
-        try {
-            call.get();
-            return 200;
-        } catch (ApiException e) {
-            return e.type().status();
-        }
-    }
-
-    private static String field(Supplier<?> call) {
-        try {
-            call.get();
-            return null;
-        } catch (ApiException e) {
-            assertThat(e.type().status()).isEqualTo(400);
-            return e.errors().getFirst().field();
-        }
     }
 }
