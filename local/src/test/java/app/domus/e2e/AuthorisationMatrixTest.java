@@ -1,13 +1,22 @@
 package app.domus.e2e;
 
 import static app.domus.e2e.IdentityFlowsTest.json;
+import static app.domus.local.testing.LocalCloudClient.awaitAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.local.testing.ApiCaller;
 import app.domus.local.testing.ApiResponse;
 import app.domus.local.testing.LocalCloudClient;
 import app.domus.local.testing.LocalCloudExtension;
+import app.domus.local.partners.channels.ChannelsDouble;
+import app.domus.local.partners.crm.CrmDouble;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,7 +101,7 @@ class AuthorisationMatrixTest {
             Map.entry("POST /invoices/{invoiceId}/credit-note", json(Map.of("reason", "An intruder's refund"))),
             Map.entry("PATCH /listings/{listingId}", json(Map.of("pricing", Map.of("offer", "rent", "amountMinor", 100000,
                     "currency", "EUR")))),
-            // {uploadId} is filled with an id that names nothing, like the listing's.
+            // {uploadId}: an upload of the lister's (see RealObjects).
             Map.entry("POST /listings/{listingId}/photos", json(Map.of("uploadId", "{uploadId}"))),
             Map.entry("PUT /listings/{listingId}/suggestions/{suggestionId}", json(Map.of("status", "accepted"))),
             Map.entry("PATCH /meter-readings/{readingId}", json(Map.of("value", 12.5, "reason", "An intruder's correction"))),
@@ -202,10 +211,15 @@ class AuthorisationMatrixTest {
     }
 
     /** The callers and the ids filled into paths. */
+    /** Ids of the portal's objects made here, which are not building A's (an option id, "o1", and a suggestion's label are no secret). */
+    private static final List<String> PORTAL = List.of("optionId", "listingId", "agencyId", "inquiryId", "exportId", "runId", "suggestionId");
+    /** Ids of what the lister (no caller) owns alone. */
+    private static final List<String> LISTERS = List.of("notificationId", "feedId", "savedSearchId", "importId", "importRunId", "uploadId");
+
     private record Estate(Map<String, ApiCaller> callers, Map<String, String> parameters, Map<String, Set<String>> foreign,
                           Instant expiry) {
 
-        static Estate make(LocalCloudClient cloud, Map<String, String> ids) {
+        static Estate make(LocalCloudClient cloud, Map<String, String> ids) throws InterruptedException {
             String run = UUID.randomUUID().toString().substring(0, 8);
             String organisationId = ids.get("organisationId");
             String buildingId = ids.get("buildingId");
@@ -280,7 +294,7 @@ class AuthorisationMatrixTest {
             buildingA.add(full.delegationId());
             // The listing and its agency are the portal's, not building A's; an option id ("o1") is no secret.
             objects.parameters().forEach((name, id) -> {
-                if (!List.of("optionId", "listingId", "agencyId", "inquiryId", "exportId", "runId").contains(name)) buildingA.add(id);
+                if (!PORTAL.contains(name) && !LISTERS.contains(name)) buildingA.add(id);
             });
             Set<String> organisationA = new HashSet<>(buildingA);
             organisationA.add(organisationId);
@@ -312,7 +326,9 @@ class AuthorisationMatrixTest {
                         objects.messageContent()));
             }
             // The inquiry is its inquirer's and the listing agency's, none of whom is a caller; the export is other-org-admin's.
+            // The lister's own notification, feed, saved search, import and import run are no caller's.
             for (String kind : callers.keySet()) {
+                LISTERS.forEach(name -> foreign.get(kind).add(objects.parameters().get(name)));
                 foreign.get(kind).add(objects.parameters().get("inquiryId"));
                 if (!kind.equals("other-org-admin")) foreign.get(kind).add(objects.parameters().get("exportId"));
             }
@@ -356,7 +372,7 @@ class AuthorisationMatrixTest {
      */
     private record RealObjects(Map<String, String> parameters, String messageContent) {
         static RealObjects make(LocalCloudClient cloud, Map<String, ApiCaller> callers, Map<String, String> ids, String towerB,
-                                ApiCaller billingManagerB, String run) {
+                                ApiCaller billingManagerB, String run) throws InterruptedException {
             ApiCaller manager = callers.get("manager");
             String buildingId = ids.get("buildingId");
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -410,6 +426,7 @@ class AuthorisationMatrixTest {
             ApiResponse listing = lister.post("/listings", json(Map.of(
                     "property", Map.of("type", "apartment", "rooms", 2, "address", Map.of("city", "Authzdorf " + run,
                             "latitude", 48.1, "longitude", 17.1)),
+                    "description", "Fifth-floor flat reached by lift with a south-facing loggia and a space in the underground car park",
                     "pricing", Map.of("offer", "sale", "amountMinor", 150_000_00, "currency", "EUR"))));
             assertThat(listing.status()).as(listing.body()).isEqualTo(201);
             String listingId = listing.json().path("listingId").asText();
@@ -424,12 +441,60 @@ class AuthorisationMatrixTest {
                     "message", "Is the flat still available? ref " + run)));
             assertThat(inquiry.status()).as(inquiry.body()).isEqualTo(201);
             parameters.put("inquiryId", inquiry.json().path("inquiryId").asText());
+            // The inquiry's notice is the lister's own notification, which no caller may mark read.
+            JsonNode notices = awaitAnswer(() -> lister.get("/notifications"), n -> n.path("items").size() > 0);
+            parameters.put("notificationId", notices.path("items").get(0).path("notificationId").asText());
+            // What enrichment suggested for the listing's description is decided by its agency only.
+            cloud.awaitEvent("ListingEnriched", e -> e.toString().contains(listingId));
+            JsonNode suggestions = awaitAnswer(() -> lister.get("/listings/" + listingId + "/suggestions"), n -> n.path("items").size() > 0);
+            parameters.put("suggestionId", suggestions.path("items").get(0).path("suggestionId").asText());
+
+            // An upload of the lister's, which only the lister's agency could add to its listing.
+            ApiResponse upload = lister.post("/uploads", json(Map.of("contentType", "image/jpeg", "sizeBytes", 2048)));
+            assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+            parameters.put("uploadId", upload.json().path("uploadId").asText());
+
+            // The lister's own iCal feed and saved search: theirs to revoke and to unsubscribe (with the e-mail's token).
+            ApiResponse feed = lister.post("/calendar/feeds", "");
+            assertThat(feed.status()).as(feed.body()).isEqualTo(201);
+            parameters.put("feedId", feed.json().path("feedId").asText());
+            ApiResponse saved = lister.post("/saved-searches", json(Map.of("criteria", Map.of("location", "Authzdorf " + run),
+                    "alertSettings", Map.of("frequency", "daily"))));
+            assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+            parameters.put("savedSearchId", saved.json().path("savedSearchId").asText());
+
+            // The lister's agency imports from the CRM's double, and runs it once with the price read from a field the
+            // CRM has not: every property is refused by the mapping, so the run ends at once with nothing imported.
+            String crm = cloud.cloud().partnerDoubles().get(CrmDouble.NAME);
+            ApiResponse crmImport = lister.post("/imports", json(Map.of("crmType", "reso", "endpoint", crm + "/odata",
+                    "credentials", Map.of("clientId", CrmDouble.CLIENT_ID, "clientSecret", CrmDouble.CLIENT_SECRET, "tokenUrl", crm + "/oauth2/token"),
+                    "fieldMapping", Map.of("fields", Map.of("price", "NoSuchPrice")))));
+            assertThat(crmImport.status()).as(crmImport.body()).isEqualTo(201);
+            String importId = crmImport.json().path("importId").asText();
+            ApiResponse importRun = lister.post("/imports/" + importId + "/run", "");
+            assertThat(importRun.status()).as(importRun.body()).isEqualTo(202);
+            String importRunId = importRun.json().path("importRunId").asText();
+            JsonNode ended = awaitAnswer(() -> lister.get("/imports/" + importId + "/runs/" + importRunId),
+                    r -> !r.path("status").asText().equals("running"));
+            assertThat(ended.path("counts").path("created").asInt()).as(ended.toString()).isZero();
+            parameters.put("importId", importId);
+            parameters.put("importRunId", importRunId);
 
             // The tenant reads 3B's cold-water meter (its first reading: accepted, no anomaly, no consumption to bill).
             ApiResponse reading = callers.get("tenant").post("/meter-readings", json(Map.of("meterId", ids.get("meter.3B.cold_water"),
                     "value", 12.5)));
             assertThat(reading.status()).as(reading.body()).isEqualTo(201);
             parameters.put("readingId", reading.json().path("readingId").asText());
+
+            // The manager connects 3B to an iCal feed of the channels' double that holds no stay (a sync adds nothing).
+            String channels = cloud.cloud().partnerDoubles().get(ChannelsDouble.NAME);
+            String emptyFeed = "authz-" + run;
+            channelsDouble(channels, "POST", "/feeds/" + emptyFeed + "/events", json(Map.of("uid", "gone@" + run, "start", "2045-01-01", "end", "2045-01-02")));
+            channelsDouble(channels, "DELETE", "/feeds/" + emptyFeed + "/events/gone@" + run, null);
+            ApiResponse channel = manager.post("/units/" + ids.get("unit.3B") + "/channels", json(Map.of("type", "ical",
+                    "name", "Authorisation feed " + run, "feedUrl", channels + "/feeds/" + emptyFeed + ".ics")));
+            assertThat(channel.status()).as(channel.body()).isEqualTo(201);
+            parameters.put("channelId", channel.json().path("channelId").asText());
 
             // The other organisation's admin exports their own data: the export is theirs alone.
             ApiResponse export = callers.get("other-org-admin").post("/me/export", "");
@@ -445,6 +510,20 @@ class AuthorisationMatrixTest {
             assertThat(billing.status()).as(billing.body()).isEqualTo(202);
             parameters.put("runId", billing.json().path("runId").asText());
             return new RealObjects(parameters, content);
+        }
+    }
+
+    private static void channelsDouble(String baseUrl, String method, String control, String body) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + "/_double" + control))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(control + ": " + response.body()).isEqualTo(200);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

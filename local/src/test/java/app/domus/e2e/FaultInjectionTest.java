@@ -9,6 +9,12 @@ import app.domus.local.testing.LocalCloudClient;
 import app.domus.local.testing.LocalCloudExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,8 +34,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Issue 17, "faults injected, nothing lost": the local cloud's fault switch makes DynamoDB, SNS, S3, SQS, SES and Secrets
- * Manager (SSM and KMS too, checked in {@code AwsApiFaultsTest}) fail on the wire as
- * AWS does, and the platform answers with problems a client can retry, dead-letters what its consumers cannot finish,
+ * Manager, SSM and KMS fail on the wire as AWS does (each checked alone in {@code AwsApiFaultsTest}), and the platform answers with problems a client can retry, dead-letters what its consumers cannot finish,
  * and ends, once the faults clear and the dead letters are redriven, in the state a fault-free run reaches.
  */
 @ExtendWith(LocalCloudExtension.class)
@@ -211,6 +216,98 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aSignInWhoseSigningKeysSsmThrottlesIsA503LeavesNoSessionAndGoesThroughOnceTheFaultClears(LocalCloudClient cloud) throws Exception {
+        this.cloud = cloud;
+        String email = "ssm-faults-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String password = "a long fault-injection password";
+        verifiedAccount(cloud, email, password);
+        String signIn = json(Map.of("email", email, "password", password));
+        // A warm sandbox keeps the signing keys for five minutes; a new one reads them from SSM on its first sign-in.
+        cloud.cloud().functions().get("LoginFunction").recycle();
+        try (var throttled = cloud.injectFaults("ssm", "throttling", 1.0, 0, "GetParameter")) {
+            ApiResponse refused = cloud.anonymous().post("/auth/login", signIn);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.header("retry-after")).isEqualTo("1");
+            assertThat(refused.header("content-type")).startsWith("application/problem+json");
+            assertThat(refused.json().path("type").asText()).endsWith("/unavailable");
+            assertThat(refused.body()).doesNotContain("Exception", "ssm", "arn:aws", "signing", "token");
+            assertThat(cloud.injectedFaults("ssm", "GetParameter")).as("the SDK retried the throttled parameter").isGreaterThanOrEqualTo(2);
+        }
+        ApiResponse signedIn = cloud.anonymous().post("/auth/login", signIn);
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
+        ApiResponse sessions = cloud.withToken(signedIn.json().path("accessToken").asText()).get("/auth/sessions");
+        assertThat(sessions.status()).as(sessions.body()).isEqualTo(200);
+        assertThat(sessions.json().path("items")).as("the refused sign-in left no session behind").hasSize(1);
+    }
+
+    @Test
+    void aCalendarWhoseTokensKmsCannotEncryptIsA503StoresNoConnectionAndConnectsOnANewConsentOnceTheFaultClears(LocalCloudClient cloud) throws Exception {
+        this.cloud = cloud;
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String email = "kms-faults-" + run + "@example.com";
+        String userId = verifiedAccount(cloud, email, "a long fault-injection password");
+        var person = cloud.withClaims(Map.of("sub", userId, "email", email, "email_verified", true));
+        String googleAccount = "kms-" + run + "@gmail.test";
+        URI callback = consent(cloud, person, googleAccount);
+        try (var unavailable = cloud.injectFaults("kms", "unavailable", 1.0, 0, "Encrypt")) {
+            ApiResponse refused = cloud.anonymous().get(callback.getRawPath() + "?" + callback.getRawQuery());
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.header("retry-after")).isEqualTo("1");
+            assertThat(refused.header("content-type")).startsWith("application/problem+json");
+            assertThat(refused.body()).doesNotContain("Exception", "kms", "arn:aws", "access_token", "refresh");
+            assertThat(cloud.injectedFaults("kms", "Encrypt")).as("the SDK retried the unavailable key").isGreaterThanOrEqualTo(2);
+            assertThat(connections(cloud, userId)).as("no connection without its tokens encrypted").isEmpty();
+        }
+        // The consent's state and the provider's code are single-use: the same callback cannot be replayed, a new consent connects.
+        ApiResponse replayed = cloud.anonymous().get(callback.getRawPath() + "?" + callback.getRawQuery());
+        assertThat(replayed.status()).as(replayed.body()).isEqualTo(400);
+        assertThat(connections(cloud, userId)).isEmpty();
+        URI again = consent(cloud, person, googleAccount);
+        ApiResponse connected = cloud.anonymous().get(again.getRawPath() + "?" + again.getRawQuery());
+        assertThat(connected.status()).as(connected.body()).isEqualTo(200);
+        assertThat(connected.json().path("connected").asBoolean()).isTrue();
+        List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> stored = connections(cloud, userId);
+        assertThat(stored).hasSize(1);
+        assertThat(stored.getFirst().get("tokens").s()).as("the tokens are stored encrypted, as base64").doesNotContain("{", "\"").isNotBlank();
+    }
+
+    /** Starts a Google consent as {@code person} and lets the Google double answer it: the callback's address. */
+    private static URI consent(LocalCloudClient cloud, app.domus.local.testing.ApiCaller person, String googleAccount) throws Exception {
+        ApiResponse connect = person.post("/calendar/connect", json(Map.of("provider", "google")));
+        assertThat(connect.status()).as(connect.body()).isEqualTo(200);
+        HttpResponse<String> consent = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(HttpRequest.newBuilder(
+                        URI.create(connect.json().path("authorizationUrl").asText() + "&login_hint=" + URLEncoder.encode(googleAccount, StandardCharsets.UTF_8)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(302);
+        URI back = URI.create(consent.headers().firstValue("Location").orElseThrow());
+        assertThat(back.getPath()).isEqualTo("/calendar/callback");
+        return back;
+    }
+
+    /** The person's calendar connections as stored (their index entries). */
+    private static List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> connections(LocalCloudClient cloud, String userId) {
+        try (var dynamo = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
+            String table = cloud.cloud().deployment().names().ref(cloud.cloud().deployment().template().resource("DomusTable"));
+            return dynamo.query(b -> b.tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :user")
+                    .expressionAttributeValues(Map.of(":user", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("CALENDAR_USER#" + userId))))
+                    .items();
+        }
+    }
+
+    private static final java.util.regex.Pattern VERIFY_LINK = java.util.regex.Pattern.compile("verify-email\\?token=([A-Za-z0-9_-]+)");
+
+    /** Signs a person up on the portal and verifies the address from the e-mail's link; their user id. */
+    private static String verifiedAccount(LocalCloudClient cloud, String email, String password) throws InterruptedException {
+        ApiResponse signedUp = cloud.anonymous().post("/portal/signup", json(Map.of("email", email, "password", password, "name", "Fay Faults")));
+        assertThat(signedUp.status()).as(signedUp.body()).isEqualTo(202);
+        var link = VERIFY_LINK.matcher(cloud.awaitOutbox(email, m -> VERIFY_LINK.matcher(m.toString()).find()).toString());
+        assertThat(link.find()).isTrue();
+        ApiResponse verified = cloud.anonymous().post("/auth/verify-email", json(Map.of("token", link.group(1))));
+        assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+        return verified.json().path("userId").asText();
+    }
+
+    @Test
     void aScriptRunUnderPartialFaultsEndsInTheStateOfTheSameScriptRunWithoutFaults(LocalCloudClient cloud) throws Exception {
         this.cloud = cloud;
         var ids = cloud.cloud().demoData().ids();
@@ -237,6 +334,15 @@ class FaultInjectionTest {
         assertThat(stormy.results()).isEqualTo(calm.results());
         assertThat(stormy.readings()).isEqualTo(calm.readings());
         assertThat(stormy.ballotEvents()).as("each BallotCast event reached the topic").isEqualTo(calm.ballotEvents()).isEqualTo(5);
+        assertThat(stormy.ledger()).as("one charge and one credit, as without faults").isEqualTo(calm.ledger()).hasSize(2);
+        assertThat(stormy.reservation()).as("the booking, as without faults").isEqualTo(calm.reservation());
+        // No number was burnt by the retries: the stormy run's invoice and credit note are the next after the calm run's.
+        List<String> calmNumbers = documentNumbers(cloud, calm.ledgerReferences());
+        List<String> stormyNumbers = documentNumbers(cloud, stormy.ledgerReferences());
+        assertThat(calmNumbers).hasSize(2).allMatch(number -> DOCUMENT_NUMBER.matcher(number).matches());
+        assertThat(stormyNumbers).hasSize(2);
+        for (int i = 0; i < 2; i++) assertThat(sequenceOf(stormyNumbers.get(i))).as(stormyNumbers.get(i)).isEqualTo(sequenceOf(calmNumbers.get(i)) + 1);
+        assertThat(calm.reservation()).containsEntry("status", "\"confirmed\"").containsEntry("nights", "3");
         long publishFaults = 0;
         for (JsonNode count : cloud.console("faults/sns").path("injected")) publishFaults += count.asLong();
         // Cleared faults keep no counts: the figures are read before clearing, in the storm block above.
@@ -282,13 +388,58 @@ class FaultInjectionTest {
 
     /** The state a script leaves: the vote's results and the meter's readings, normalised (no ids, times as offsets). */
     private record Outcome(String voteId, String meter, Instant base, Map<String, Object> results, List<String> readings,
-                           long ballotEvents, int retried) {
+                           long ballotEvents, int retried, Set<String> ledgerReferences, List<String> ledger,
+                           String reservationId, Map<String, String> reservation) {
         Outcome settled(LocalCloudClient cloud) throws InterruptedException {
             List<String> stored = awaitReadings(cloud, meter, base, READINGS.size());
             JsonNode results = cloud.as("manager").get("/votes/" + voteId + "/results").json();
-            return new Outcome(voteId, meter, base, normalised(results), stored, awaitBallotEvents(cloud, voteId, 5), retried);
+            return new Outcome(voteId, meter, base, normalised(results), stored, awaitBallotEvents(cloud, voteId, 5), retried,
+                    ledgerReferences, ledgerOf(cloud, ledgerReferences), reservationId, reservationOf(cloud, reservationId));
         }
     }
+
+    /** The unit's ledger entries for these invoices and credit notes, oldest first, without ids, numbers or times. */
+    private static List<String> ledgerOf(LocalCloudClient cloud, Set<String> references) {
+        JsonNode account = cloud.as("manager").get("/units/" + cloud.cloud().demoData().ids().get(LEDGER_UNIT) + "/account?limit=100").json();
+        List<String> entries = new ArrayList<>();
+        for (JsonNode entry : account.path("items")) {
+            if (!references.contains(entry.path("referenceId").asText())) continue;
+            // The documents' numbers differ between the runs (the later run's are the next ones); the rest must not.
+            entries.addFirst(entry.path("kind").asText() + " " + entry.path("amount").asLong() + " " + entry.path("referenceType").asText()
+                    + " " + DOCUMENT_NUMBER.matcher(entry.path("description").asText()).replaceAll("<number>"));
+        }
+        return entries;
+    }
+
+    /** The booking as stored, without its ids, its dates (each run books its own) or its times: its nights instead. */
+    private static Map<String, String> reservationOf(LocalCloudClient cloud, String reservationId) {
+        JsonNode stay = cloud.as("manager").get("/reservations/" + reservationId).json();
+        Map<String, String> normalised = new TreeMap<>();
+        for (String field : List.of("channel", "status", "guestName", "guests", "overlapsWith")) normalised.put(field, stay.path(field).toString());
+        normalised.put("nights", Long.toString(java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(stay.path("checkIn").asText()),
+                java.time.LocalDate.parse(stay.path("checkOut").asText()))));
+        return normalised;
+    }
+
+    private static final java.util.regex.Pattern DOCUMENT_NUMBER = java.util.regex.Pattern.compile("(INV|CN)-\\d{4}-\\d{6}");
+
+    /** The unit's ledger entries' document numbers for these references, invoice's first: {@code INV-2026-000002}. */
+    private static List<String> documentNumbers(LocalCloudClient cloud, Set<String> references) {
+        JsonNode account = cloud.as("manager").get("/units/" + cloud.cloud().demoData().ids().get(LEDGER_UNIT) + "/account?limit=100").json();
+        List<String> numbers = new ArrayList<>();
+        for (JsonNode entry : account.path("items")) {
+            if (references.contains(entry.path("referenceId").asText())) numbers.addFirst(entry.path("documentNumber").asText());
+        }
+        return numbers;
+    }
+
+    /** The sequence number of {@code INV-2026-000002}: 2. */
+    private static int sequenceOf(String documentNumber) {
+        return Integer.parseInt(documentNumber.substring(documentNumber.lastIndexOf('-') + 1));
+    }
+
+    /** The unit whose ledger and bookings the script adds to (owner2's, which no other test's figures are read from). */
+    private static final String LEDGER_UNIT = "unit.2A";
 
     /** The meter's register after each quarter hour, from the script's starting value. */
     private static final List<Double> READINGS = List.of(0.0, 0.25, 0.5, 0.75, 1.0, 1.25);
@@ -313,7 +464,20 @@ class FaultInjectionTest {
             retrying(cloud.anonymous().header("authorization", gateway), "/internal/meter-readings",
                     readings(ids.get("device.1B"), base.plus(Duration.ofMinutes(15L * i)), List.of((stormy ? 200 : 100) + READINGS.get(i))), retried);
         }
-        return new Outcome(voteId, meter, base, null, null, 0, retried[0]);
+        // The ledger: an invoice of 2A and its credit note, a charge and a credit whatever the retries.
+        var manager = cloud.as("manager");
+        String unit = ids.get(LEDGER_UNIT);
+        ApiResponse invoice = retrying(manager, "/invoices", json(Map.of("unitId", unit,
+                "dueDate", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(60).toString(),
+                "items", List.of(Map.of("description", "Fault script cleaning", "quantity", 2, "unitPrice", 1250, "vatRate", 20)))), retried);
+        String invoiceId = invoice.json().path("invoiceId").asText();
+        ApiResponse credit = retrying(manager, "/invoices/" + invoiceId + "/credit-note", json(Map.of("reason", "Fault script refund")), retried);
+        // A direct booking of 2A, on days of its own (far ahead, where no other stay is).
+        java.time.LocalDate checkIn = java.time.LocalDate.of(2050, 1, 1).plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(0, 20_000));
+        ApiResponse booked = retrying(manager, "/units/" + unit + "/reservations", json(Map.of("checkIn", checkIn.toString(),
+                "checkOut", checkIn.plusDays(3).toString(), "guestName", "Sam Script", "guests", 2)), retried);
+        return new Outcome(voteId, meter, base, null, null, 0, retried[0],
+                Set.of(invoiceId, credit.json().path("creditNoteId").asText()), null, booked.json().path("reservationId").asText(), null);
     }
 
     /**

@@ -171,6 +171,15 @@ public final class LocalFunction {
         }
     }
 
+    /**
+     * Drops the handler instance, so that the next invocation is a cold start in a new sandbox, as Lambda starts one
+     * when it scales out or recycles an old one: what the handler built and cached (clients, parameters read from SSM)
+     * is built again. An invocation already running finishes on the old instance.
+     */
+    public synchronized void recycle() {
+        instance = null;
+    }
+
     private synchronized void discard(HandlerInvoker timedOut) {
         if (instance == timedOut) instance = null;
     }

@@ -64,6 +64,9 @@ public class SessionService {
         session.setSourceIp(sourceIp);
         session.setCurrentTokenHash(TokenHash.of(refreshToken));
         session.setTtl(now.plus(REFRESH_LIFETIME).getEpochSecond());
+        // Signed before anything is stored: a key SSM cannot give now leaves no session (nor a sign-in in the audit log)
+        // that no token was ever issued for.
+        String accessToken = tokens.accessToken(user.getId(), user.getEmail(), user.emailVerified(), sessionId);
         // The session and its sign-in's audit event are stored together.
         table.client().transactWriteItems(t -> {
             t.addPutItem(table.of(SessionItem.class), session)
@@ -71,7 +74,7 @@ public class SessionService {
             security.signedIn(t, user.getId(), sessionId, sourceIp, session.getUserAgent());
         });
         evictBeyondLimit(user.getId());
-        return new Tokens(tokens.accessToken(user.getId(), user.getEmail(), user.emailVerified(), sessionId), refreshToken, sessionId);
+        return new Tokens(accessToken, refreshToken, sessionId);
     }
 
     public Tokens refresh(String refreshToken) {
@@ -94,6 +97,8 @@ public class SessionService {
         session.setCurrentTokenHash(TokenHash.of(next));
         session.setLastUsedAt(now.toString());
         session.setTtl(now.plus(REFRESH_LIFETIME).getEpochSecond());
+        // Signed before the rotation is stored: a failure to sign must not use up the caller's refresh token.
+        String accessToken = tokens.accessToken(user.getId(), user.getEmail(), user.emailVerified(), session.getSessionId());
         try {
             table.client().transactWriteItems(t -> t
                     .addUpdateItem(table.of(RefreshTokenItem.class), presented)
@@ -105,7 +110,7 @@ public class SessionService {
             close(user.getId(), session.getSessionId());
             throw invalid();
         }
-        return new Tokens(tokens.accessToken(user.getId(), user.getEmail(), user.emailVerified(), session.getSessionId()), next, session.getSessionId());
+        return new Tokens(accessToken, next, session.getSessionId());
     }
 
     public List<SessionView> list(String userId, String currentSessionId) {

@@ -54,6 +54,50 @@ class SessionServiceTest {
         assertThat(t.getTtl()).isEqualTo(now.plus(Duration.ofDays(30)).getEpochSecond());
     }
 
+    /** A session service whose signing keys, read from a source like SSM, can be made unavailable. */
+    private SessionService withKeys(boolean[] unavailable) {
+        String document = new com.nimbusds.jose.jwk.JWKSet(app.domus.identity.keys.KeySetSigningKeys.generateKey()).toString(false);
+        var keys = new app.domus.identity.keys.KeySetSigningKeys(() -> {
+            if (unavailable[0]) throw new IllegalStateException("the key parameter cannot be read");
+            return document;
+        });
+        return new SessionService(fx.table, new app.domus.identity.tokens.TokenIssuer(keys, fx.clock, "https://issuer.test", "domus"),
+                fx.clock, fx.security);
+    }
+
+    @Test
+    void aSignInWhoseTokenCannotBeSignedStoresNoSession() {
+        boolean[] unavailable = {true};
+        SessionService sessions = withKeys(unavailable);
+        var before = sessions.list(user.getId(), null).stream().map(SessionService.SessionView::sessionId).toList();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sessions.open(user, "203.0.113.9", "Browser/1.0"))
+                .hasMessageContaining("cannot be read");
+        assertThat(sessions.list(user.getId(), null)).extracting(SessionService.SessionView::sessionId).isEqualTo(before);
+
+        unavailable[0] = false;
+        SessionService.Tokens opened = sessions.open(user, "203.0.113.9", "Browser/1.0");
+        assertThat(sessions.list(user.getId(), opened.sessionId())).extracting(SessionService.SessionView::sessionId)
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(before.stream(), java.util.stream.Stream.of(opened.sessionId())).toList());
+    }
+
+    @Test
+    void aRefreshWhoseTokenCannotBeSignedLeavesTheRefreshTokenUsable() {
+        boolean[] unavailable = {false};
+        SessionService sessions = withKeys(unavailable);
+        SessionService.Tokens opened = sessions.open(user, "203.0.113.9", "Browser/1.0");
+
+        unavailable[0] = true;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sessions.refresh(opened.refreshToken())).hasMessageContaining("cannot be read");
+        assertThat(token(opened.refreshToken()).getStatus()).as("not rotated").isEqualTo(RefreshTokenItem.ACTIVE);
+
+        unavailable[0] = false;
+        SessionService.Tokens refreshed = sessions.refresh(opened.refreshToken());
+        assertThat(refreshed.sessionId()).isEqualTo(opened.sessionId());
+        assertThat(token(opened.refreshToken()).getStatus()).isEqualTo(RefreshTokenItem.ROTATED);
+        assertThat(session(opened.sessionId()).getCurrentTokenHash()).isEqualTo(TokenHash.of(refreshed.refreshToken()));
+    }
+
     @Test
     void theUserAgentIsKeptUpToTwoHundredCharacters() {
         String exactly = "a".repeat(200);
