@@ -1,7 +1,7 @@
 package app.domus.meters.ingest;
 
-import static app.domus.meters.Refusals.errors;
-import static app.domus.meters.Refusals.status;
+import static app.domus.shared.testing.Refusals.errors;
+import static app.domus.shared.testing.Refusals.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.meters.MetersFixture;

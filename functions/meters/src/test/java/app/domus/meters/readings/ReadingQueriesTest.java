@@ -1,7 +1,7 @@
 package app.domus.meters.readings;
 
-import static app.domus.meters.Refusals.field;
-import static app.domus.meters.Refusals.status;
+import static app.domus.shared.testing.Refusals.field;
+import static app.domus.shared.testing.Refusals.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.meters.MetersFixture;

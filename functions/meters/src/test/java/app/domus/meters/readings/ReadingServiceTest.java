@@ -1,9 +1,9 @@
 package app.domus.meters.readings;
 
-import static app.domus.meters.Refusals.detail;
-import static app.domus.meters.Refusals.errors;
-import static app.domus.meters.Refusals.field;
-import static app.domus.meters.Refusals.status;
+import static app.domus.shared.testing.Refusals.detail;
+import static app.domus.shared.testing.Refusals.errors;
+import static app.domus.shared.testing.Refusals.field;
+import static app.domus.shared.testing.Refusals.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.domus.meters.MeterEvents;

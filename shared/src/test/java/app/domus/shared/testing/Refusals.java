@@ -1,4 +1,4 @@
-package app.domus.meters;
+package app.domus.shared.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import app.domus.shared.validation.Validator;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** How a service call or a request body was refused, for the module's tests. */
+/** How a service call or a request body was refused: for the contexts' tests of their services and request bodies. */
 public final class Refusals {
     private Refusals() {}
 
