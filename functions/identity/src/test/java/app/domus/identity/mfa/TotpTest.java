@@ -55,4 +55,26 @@ class TotpTest {
         assertThat(Totp.uri("Domus", "a+b@example.test", "ABC"))
                 .isEqualTo("otpauth://totp/Domus:a%2Bb%40example.test?secret=ABC&issuer=Domus&algorithm=SHA1&digits=6&period=30");
     }
+    @Test
+    void codesTwoStepsAwayAreRefusedAndAStepAfterTheLastUsedOneIsAccepted() {
+        Instant now = Instant.ofEpochSecond(1_800_000_015L);
+        long step = now.getEpochSecond() / 30;
+        String secret = Totp.newSecret();
+
+        assertThat(Totp.matchingStep(secret, Totp.code(secret, step - 2), -1, now)).isEqualTo(-1);
+        assertThat(Totp.matchingStep(secret, Totp.code(secret, step + 2), -1, now)).isEqualTo(-1);
+        assertThat(Totp.matchingStep(secret, Totp.code(secret, step), step - 1, now)).isEqualTo(step);
+        assertThat(Totp.matchingStep(secret, Totp.code(secret, step + 1), step, now)).isEqualTo(step + 1);
+        assertThat(Totp.matchingStep(null, Totp.code(secret, step), -1, now)).isEqualTo(-1);
+    }
+
+    @Test
+    void aStepBeginsAtItsThirtySecondBoundary() {
+        String secret = Totp.newSecret();
+        long step = 60_000_000L;
+
+        assertThat(Totp.codeAt(secret, Instant.ofEpochSecond(step * 30))).isEqualTo(Totp.code(secret, step));
+        assertThat(Totp.codeAt(secret, Instant.ofEpochSecond(step * 30 + 29))).isEqualTo(Totp.code(secret, step));
+        assertThat(Totp.codeAt(secret, Instant.ofEpochSecond(step * 30 - 1))).isEqualTo(Totp.code(secret, step - 1));
+    }
 }
