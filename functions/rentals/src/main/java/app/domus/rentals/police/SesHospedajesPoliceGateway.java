@@ -145,7 +145,13 @@ public class SesHospedajesPoliceGateway implements PoliceGateway {
         String fault = SesMessages.text(document.getDocumentElement(), "faultstring");
         if (fault != null || answer.status() >= 400) {
             String faultCode = String.valueOf(SesMessages.text(document.getDocumentElement(), "faultcode"));
-            if (answer.status() < 500 || faultCode.endsWith("Client")) throw new PartnerException.Invalid(PARTNER, fault == null ? "HTTP " + answer.status() : fault);
+            // The fault's code says whose it is (SOAP 1.1 Client/Server, 1.2 Sender/Receiver), whatever HTTP status carries
+            // it: a portal that reports its own outage with a 200 is failing, not refusing the registration.
+            boolean serverFault = faultCode.endsWith("Server") || faultCode.endsWith("Receiver");
+            boolean clientFault = faultCode.endsWith("Client") || faultCode.endsWith("Sender");
+            if (clientFault || !serverFault && answer.status() < 500) {
+                throw new PartnerException.Invalid(PARTNER, fault == null ? "HTTP " + answer.status() : fault);
+            }
             throw new PartnerException.Unavailable(PARTNER, "the portal failed (HTTP " + answer.status() + "): " + fault, null);
         }
         return document;
