@@ -46,10 +46,15 @@ public class ListingPhotos {
     public List<Checked> check(String ownerId, List<String> uploadIds, java.util.function.IntFunction<String> field) {
         Validator v = new Validator();
         List<Checked> checked = new ArrayList<>();
+        java.util.Set<String> given = new java.util.HashSet<>();
         for (int i = 0; i < uploadIds.size(); i++) {
+            // The repeat is the one named, so the app can point at the photo to take out.
+            if (uploadIds.get(i) != null && !given.add(uploadIds.get(i))) {
+                v.error(field.apply(i), "names an upload that is given twice");
+                continue;
+            }
             check(ownerId, uploadIds.get(i), v, field.apply(i)).ifPresent(checked::add);
         }
-        if (checked.stream().map(c -> c.upload().getId()).distinct().count() < checked.size()) v.error(field.apply(0), "names an upload that is given twice");
         v.throwIfInvalid();
         return checked;
     }

@@ -33,6 +33,19 @@ class ListingPhotosTest {
     }
 
     @Test
+    void anUploadGivenTwiceIsRefusedAtItsRepeatAndNothingElse() {
+        String a = f.sentUpload(f.rita, Images.jpeg());
+        String b = f.sentUpload(f.rita, Images.jpeg());
+        assertThatThrownBy(() -> f.photos.check(f.rita, java.util.Arrays.asList(a, b, b), i -> "photos." + i + ".uploadId"))
+                .isInstanceOfSatisfying(app.domus.shared.http.ApiException.class, e -> {
+                    assertThat(e.type().status()).isEqualTo(400);
+                    assertThat(e.errors()).extracting(app.domus.shared.http.FieldError::field).containsExactly("photos.2.uploadId");
+                    assertThat(e.errors().getFirst().message()).isEqualTo("names an upload that is given twice");
+                });
+        assertThat(f.photos.check(f.rita, List.of(a, b), i -> "photos." + i + ".uploadId")).hasSize(2);
+    }
+
+    @Test
     void anUploadBecomesAPhotoWhoseThumbnailsTheUploadEventMakesAndOnlyTheyArePublished() {
         String uploadId = f.sentUpload(f.rita, ListingsFixture.rotatedPhotoWithLocation());
         JsonNode listing = createWith(uploadId);
