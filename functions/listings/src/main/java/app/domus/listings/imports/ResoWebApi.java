@@ -121,8 +121,22 @@ public class ResoWebApi implements CrmSource {
         return token;
     }
 
+    /**
+     * A token is kept for the credentials that got it, secret and scope included: the cache lives as long as the sandbox
+     * and serves every agency's imports, so a wrong secret for someone else's client id must never reuse their token.
+     */
     private static String tokenKey(Connection connection) {
-        return connection.credentials().get("tokenUrl") + " " + connection.credentials().get("clientId");
+        Map<String, String> c = connection.credentials();
+        return c.get("tokenUrl") + " " + c.get("clientId") + " " + c.get("scope") + " " + sha256(String.valueOf(c.get("clientSecret")));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static String base(Connection connection) {

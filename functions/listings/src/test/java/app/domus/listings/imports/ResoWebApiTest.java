@@ -150,6 +150,17 @@ class ResoWebApiTest {
     }
 
     @Test
+    void aTokenIsNeverReusedForADifferentSecretOfTheSameClient() {
+        reso.test(connection());
+        tokenAnswers.add(new Answer(401, "{\"error\":\"invalid_client\"}"));
+        var guessed = new CrmSource.Connection(base + "/reso", Map.of("clientId", "agency one", "clientSecret", "guessed", "tokenUrl", base + "/token"));
+
+        assertThatThrownBy(() -> reso.test(guessed)).isInstanceOf(CrmException.class).hasMessageContaining("refused the client credentials");
+        assertThat(tokenCalls).as("the guessed secret was sent to the token endpoint").hasSize(2);
+        assertThat(propertyCalls).as("no property read with the other secret's token").hasSize(1);
+    }
+
+    @Test
     void aTokenAboutToExpireIsFetchedAgainAndOneTheServerRefusesIsForgotten() {
         tokenAnswers.add(new Answer(200, "{\"access_token\":\"short\",\"expires_in\":20}"));
         tokenAnswers.add(new Answer(200, "{\"access_token\":\"tok-2\"}"));
