@@ -170,6 +170,8 @@ class FaultInjectionTest {
         String managerEmail = demo.account("manager").orElseThrow().email();
         String title = "Unsent notice " + UUID.randomUUID().toString().substring(0, 8);
         try (QueueTimeout ignored = QueueTimeout.shorten(cloud, "NotificationQueue")) {
+            // Notices still in flight from an earlier test would fail under this fault too, and keep the queue from draining.
+            cloud.awaitQueueDrained("NotificationQueue");
             // A 500 rather than SES's 429: the SDK backs off 100 ms instead of a second before each retry, which keeps five
             // deliveries' worth of retries short; AwsApiFaultsTest checks the 429 TooManyRequestsException against the SDK.
             try (var failing = cloud.injectFaults("ses", "server-error", 1.0, 0, "SendEmail")) {
@@ -318,7 +320,10 @@ class FaultInjectionTest {
         Outcome stormy;
         long[] dynamoFaults = {0};
         long[] snsFaults = {0};
-        try (QueueTimeout ignored = QueueTimeout.shorten(cloud, "MeterReadingsQueue")) {
+        // The storm also fails some notices (their idempotency writes are throttled): with NotificationQueue's timeout
+        // shortened too, they come back within seconds, and the block leaves that queue drained for the tests after it.
+        try (QueueTimeout ignored = QueueTimeout.shorten(cloud, "MeterReadingsQueue");
+             QueueTimeout notices = QueueTimeout.shorten(cloud, "NotificationQueue")) {
             cloud.injectFaults("dynamodb", "throttling", 0.3);
             cloud.injectFaults("sns", "server-error", 0.5);
             stormy = script(cloud, gateway, base.plus(Duration.ofDays(7)), true);
@@ -328,6 +333,7 @@ class FaultInjectionTest {
             cloud.clearFaults();
             cloud.anonymous().post("/_local/queues/MeterReadingsDLQ/redrive", null);
             stormy = stormy.settled(cloud);
+            cloud.awaitQueueDrained("NotificationQueue");
         }
         calm = calm.settled(cloud);
 
