@@ -320,7 +320,7 @@ class FaultInjectionTest {
         Outcome stormy;
         long[] dynamoFaults = {0};
         long[] snsFaults = {0};
-        // The storm also fails some notices (their idempotency writes are throttled): with NotificationQueue's timeout
+        // The storm also fails some notices (a throttled attempt can overrun its call deadline): with NotificationQueue's timeout
         // shortened too, they come back within seconds, and the block leaves that queue drained for the tests after it.
         try (QueueTimeout ignored = QueueTimeout.shorten(cloud, "MeterReadingsQueue");
              QueueTimeout notices = QueueTimeout.shorten(cloud, "NotificationQueue")) {
