@@ -22,6 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -57,28 +61,56 @@ class DeploymentZipTest {
     @Test
     void everyFunctionStartsAndPrimesOnItsDeploymentZipAlone(LocalCloudClient cloud, @TempDir Path work) throws Exception {
         Map<String, List<LocalFunction>> byZip = functionsByZip(cloud);
+        // The zips have class loaders of their own and share nothing, so they are loaded side by side: loading classes
+        // is this test's whole cost, and one zip at a time left a core of the machine idle.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         List<String> problems = new ArrayList<>();
         int started = 0;
-        for (Map.Entry<String, List<LocalFunction>> zip : byZip.entrySet()) {
-            Path file = repositoryRoot().resolve(zip.getKey());
-            assertThat(file).as("%s: build it with ./mvnw package (or run ./mvnw verify)", zip.getKey()).isRegularFile();
-            try (URLClassLoader runtime = new URLClassLoader(new URL[] {codeSource(LambdaEventSerializers.class)},
-                    ClassLoader.getPlatformClassLoader());
-                 URLClassLoader loader = new URLClassLoader(libraries(file, work), runtime)) {
-                for (LocalFunction function : zip.getValue()) {
-                    try {
-                        startAndPrime(loader, function);
-                        deserialiseSampleEvent(runtime, loader, function);
-                        started++;
-                    } catch (Throwable e) {
-                        Throwable cause = rootCause(e);
-                        problems.add(function.definition().logicalId() + " on " + zip.getKey() + ": " + cause);
-                    }
+        try {
+            List<Future<ZipOutcome>> outcomes = new ArrayList<>();
+            for (Map.Entry<String, List<LocalFunction>> zip : byZip.entrySet()) {
+                outcomes.add(pool.submit(() -> startAndPrimeAll(zip.getKey(), zip.getValue(), work)));
+            }
+            for (Future<ZipOutcome> outcome : outcomes) {
+                try {
+                    ZipOutcome done = outcome.get();
+                    started += done.started();
+                    problems.addAll(done.problems());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error error) throw error; // an assertion about the zip itself
+                    throw e;
                 }
             }
+        } finally {
+            pool.shutdownNow();
         }
         assertThat(problems).as("functions that fail on their zip alone").isEmpty();
         assertThat(started).isEqualTo(cloud.cloud().deployment().functions().size());
+    }
+
+    private record ZipOutcome(int started, List<String> problems) {}
+
+    /** Every function of one zip, started and primed on that zip's class path alone. */
+    private static ZipOutcome startAndPrimeAll(String zip, List<LocalFunction> functions, Path work) throws Exception {
+        Path file = repositoryRoot().resolve(zip);
+        assertThat(file).as("%s: build it with ./mvnw package (or run ./mvnw verify)", zip).isRegularFile();
+        List<String> problems = new ArrayList<>();
+        int started = 0;
+        try (URLClassLoader runtime = new URLClassLoader(new URL[] {codeSource(LambdaEventSerializers.class)},
+                ClassLoader.getPlatformClassLoader());
+             URLClassLoader loader = new URLClassLoader(libraries(file, work), runtime)) {
+            for (LocalFunction function : functions) {
+                try {
+                    startAndPrime(loader, function);
+                    deserialiseSampleEvent(runtime, loader, function);
+                    started++;
+                } catch (Throwable e) {
+                    Throwable cause = rootCause(e);
+                    problems.add(function.definition().logicalId() + " on " + zip + ": " + cause);
+                }
+            }
+        }
+        return new ZipOutcome(started, problems);
     }
 
     @Test

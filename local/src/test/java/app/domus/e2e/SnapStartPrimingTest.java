@@ -8,9 +8,13 @@ import app.domus.local.testing.LocalCloudExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -35,9 +39,18 @@ class SnapStartPrimingTest {
 
         List<String> withoutHook = new ArrayList<>();
         int primed = 0;
-        for (LocalFunction function : cloud.cloud().functions().all()) {
-            if (function.prime()) primed++;
-            else withoutHook.add(function.definition().logicalId());
+        // Two at a time or more, as the local cloud starts functions under concurrent requests: a cold start and its
+        // priming are mostly class loading, and one function at a time left a core of the machine idle.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        try {
+            Map<LocalFunction, Future<Boolean>> priming = new LinkedHashMap<>();
+            for (LocalFunction function : cloud.cloud().functions().all()) priming.put(function, pool.submit(function::prime));
+            for (Map.Entry<LocalFunction, Future<Boolean>> function : priming.entrySet()) {
+                if (function.getValue().get()) primed++;
+                else withoutHook.add(function.getKey().definition().logicalId());
+            }
+        } finally {
+            pool.shutdownNow();
         }
 
         assertThat(withoutHook).as("functions without a priming hook").isEmpty();
